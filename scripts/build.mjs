@@ -1,0 +1,107 @@
+// Builds the three artifacts Apps Script and the CLI need:
+//   build/Code.js          one IIFE plus a top-level `function NAME(...args)` per export of
+//                          src/server/index.ts (Apps Script only sees top-level declarations)
+//   build/appsscript.json  the manifest, copied
+//   build/Sidebar.html     the sidebar with its CSS and JS inlined (HtmlService serves one file)
+//   dist/cli.js            the offline command-line tool (node)
+// It fails loudly when an entry point is missing or a module token survives in Code.js.
+import * as esbuild from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...p) => join(root, ...p);
+const SERVER_ENTRY = at('src/server/index.ts');
+const CLIENT_ENTRY = at('src/client/main.ts');
+const CLIENT_HTML = at('src/client/sidebar.html');
+const CLIENT_CSS = at('src/client/sidebar.css');
+const CLI_ENTRY = at('src/cli/main.ts');
+/** Apps Script calls these by name: triggers, menu items and the add-on's entry points. */
+const REQUIRED_GLOBALS = ['onOpen', 'onInstall', 'onFormSubmit'];
+const GLOBAL_NAME = '__pdMonitor';
+
+function fail(message) {
+  console.error(`build failed: ${message}`);
+  process.exit(1);
+}
+
+for (const file of [SERVER_ENTRY, CLIENT_ENTRY, CLIENT_HTML, CLIENT_CSS, CLI_ENTRY, at('appsscript.json')]) {
+  if (!existsSync(file)) fail(`missing entry point ${file}`);
+}
+
+/** The IIFE's metafile lists no exports, so an ESM pass names them. */
+async function serverExportNames() {
+  const result = await esbuild.build({
+    entryPoints: [SERVER_ENTRY], bundle: true, format: 'esm', write: false, metafile: true,
+    outfile: 'names.js', logLevel: 'silent',
+  });
+  return Object.values(result.metafile.outputs)[0].exports;
+}
+
+/** Module syntax that would make Apps Script refuse or misread the file. */
+const FORBIDDEN = [
+  [/^\s*export\s/m, 'export'],
+  [/^\s*import[\s{*'"]/m, 'import'],
+  [/\bimport\s*\(/, 'import()'],
+  [/\brequire\s*\(/, 'require('],
+];
+
+async function buildServer() {
+  const names = await serverExportNames();
+  for (const name of REQUIRED_GLOBALS) {
+    if (!names.includes(name)) fail(`src/server/index.ts does not export ${name}`);
+  }
+  const result = await esbuild.build({
+    entryPoints: [SERVER_ENTRY], bundle: true, format: 'iife', globalName: GLOBAL_NAME,
+    target: 'es2020', platform: 'neutral', write: false, charset: 'utf8', legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const body = result.outputFiles[0].text;
+  // Each wrapper forwards every argument: a wrapper that drops them loses the trigger event `e`.
+  const wrappers = names
+    .map((name) => `function ${name}(...args) { return ${GLOBAL_NAME}.${name}(...args); }`)
+    .join('\n');
+  const code = `${body}\n${wrappers}\n`;
+  for (const [pattern, token] of FORBIDDEN) {
+    if (pattern.test(code)) fail(`build/Code.js contains a forbidden module token: ${token}`);
+  }
+  writeFileSync(at('build/Code.js'), code);
+  copyFileSync(at('appsscript.json'), at('build/appsscript.json'));
+  return names;
+}
+
+async function buildSidebar() {
+  const result = await esbuild.build({
+    entryPoints: [CLIENT_ENTRY], bundle: true, format: 'iife', target: 'es2020', write: false,
+    charset: 'utf8', tsconfig: at('src/client/tsconfig.json'), logLevel: 'warning',
+  });
+  // `</script` inside the inlined code would end the script element early.
+  const js = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const css = readFileSync(CLIENT_CSS, 'utf8');
+  const template = readFileSync(CLIENT_HTML, 'utf8');
+  if (!template.includes('/*INLINE_CSS*/') || !template.includes('/*INLINE_JS*/')) {
+    fail('src/client/sidebar.html must hold /*INLINE_CSS*/ and /*INLINE_JS*/ placeholders');
+  }
+  const html = template.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => js);
+  if (/<(script|link)[^>]+(src|href)\s*=\s*["']?(https?:)?\/\//i.test(html)) {
+    fail('build/Sidebar.html must not load anything from another host');
+  }
+  writeFileSync(at('build/Sidebar.html'), html);
+}
+
+async function buildCli() {
+  await esbuild.build({
+    entryPoints: [CLI_ENTRY], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+    outfile: at('dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, charset: 'utf8',
+    logLevel: 'warning',
+  });
+  chmodSync(at('dist/cli.js'), 0o755);
+}
+
+mkdirSync(at('build'), { recursive: true });
+mkdirSync(at('dist'), { recursive: true });
+const names = await buildServer();
+await buildSidebar();
+await buildCli();
+console.log(`built build/Code.js (${names.length} globals), build/Sidebar.html, dist/cli.js`);

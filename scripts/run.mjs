@@ -1,0 +1,22 @@
+// Runs a TypeScript script (demo, bench, preview) by bundling it with esbuild first,
+// so the scripts share src/ and the emulator without a second TypeScript runtime.
+import * as esbuild from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+  console.error('usage: node scripts/run.mjs <script.ts> [args…]');
+  process.exit(2);
+}
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = join(root, 'out', `${basename(entry, '.ts')}.cjs`);
+mkdirSync(dirname(outfile), { recursive: true });
+await esbuild.build({
+  entryPoints: [resolve(entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+  outfile, packages: 'external', sourcemap: 'inline', logLevel: 'warning',
+});
+process.argv = [process.argv[0], outfile, ...args];
+createRequire(import.meta.url)(outfile);

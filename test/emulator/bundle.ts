@@ -1,0 +1,60 @@
+/**
+ * Loads build/Code.js into an emulator the way Apps Script runs a project: one global
+ * scope (a `vm` context whose globals are the emulated services) in which the file's
+ * top-level function declarations become the functions triggers and google.script.run
+ * call by name. The built sidebar is registered as the project's HTML file "Sidebar".
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as gasLocal from 'gas-local';
+import type { Emulator } from './index';
+import { instrument } from './kernel';
+import { AuthMode } from './script';
+
+
+export const DEFAULT_BUILD_DIR = join(__dirname, '..', '..', 'build');
+
+export interface LoadedBundle {
+  /** The script's global object: its top-level functions and the emulated services. */
+  context: Record<string, unknown>;
+  /** The emulator the bundle runs in. */
+  emulator: Emulator;
+  /** Runs a global function as one execution (a menu click, a google.script.run call). */
+  call(name: string, ...args: unknown[]): unknown;
+}
+
+export function loadBundle(emulator: Emulator, buildDir: string = DEFAULT_BUILD_DIR): LoadedBundle {
+  const code = join(buildDir, 'Code.js');
+  if (!existsSync(code)) throw new Error(`${code} not found: run npm run build first`);
+  const sidebar = join(buildDir, 'Sidebar.html');
+  if (existsSync(sidebar)) emulator.files.set('Sidebar', readFileSync(sidebar, 'utf8'));
+  // Apps Script ships exactly one Code.js; nothing else in build/ is part of the project.
+  const context = gasLocal.require(buildDir, emulator.globals, { filter: (f) => f === code || f.endsWith('/Code.js') });
+  emulator.runtime.attachBundle(context);
+  return {
+    context,
+    emulator,
+    call: (name, ...args) => emulator.runtime.invoke(name, ...args),
+  };
+}
+
+/**
+ * Runs the simple trigger `onOpen` (or `onInstall`) as Apps Script does when the document
+ * opens (or the add-on is installed), with the documented event object: `authMode`, and
+ * for onOpen `source` and `user` — left out under AuthMode.NONE, where the add-on may not
+ * touch the document or the user's data.
+ */
+export function triggerSimpleOnOpen(
+  bundle: LoadedBundle,
+  authMode: keyof typeof AuthMode = 'LIMITED',
+  functionName: 'onOpen' | 'onInstall' = 'onOpen',
+): unknown {
+  const { emulator } = bundle;
+  const event: Record<string, unknown> = { authMode: AuthMode[authMode] };
+  if (functionName === 'onOpen' && authMode !== 'NONE') {
+    event.source = emulator.spreadsheet;
+    const email = emulator.runtime.user;
+    event.user = instrument({ getEmail: () => email }, 'User', emulator.counter);
+  }
+  return bundle.call(functionName, event);
+}
