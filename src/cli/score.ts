@@ -1,0 +1,353 @@
+/**
+ * `pd-monitor score <instrument> <responses.csv> [--format jsonl|csv]`: scores a
+ * responses export offline. The file may come from Google Forms (UTF-8, comma) or from
+ * Russian Excel (Windows-1251, semicolon); encoding and separator are detected. Anything
+ * the tool cannot read ends the run with a message naming the row or column: no row is
+ * dropped silently, and nothing is written before the whole file has been checked.
+ */
+import { csvField, CsvError, CsvRecord, isBlankRecord, parseCsvRecords, detectSeparator, Separator } from '../core/csv';
+import { Catalog, Lang, tr } from '../core/i18n';
+import { inert } from '../core/inert';
+import {
+  boykoItemKey, ColumnMap, getInstrument, Instrument, INSTRUMENT_IDS, INSTRUMENTS, instrumentItems, isInstrumentId,
+  isScoredItem, matchColumns, rankInstruments,
+} from '../core/instruments';
+import { scoreResponse, ScoredResponse } from '../core/scoring';
+import { decodeText } from './decode';
+import { CliError, CliIo } from './io';
+
+const M = {
+  usage: {
+    ru: 'использование: pd-monitor score <инструмент> <ответы.csv> [--format jsonl|csv]\nинструменты: {list}\n',
+    en: 'usage: pd-monitor score <instrument> <responses.csv> [--format jsonl|csv]\ninstruments: {list}\n',
+  },
+  arguments: {
+    ru: 'нужны два аргумента: инструмент ({list}) и файл выгрузки ответов (CSV).',
+    en: 'two arguments are needed: the instrument ({list}) and the responses export file (CSV).',
+  },
+  unknownInstrument: {
+    ru: 'неизвестный инструмент «{value}»; допустимы: {list}.',
+    en: 'unknown instrument "{value}"; expected one of: {list}.',
+  },
+  unknownOption: { ru: 'неизвестный параметр «{value}».', en: 'unknown option "{value}".' },
+  badFormat: {
+    ru: 'формат «{value}» не поддерживается; допустимы jsonl и csv.',
+    en: 'format "{value}" is not supported; use jsonl or csv.',
+  },
+  cannotRead: { ru: 'не удалось прочитать файл «{path}»: {reason}', en: 'cannot read file "{path}": {reason}' },
+  empty: { ru: 'файл «{path}» пуст: нет строки заголовков.', en: 'file "{path}" is empty: there is no header row.' },
+  badCsv: {
+    ru: 'файл «{path}», строка {line}: кавычка открыта и не закрыта до конца файла — это не корректный CSV.',
+    en: 'file "{path}", line {line}: a quote is opened and never closed — this is not valid CSV.',
+  },
+  noColumns: {
+    ru: 'в файле «{path}» нет ни одного столбца с вопросами анкеты «{title}» ({id}).',
+    en: 'file "{path}" has no column with the questions of "{title}" ({id}).',
+  },
+  looksLike: {
+    ru: ' Похоже, это выгрузка анкеты «{title}»: pd-monitor score {id} «{path}».',
+    en: ' It looks like an export of "{title}": pd-monitor score {id} "{path}".',
+  },
+  missingColumns: {
+    ru: 'в файле «{path}» нет столбцов для вопросов анкеты «{title}»: {items}. Без них ответы нельзя подсчитать.',
+    en: 'file "{path}" has no columns for these questions of "{title}": {items}. The answers cannot be scored without them.',
+  },
+  duplicateColumns: {
+    ru: 'вопрос {item} найден в нескольких столбцах: {columns}. Оставьте один.',
+    en: 'question {item} is found in several columns: {columns}. Keep one.',
+  },
+  ragged: {
+    ru: 'строка данных {row} (строка файла {line}): полей {count}, а в заголовке {width}. Проверьте кавычки и разделители в этой строке.',
+    en: 'data row {row} (line {line} of the file): {count} fields, but the header has {width}. Check the quotes and separators on this row.',
+  },
+  renumbered: {
+    ru: 'столбец {column}: номер указывает на вопрос {byNumber}, а текст — на {byText}; принят по тексту.',
+    en: 'column {column}: its number names question {byNumber} but its text {byText}; taken by the text.',
+  },
+  ignored: {
+    ru: 'столбцы не относятся к анкете и не учитываются: {columns}.',
+    en: 'columns not part of the questionnaire, not used: {columns}.',
+  },
+  noProfile: {
+    ru: 'нет столбцов профиля: {items} — разбивка по ним будет недоступна.',
+    en: 'no profile columns for: {items} — no breakdown by them.',
+  },
+  unreadable: {
+    ru: 'строка данных {row}: ответ «{answer}» на вопрос {item} не распознан — вопрос считается без ответа, анкета неполная.',
+    en: 'data row {row}: answer "{answer}" to question {item} is not recognised — counted as unanswered, the response is incomplete.',
+  },
+  moreNotices: { ru: '… и еще {count} таких сообщений.', en: '… and {count} more such messages.' },
+  summary: {
+    ru: 'подсчитано ответов: {total} (полных: {ok}, неполных: {incomplete}); кодировка {encoding}, разделитель «{separator}».',
+    en: 'responses scored: {total} (complete: {ok}, incomplete: {incomplete}); encoding {encoding}, separator "{separator}".',
+  },
+} satisfies Catalog<string>;
+
+type Format = 'jsonl' | 'csv';
+const MAX_NOTICES = 20;
+
+interface ScoreArgs {
+  instrument: Instrument;
+  path: string;
+  format: Format;
+}
+
+function parseArgs(args: string[], lang: Lang): ScoreArgs | null {
+  const list = INSTRUMENT_IDS.join(', ');
+  const positional: string[] = [];
+  let format: string = 'jsonl';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') return null;
+    if (arg === '--format') {
+      format = args[++i] ?? '';
+    } else if (arg.startsWith('--format=')) {
+      format = arg.slice('--format='.length);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new CliError(tr(M.unknownOption, lang, { value: arg }));
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (format !== 'jsonl' && format !== 'csv') throw new CliError(tr(M.badFormat, lang, { value: format }));
+  if (positional.length !== 2) throw new CliError(tr(M.arguments, lang, { list }));
+  const [id, path] = positional;
+  if (!isInstrumentId(id)) throw new CliError(tr(M.unknownInstrument, lang, { value: id, list }));
+  return { instrument: getInstrument(id), path, format };
+}
+
+/** A scored data row as the command writes it. */
+export type ScoredRow = { row: number } & ScoredResponse & { date: string | null };
+
+export interface ScoredExport {
+  rows: ScoredRow[];
+  notices: string[];
+  encoding: string;
+  separator: Separator;
+}
+
+/** "«12. Организационные недостатки…»": a column title short enough for a message. */
+function quoteTitle(title: string, lang: Lang): string {
+  const text = title.replace(/\s+/g, ' ').trim();
+  const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return lang === 'ru' ? `«${short}»` : `"${short}"`;
+}
+
+function columnName(column: number, headers: readonly string[], lang: Lang): string {
+  return `${column + 1} ${quoteTitle(headers[column] ?? '', lang)}`;
+}
+
+/** How a message names an item: Boyko by its number, the others by their title. */
+function itemName(instrument: Instrument, key: string, lang: Lang): string {
+  const item = instrumentItems(instrument).find((i) => i.key === key);
+  if (!item) return key;
+  if (item.number !== undefined) return `№ ${item.number}`;
+  return quoteTitle(tr(item.title, lang), lang);
+}
+
+function listNames(names: string[], lang: Lang): string {
+  const shown = names.slice(0, 12).join(', ');
+  const more = names.length - 12;
+  return more > 0 ? `${shown} ${lang === 'ru' ? `и еще ${more}` : `and ${more} more`}` : shown;
+}
+
+/** Checks the header against the instrument; throws what makes the file unscorable. */
+function checkColumns(instrument: Instrument, headers: string[], map: ColumnMap, path: string, lang: Lang): string[] {
+  const title = tr(instrument.title, lang);
+  const found = instrumentItems(instrument).filter((i) => isScoredItem(i) && map.columns[i.key] !== undefined).length;
+  if (found === 0 && map.duplicates.length === 0) {
+    let message = tr(M.noColumns, lang, { path, title, id: instrument.id });
+    const [best] = rankInstruments(headers, INSTRUMENTS).filter((r) => r.id !== instrument.id);
+    if (best && best.found / best.required >= 0.5) {
+      message += tr(M.looksLike, lang, { title: tr(INSTRUMENTS[best.id].title, lang), id: best.id, path });
+    }
+    throw new CliError(message);
+  }
+  if (map.duplicates.length > 0) {
+    const [dup] = map.duplicates;
+    throw new CliError(
+      tr(M.duplicateColumns, lang, {
+        item: itemName(instrument, dup.key, lang),
+        columns: dup.columns.map((c) => columnName(c, headers, lang)).join(', '),
+      }),
+    );
+  }
+  if (map.missingRequired.length > 0) {
+    const items = listNames(map.missingRequired.map((key) => itemName(instrument, key, lang)), lang);
+    throw new CliError(tr(M.missingColumns, lang, { path, title, items }));
+  }
+  const notices: string[] = [];
+  for (const conflict of map.conflicts) {
+    notices.push(
+      tr(M.renumbered, lang, {
+        column: columnName(conflict.column, headers, lang),
+        byNumber: itemName(instrument, conflict.byNumber, lang),
+        byText: itemName(instrument, conflict.byText, lang),
+      }),
+    );
+  }
+  const profileMissing = map.missingOptional.filter((key) => key.startsWith('profile.'));
+  if (profileMissing.length > 0) {
+    notices.push(tr(M.noProfile, lang, { items: profileMissing.map((key) => itemName(instrument, key, lang)).join(', ') }));
+  }
+  if (map.ignored.length > 0) {
+    notices.push(tr(M.ignored, lang, { columns: listNames(map.ignored.map((c) => columnName(c, headers, lang)), lang) }));
+  }
+  return notices;
+}
+
+// --- submission dates: only the date is kept (the time of day helps identify people).
+
+type SlashOrder = 'mdy' | 'dmy';
+
+/** Google Forms writes "3/12/2025 10:15:30" (month first) for US-locale sheets; a day > 12 in the first place proves day first. */
+function slashOrder(values: readonly string[]): SlashOrder {
+  for (const value of values) {
+    const match = /^\s*(\d{1,2})\/(\d{1,2})\/\d{2,4}/.exec(value);
+    if (match && Number(match[1]) > 12) return 'dmy';
+  }
+  return 'mdy';
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const y = year < 100 ? 2000 + year : year;
+  const date = new Date(Date.UTC(y, month - 1, day));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The date of a timestamp as ISO 'YYYY-MM-DD': "12.03.2025 10:15:30", "2025-03-12T…", "3/12/2025 …". */
+export function timestampDate(value: string, order: SlashOrder = 'mdy'): string | null {
+  let m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})/.exec(value);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)/.exec(value);
+  if (m) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d)/.exec(value);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    return order === 'mdy' ? isoDate(Number(m[3]), a, b) : isoDate(Number(m[3]), b, a);
+  }
+  return null;
+}
+
+/** Parses, checks and scores an export's text. Throws CliError for what cannot be read. */
+export function scoreExportText(instrument: Instrument, text: string, path: string, lang: Lang, encoding = 'utf-8'): ScoredExport {
+  let records: CsvRecord[];
+  const separator = detectSeparator(text);
+  try {
+    records = parseCsvRecords(text, separator);
+  } catch (error) {
+    if (error instanceof CsvError) throw new CliError(tr(M.badCsv, lang, { path, line: error.line }));
+    throw error;
+  }
+  if (records.length === 0 || isBlankRecord(records[0].fields)) throw new CliError(tr(M.empty, lang, { path }));
+  const headers = records[0].fields;
+  const map = matchColumns(instrument, headers);
+  const notices = checkColumns(instrument, headers, map, path, lang);
+
+  const data = records.slice(1);
+  data.forEach((record, index) => {
+    if (record.fields.length !== headers.length && !isBlankRecord(record.fields)) {
+      throw new CliError(
+        tr(M.ragged, lang, { row: index + 1, line: record.line, count: record.fields.length, width: headers.length }),
+      );
+    }
+  });
+
+  const columns = Object.entries(map.columns);
+  const stamp = map.timestampColumn;
+  const order = stamp === null ? 'mdy' : slashOrder(data.map((r) => r.fields[stamp] ?? ''));
+  const rows: ScoredRow[] = [];
+  const unreadable: string[] = [];
+  data.forEach((record, index) => {
+    // Blank records (trailing empty lines, rows of bare separators) hold no response.
+    if (isBlankRecord(record.fields)) return;
+    const answers: Record<string, string> = {};
+    for (const [key, column] of columns) answers[key] = record.fields[column];
+    const score = scoreResponse(instrument, answers);
+    const row = index + 1;
+    for (const id of score.unreadable) {
+      const key = typeof id === 'number' ? boykoItemKey(id) : id;
+      unreadable.push(
+        tr(M.unreadable, lang, { row, answer: answers[key] ?? '', item: itemName(instrument, key, lang) }),
+      );
+    }
+    rows.push({ row, ...score, date: stamp === null ? null : timestampDate(record.fields[stamp] ?? '', order) });
+  });
+  notices.push(...unreadable.slice(0, MAX_NOTICES));
+  if (unreadable.length > MAX_NOTICES) {
+    notices.push(tr(M.moreNotices, lang, { count: unreadable.length - MAX_NOTICES }));
+  }
+  return { rows, notices, encoding, separator };
+}
+
+// --- output
+
+/** Flattens nested objects into dotted columns; arrays become space-separated lists. */
+function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+  } else {
+    out.set(prefix, Array.isArray(value) ? value.join(' ') : value);
+  }
+}
+
+function flatRow(row: ScoredRow): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  flatten(row, '', out);
+  return out;
+}
+
+/** The CSV columns of an instrument: every scored response has the same shape, an empty one included. */
+export function csvColumns(instrument: Instrument): string[] {
+  const template: ScoredRow = { row: 0, ...scoreResponse(instrument, {}), date: null };
+  return [...flatRow(template).keys()];
+}
+
+export function formatRows(instrument: Instrument, rows: readonly ScoredRow[], format: Format): string {
+  if (format === 'jsonl') {
+    let out = '';
+    for (const row of rows) out += `${JSON.stringify(row)}\n`;
+    return out;
+  }
+  const columns = csvColumns(instrument);
+  let out = `${columns.map((c) => csvField(c)).join(',')}\r\n`;
+  for (const row of rows) {
+    const flat = flatRow(row);
+    // Text that came from the file (school, subject) is written inert for spreadsheet programs.
+    out += `${columns.map((c) => csvField(inert(flat.get(c)))).join(',')}\r\n`;
+  }
+  return out;
+}
+
+export function runScore(args: string[], io: CliIo): number {
+  const lang = io.lang;
+  const parsed = parseArgs(args, lang);
+  if (!parsed) {
+    io.stdout(tr(M.usage, lang, { list: INSTRUMENT_IDS.join(', ') }));
+    return 0;
+  }
+  const { instrument, path, format } = parsed;
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(tr(M.cannotRead, lang, { path, reason }));
+  }
+  const { text, encoding } = decodeText(bytes);
+  const result = scoreExportText(instrument, text, path, lang, encoding);
+  io.stdout(formatRows(instrument, result.rows, format));
+  for (const notice of result.notices) io.stderr(`pd-monitor score: ${notice}\n`);
+  const ok = result.rows.filter((r) => r.status === 'ok').length;
+  io.stderr(
+    `pd-monitor score: ${tr(M.summary, lang, {
+      total: result.rows.length,
+      ok,
+      incomplete: result.rows.length - ok,
+      encoding,
+      separator: result.separator === '\t' ? 'TAB' : result.separator,
+    })}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,227 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeText } from '../../src/cli/decode';
+import { CliIo } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { csvColumns } from '../../src/cli/score';
+import { parseCsv } from '../../src/core/csv';
+import { Lang } from '../../src/core/i18n';
+import { BOYKO } from '../../src/core/instruments';
+import { buildFixtures, encodeCp1251, RESPONSES_DIR } from '../fixtures/build-fixtures';
+
+const ROOT = join(__dirname, '../..');
+const FIXTURES = join(ROOT, 'test/fixtures', RESPONSES_DIR);
+const fixture = (name: string) => join(FIXTURES, name);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(argv: string[], lang: Lang = 'ru'): Run {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    readFile: (path) => readFileSync(path),
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    lang,
+  };
+  const code = main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const jsonl = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+
+const BOYKO_EXPORTS = [
+  'boyko-google-ru.csv', // UTF-8, comma, "Отметка времени", "12. …"
+  'boyko-google-en.csv', // "Timestamp", English titles, Yes/No
+  'boyko-excel-1251.csv', // Windows-1251, semicolon, CRLF
+  'boyko-text-shuffled.csv', // titles without numbers, other wordings, shuffled columns
+  'boyko-bom-newline.csv', // BOM, CRLF, "12) …", quoted multi-line comments
+];
+
+describe('the committed fixtures', () => {
+  test('are what build-fixtures.ts makes (regenerate with node scripts/run.mjs test/fixtures/make-fixtures.ts)', () => {
+    for (const [name, bytes] of Object.entries(buildFixtures())) {
+      expect(Buffer.from(readFileSync(fixture(name))).equals(Buffer.from(bytes))).toBe(true);
+    }
+  });
+
+  test('the Excel file really is Windows-1251 and the BOM file really starts with a BOM', () => {
+    const excel = readFileSync(fixture('boyko-excel-1251.csv'));
+    expect(excel.includes(Buffer.from(encodeCp1251('Отметка времени;')))).toBe(true);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(excel)).toThrow();
+    expect([...readFileSync(fixture('boyko-bom-newline.csv')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
+
+describe('decodeText', () => {
+  test('UTF-8 with or without a BOM; anything else is Windows-1251', () => {
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xd0, 0x94, 0xd0, 0xb0]))).toEqual({ text: 'Да', encoding: 'utf-8' });
+    expect(decodeText(new TextEncoder().encode('Нет;Yes'))).toEqual({ text: 'Нет;Yes', encoding: 'utf-8' });
+    expect(decodeText(encodeCp1251('Отметка времени;Ёлка «№ 1»'))).toEqual({ text: 'Отметка времени;Ёлка «№ 1»', encoding: 'windows-1251' });
+    expect(decodeText(new Uint8Array([]))).toEqual({ text: '', encoding: 'utf-8' });
+  });
+});
+
+describe('pd-monitor score boyko', () => {
+  const runs = Object.fromEntries(BOYKO_EXPORTS.map((name) => [name, run(['score', 'boyko', fixture(name)])]));
+
+  test.each(BOYKO_EXPORTS)('%s is read and scored', (name) => {
+    const result = runs[name];
+    expect(result.stderr).toContain('подсчитано ответов: 8 (полных: 6, неполных: 2)');
+    expect(result.code).toBe(0);
+  });
+
+  test('every export format gives identical scores, row for row', () => {
+    const reference = runs['boyko-google-ru.csv'].stdout;
+    expect(jsonl(reference)).toHaveLength(8);
+    for (const name of BOYKO_EXPORTS) expect(runs[name].stdout).toBe(reference);
+    expect(runs['boyko-excel-1251.csv'].stderr).toContain('кодировка windows-1251, разделитель «;»');
+  });
+
+  test('the scores are those worked by hand, in the documented shape', () => {
+    const rows = jsonl(runs['boyko-text-shuffled.csv'].stdout);
+    const [allYes, allNo, oddYes, gaps, unreadable] = rows;
+    expect(Object.keys(allYes).slice(0, 10)).toEqual([
+      'row', 'status', 'missing', 'symptoms', 'phases', 'total', 'symptomLevels', 'dominant', 'phaseLevels', 'unreadable',
+    ]);
+    expect(allYes).toMatchObject({ row: 1, status: 'ok', missing: [], total: 295, phases: { 1: 89, 2: 100, 3: 106 } });
+    expect(allYes.symptoms).toEqual({ 1: 22, 2: 12, 3: 25, 4: 30, 5: 27, 6: 22, 7: 23, 8: 28, 9: 15, 10: 28, 11: 33, 12: 30 });
+    expect(allNo).toMatchObject({ row: 2, total: 68, dominant: [], phaseLevels: { 1: 'not_formed', 2: 'not_formed', 3: 'not_formed' } });
+    expect(oddYes).toMatchObject({ total: 175, phases: { 1: 65, 2: 60, 3: 50 }, dominant: [1, 3, 5, 7, 11] });
+    expect(gaps).toMatchObject({ row: 4, status: 'incomplete', missing: [11, 40], total: null, phases: { 1: null, 2: 100, 3: null } });
+    expect(unreadable).toMatchObject({ row: 5, status: 'incomplete', missing: [12], unreadable: [12], total: null });
+  });
+
+  test('profile codes and the submission date are carried; no name, no e-mail, no comment', () => {
+    const rows = jsonl(runs['boyko-bom-newline.csv'].stdout);
+    expect(rows[0]).toMatchObject({
+      profile: { school: 'МБОУ СОШ № 1', subject: 'Математика', ageBand: '25_34', experienceBand: '0_3' },
+      date: '2025-03-12',
+      instrument: 'boyko',
+      version: '1',
+    });
+    expect(rows[1].profile).toMatchObject({ school: 'МБОУ «СОШ № 2», п. Лесной', experienceBand: '21_30' });
+    expect(rows.map((r) => r.date)).toEqual(['2025-03-12', '2025-03-12', '2025-03-13', '2025-03-13', '2025-03-14', '2025-03-15', '2025-03-21', '2025-04-01']);
+    expect(runs['boyko-bom-newline.csv'].stdout).not.toContain('вторая строка');
+    expect(runs['boyko-bom-newline.csv'].stderr).toContain('«Комментарий»');
+  });
+
+  test('an unreadable answer is reported with its row and item, not dropped', () => {
+    expect(runs['boyko-google-ru.csv'].stderr).toContain('строка данных 5: ответ «Может быть» на вопрос № 12 не распознан');
+  });
+
+  test('--format csv: one row per response, the same fields flattened', () => {
+    const result = run(['score', 'boyko', fixture('boyko-excel-1251.csv'), '--format', 'csv']);
+    expect(result.code).toBe(0);
+    const table = parseCsv(result.stdout, ',');
+    const [header, ...rows] = table;
+    expect(header).toEqual(csvColumns(BOYKO));
+    expect(header.slice(0, 4)).toEqual(['row', 'status', 'missing', 'symptoms.1']);
+    expect(rows).toHaveLength(8);
+    const jsonRows = jsonl(runs['boyko-google-ru.csv'].stdout);
+    const col = (name: string) => header.indexOf(name);
+    rows.forEach((row, i) => {
+      const json = jsonRows[i] as { total: number | null; symptoms: Record<string, number | null>; missing: number[] };
+      expect(row[col('total')]).toBe(json.total === null ? '' : String(json.total));
+      expect(row[col('symptoms.11')]).toBe(json.symptoms[11] === null ? '' : String(json.symptoms[11]));
+      expect(row[col('missing')]).toBe(json.missing.join(' '));
+    });
+    expect(rows[3][col('missing')]).toBe('11 40');
+    expect(rows[1][col('profile.school')]).toBe('МБОУ «СОШ № 2», п. Лесной');
+    expect(run(['score', 'boyko', fixture('boyko-google-en.csv'), '--format=csv']).stdout).toBe(result.stdout);
+  });
+});
+
+describe('files the command refuses, with the row or column named', () => {
+  test.each([
+    ['bad-no-items.csv', /нет ни одного столбца с вопросами анкеты/],
+    ['bad-ragged.csv', /строка данных 3 \(строка файла 4\): полей 88, а в заголовке 89/],
+    ['bad-missing-columns.csv', /нет столбцов для вопросов .*: № 5, № 17/],
+    ['bad-quote.csv', /строка 3: кавычка открыта и не закрыта/],
+    ['mentoring-google-ru.csv', /Похоже, это выгрузка анкеты «Удовлетворенность участием в программе наставничества»: pd-monitor score mentoring/],
+  ])('%s', (name, message) => {
+    const result = run(['score', 'boyko', fixture(name)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+  });
+
+  test('messages in English when asked', () => {
+    const result = run(['score', 'boyko', fixture('bad-ragged.csv')], 'en');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('data row 3 (line 4 of the file): 88 fields, but the header has 89');
+  });
+
+  test('bad arguments', () => {
+    expect(run(['score', 'burnout', fixture('boyko-google-ru.csv')]).stderr).toContain('неизвестный инструмент «burnout»');
+    expect(run(['score', 'boyko', fixture('boyko-google-ru.csv'), '--format', 'xml']).code).toBe(1);
+    expect(run(['score', 'boyko']).stderr).toContain('нужны два аргумента');
+    const missing = run(['score', 'boyko', fixture('no-such-file.csv')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('не удалось прочитать файл');
+    expect(run(['score', '--help']).code).toBe(0);
+  });
+});
+
+describe('pd-monitor score for the other instruments', () => {
+  test('mentoring: BOM, quoted line breaks in open answers, mentees and mentors', () => {
+    const result = run(['score', 'mentoring', fixture('mentoring-google-ru.csv')]);
+    expect(result.code).toBe(0);
+    const rows = jsonl(result.stdout);
+    expect(rows.map((r) => [r.role, r.status, r.index])).toEqual([
+      ['mentee', 'ok', 100],
+      ['mentee', 'ok', 0],
+      ['mentee', 'ok', 77.78],
+      ['mentor', 'ok', 55.56],
+      ['mentor', 'ok', 66.67],
+      ['mentor', 'incomplete', null],
+    ]);
+    expect(rows[5].missing).toEqual(['mentor.planDone']);
+    expect(result.stdout).not.toContain('разбор уроков');
+    expect(result.stdout).not.toContain('прошлой школе');
+  });
+
+  test('network: participants with checkbox answers and a non-participant', () => {
+    const rows = jsonl(run(['score', 'network', fixture('network-google-ru.csv')]).stdout);
+    expect(rows.map((r) => [r.member, r.index, r.techMastery])).toEqual([[true, 100, 100], [true, 50, 25], [false, null, null]]);
+    expect(rows[0].forms).toEqual(['association', 'project']);
+    expect(rows[2].barriers).toEqual(['noTime', 'noOffer']);
+  });
+
+  test('deficits: an English export', () => {
+    const result = run(['score', 'deficits', fixture('deficits-google-en.csv'), '--format', 'csv']);
+    expect(result.code).toBe(0);
+    const [header, first, second] = parseCsv(result.stdout, ',');
+    const at = (row: string[], name: string) => row[header.indexOf(name)];
+    expect(at(first, 'deficits.subject')).toBe('true');
+    expect(at(first, 'deficits.methodological')).toBe('false');
+    expect(at(first, 'deficitCount')).toBe('3');
+    expect(at(first, 'date')).toBe('2025-04-10');
+    expect(at(second, 'routeFromDiagnostics')).toBe('');
+    expect(at(second, 'anyDeficit')).toBe('false');
+  });
+});
+
+const DIST = join(ROOT, 'dist/cli.js');
+// The build (npm run build) makes dist/cli.js; without it there is nothing to run.
+const withDist = existsSync(DIST) ? test : test.skip;
+
+withDist('the built dist/cli.js gives the same scores as in-process (skipped when dist/cli.js is absent)', () => {
+  const stdout = execFileSync(process.execPath, [DIST, 'score', 'boyko', fixture('boyko-excel-1251.csv')], {
+    encoding: 'utf8',
+    env: { ...process.env, PD_MONITOR_LANG: 'en' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  expect(stdout).toBe(run(['score', 'boyko', fixture('boyko-google-ru.csv')]).stdout);
+  const refused = spawnSync(process.execPath, [DIST, 'score', 'boyko', fixture('bad-ragged.csv')], {
+    encoding: 'utf8',
+    env: { ...process.env, PD_MONITOR_LANG: 'en' },
+  });
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain('data row 3 (line 4 of the file)');
+});
