@@ -12,7 +12,8 @@ if (!entry) {
   process.exit(2);
 }
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, 'out', `${basename(entry, '.ts')}.cjs`);
+// Two levels below the root, like test/emulator/, so paths built from __dirname agree.
+const outfile = join(root, 'out', 'run', `${basename(entry, '.ts')}.cjs`);
 mkdirSync(dirname(outfile), { recursive: true });
 await esbuild.build({
   entryPoints: [resolve(entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20',

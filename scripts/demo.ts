@@ -1,0 +1,101 @@
+/**
+ * npm run demo -- --out DIR [--teachers N] [--schools M] [--seed S]
+ * Builds the demo district in the emulator through the bundle and writes every sheet as
+ * CSV, every form's structure as JSON, the manifest and the service calls per operation.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toCsv } from '../src/core/csv';
+import { buildDemoDistrict, DEMO_INSTRUMENTS, DemoDistrict } from './lib/district';
+
+function argument(args: string[], name: string, fallback?: string): string | undefined {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : fallback;
+}
+
+function wholeNumber(args: string[], name: string, fallback: number, min: number): number {
+  const raw = argument(args, name, String(fallback)) as string;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    console.error(`--${name} должно быть целым числом не меньше ${min} (получено «${raw}»)`);
+    process.exit(2);
+  }
+  return value;
+}
+
+interface SheetEntry {
+  file: string;
+  role: string;
+  instrument?: string;
+}
+
+function cellText(value: unknown, timeZone: string): unknown {
+  if (Object.prototype.toString.call(value) !== '[object Date]') return value;
+  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(value as Date);
+  return parts.replace(' ', 'T');
+}
+
+/** Role and instrument of each sheet, from the add-on's own layout and form registry. */
+function describeSheets(demo: DemoDistrict): Map<number, Omit<SheetEntry, 'file'>> {
+  const roles = new Map<number, Omit<SheetEntry, 'file'>>();
+  const properties = demo.emulator.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+  const layout = JSON.parse(properties.getDocumentProperties().getProperty('pdm.layout') ?? '{"sheets":{}}') as { sheets: Record<string, number> };
+  for (const [key, id] of Object.entries(layout.sheets)) {
+    const [role, instrument] = key.split(':');
+    roles.set(id, instrument ? { role, instrument } : { role });
+  }
+  const registry = demo.emulator.spreadsheet.getSheetById(layout.sheets.registry);
+  for (const row of registry?.getDataRange().getValues().slice(1) ?? []) {
+    roles.set(Number(row[3]), { role: 'responses', instrument: String(row[1]) });
+  }
+  return roles;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const out = argument(args, 'out');
+  if (!out) {
+    console.error('usage: npm run demo -- --out DIR [--teachers N] [--schools M] [--seed S]');
+    process.exit(2);
+  }
+  const demo = buildDemoDistrict({
+    teachers: wholeNumber(args, 'teachers', 60, 1),
+    schools: wholeNumber(args, 'schools', 6, 1),
+    seed: wholeNumber(args, 'seed', 1, 0),
+  });
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'sheets'), { recursive: true });
+  mkdirSync(join(out, 'forms'), { recursive: true });
+
+  const book = demo.emulator.spreadsheet;
+  const timeZone = book.getSpreadsheetTimeZone();
+  const roles = describeSheets(demo);
+  const sheets: Record<string, SheetEntry> = {};
+  const used = new Set<string>();
+  for (const sheet of book.getSheets()) {
+    const info = roles.get(sheet.getSheetId()) ?? { role: 'other' };
+    let base = [info.role, info.instrument].filter(Boolean).join('-');
+    for (let n = 2; used.has(base); n++) base = `${[info.role, info.instrument].filter(Boolean).join('-')}-${n}`;
+    used.add(base);
+    const file = `sheets/${base}.csv`;
+    const values = sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getValues();
+    writeFileSync(join(out, file), toCsv(values.map((row) => row.map((cell) => cellText(cell, timeZone)))));
+    sheets[sheet.getName()] = { file, ...info };
+  }
+  for (const instrument of DEMO_INSTRUMENTS) {
+    const form = demo.emulator.forms.describe(demo.forms[instrument].formId);
+    const items = form.items.map((item) => ({
+      title: item.title, type: item.type,
+      ...(item.choices ? { choices: item.choices.map((choice) => choice.value) } : {}),
+      ...(item.required !== undefined ? { required: item.required } : {}),
+    }));
+    writeFileSync(join(out, 'forms', `${instrument}.json`), `${JSON.stringify({
+      title: form.title, published: form.published, publishedUrl: form.publishedUrl, editUrl: form.editUrl, items,
+    }, null, 2)}\n`);
+  }
+  writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ sheets }, null, 2)}\n`);
+  writeFileSync(join(out, 'calls.json'), `${JSON.stringify(demo.calls, null, 2)}\n`);
+  console.log(`Демо-район: ${Object.keys(sheets).length} листов, ${DEMO_INSTRUMENTS.length} форм → ${out}`);
+}
+
+main();

@@ -1,0 +1,93 @@
+/**
+ * The built-in demo district: a monitoring workbook set up, its forms created and
+ * answered by synthetic teachers, all through the bundle's own global functions in the
+ * emulator, as on Apps Script. The demo, the preview and the benchmark start from it.
+ */
+import { createEmulator, Emulator } from '../../test/emulator';
+import { loadBundle, LoadedBundle } from '../../test/emulator/bundle';
+import { answerForm, seededRandom } from './respondents';
+
+export const DEMO_COORDINATOR = 'coordinator@demo-district.example';
+export const DEMO_METHODIST = 'methodist@demo-district.example';
+export const DEMO_INSTRUMENTS = ['boyko', 'mentoring', 'network', 'deficits'] as const;
+const SUBJECTS = ['Математика', 'Русский язык', 'Литература', 'История', 'Физика', 'Биология', 'Английский язык', 'Начальные классы'];
+
+export interface DemoOptions {
+  teachers: number;
+  schools: number;
+  seed: number;
+  buildDir?: string;
+}
+
+export interface DemoDistrict {
+  emulator: Emulator;
+  bundle: LoadedBundle;
+  /** Service calls per operation, by "Service.method". */
+  calls: Record<string, Record<string, number>>;
+  forms: Record<string, { formId: string }>;
+}
+
+export function schoolNames(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => (i % 4 === 3 ? `МБОУ Гимназия № ${i + 1}` : `МБОУ СОШ № ${i + 1}`));
+}
+
+export function buildDemoDistrict(options: DemoOptions): DemoDistrict {
+  const emulator = createEmulator({ user: DEMO_COORDINATOR, now: '2026-11-02T08:30:00+03:00', spreadsheetName: 'Мониторинг профразвития — Демо-район' });
+  const bundle = loadBundle(emulator, options.buildDir);
+  const random = seededRandom(options.seed);
+  const calls: DemoDistrict['calls'] = {};
+  const measured = <T>(operation: string, fn: () => T): T => {
+    const before = emulator.counter.snapshot();
+    const result = fn();
+    calls[operation] = emulator.counter.since(before);
+    return result;
+  };
+
+  const saved = measured('saveSettings', () => bundle.call('saveSettings', {
+    districtName: 'Демо-район', presetId: 'krymsk', schools: schoolNames(options.schools), subjects: SUBJECTS,
+    coordinators: [DEMO_COORDINATOR, DEMO_METHODIST], privacyThreshold: 5, lang: 'ru',
+  })) as { ok: boolean; errors?: string[] };
+  if (!saved.ok) throw new Error(`demo settings refused: ${saved.errors?.join(' ')}`);
+
+  const forms: DemoDistrict['forms'] = {};
+  for (const instrument of DEMO_INSTRUMENTS) {
+    forms[instrument] = measured(`createSurveyForm:${instrument}`, () => bundle.call('createSurveyForm', instrument)) as { formId: string };
+  }
+
+  const ssId = emulator.spreadsheet.getId();
+  for (const instrument of DEMO_INSTRUMENTS) {
+    const { formId } = forms[instrument];
+    const before = emulator.counter.snapshot();
+    let submissions = 0;
+    for (let i = 0; i < options.teachers; i++) {
+      if (instrument === 'boyko' && i === Math.floor(options.teachers * 0.8)) editBoykoForm(emulator, bundle, formId);
+      emulator.clock.advance(Math.floor(random() * 90 + 1) * 60_000);
+      const description = emulator.forms.describe(formId);
+      const role = random() < 0.7 ? 'mentee' : 'mentor';
+      const { event } = emulator.forms.submit(formId, answerForm(description, random, { role }));
+      submissions++;
+      // Apps Script sometimes delivers one submission twice, or fires with no answers.
+      if (random() < 0.08) emulator.forms.fireFormSubmit(ssId, event!);
+      if (random() < 0.05) emulator.forms.fireFormSubmit(ssId, emulator.forms.phantomEvent(ssId));
+    }
+    const spent = emulator.counter.since(before);
+    calls[`submissions:${instrument}`] = Object.fromEntries(Object.entries(spent).map(([key, n]) => [key, Number((n / Math.max(1, submissions)).toFixed(2))]));
+  }
+  return { emulator, bundle, calls, forms };
+}
+
+/**
+ * A coordinator edits the Boyko form after answers have come in — rewords item 5, adds a
+ * comment box, deletes item 84 — and relinks: later answers stay mapped, the missing
+ * item makes them incomplete, the extra answers are logged.
+ */
+function editBoykoForm(emulator: Emulator, bundle: LoadedBundle, formId: string): void {
+  const FormApp = emulator.globals.FormApp as GoogleAppsScript.Forms.FormApp;
+  const form = FormApp.openById(formId);
+  const items = form.getItems();
+  items.find((item) => item.getTitle().startsWith('5. '))?.setTitle('5. Я чувствую, что к концу рабочей недели у меня не остаётся сил');
+  const last = items.find((item) => item.getTitle().startsWith('84. '));
+  if (last) form.deleteItem(last);
+  form.addParagraphTextItem().setTitle('Комментарий (необязательно)');
+  bundle.call('relinkSurveyForms');
+}

@@ -1,0 +1,77 @@
+/**
+ * The coordinator-visible log: every rejected or odd input, with time, sheet, row and
+ * the reason in the workbook's language. Reasons are a catalog so they read the same
+ * wherever they are raised.
+ */
+import { Catalog, Lang, tr } from './i18n';
+
+export const LOG_REASONS = {
+  unregisteredSheet: {
+    ru: 'Ответ пришёл на лист, которого нет в реестре форм; ответ не обработан. Привяжите форму заново.',
+    en: 'A response arrived on a sheet that is not in the form registry; it was not processed. Relink the form.',
+  },
+  blankEvent: {
+    ru: 'Пустое событие отправки формы (без ответов) пропущено.',
+    en: 'A blank form-submit event (no answers) was skipped.',
+  },
+  duplicateEvent: {
+    ru: 'Повторное событие для уже обработанного ответа пропущено.',
+    en: 'A repeated event for a response already processed was skipped.',
+  },
+  incomplete: {
+    ru: 'Ответ неполный: нет ответа или ответ не распознан — вопросы {items}. Ответ сохранён и помечен как неполный.',
+    en: 'Incomplete response: no answer or an unreadable answer to items {items}. It is kept and flagged incomplete.',
+  },
+  unmapped: {
+    ru: 'Ответы на вопросы, которых нет в реестре формы, не учтены: {titles}.',
+    en: 'Answers to questions the form registry does not know were not used: {titles}.',
+  },
+  lockBusy: {
+    ru: 'Книга занята другим процессом; ответ будет обработан при следующем пересчёте.',
+    en: 'The workbook was busy; the response will be processed by the next recalculation.',
+  },
+  unreadableRegistry: {
+    ru: 'Строка {row} реестра форм не читается; исправьте или удалите её.',
+    en: 'Row {row} of the form registry cannot be read; fix or delete it.',
+  },
+  triggerRecreated: {
+    ru: 'Триггер обработки ответов отсутствовал и был создан заново. Ответы, пришедшие без него, учтены пересчётом.',
+    en: 'The response trigger was missing and has been re-created. Responses that arrived without it are picked up by recalculation.',
+  },
+  recalculated: {
+    ru: 'Пересчёт завершён: {responses} ответов, из них неполных — {incomplete}.',
+    en: 'Recalculation finished: {responses} responses, {incomplete} of them incomplete.',
+  },
+  recalculationPaused: {
+    ru: 'Пересчёт приостановлен по лимиту времени после {done} ответов и будет продолжен.',
+    en: 'Recalculation paused at the time limit after {done} responses; it will continue.',
+  },
+  formRelinked: {
+    ru: 'Форма «{title}» перепривязана; ответы старого листа сохранены и учитываются.',
+    en: 'Form "{title}" was relinked; the old sheet\'s answers are kept and counted.',
+  },
+  formItemsChanged: {
+    ru: 'Вопросы формы «{title}» изменились: {changes}.',
+    en: 'The questions of form "{title}" changed: {changes}.',
+  },
+} satisfies Catalog<string>;
+
+export type LogReason = keyof typeof LOG_REASONS;
+
+export interface LogEntry {
+  /** ISO timestamp. */
+  at: string;
+  sheet: string;
+  /** Row in that sheet, or '' when the entry is about no single row. */
+  row: number | '';
+  reason: LogReason;
+  params?: Record<string, string | number>;
+}
+
+export function logHeader(lang: Lang): string[] {
+  return lang === 'ru' ? ['Время', 'Лист', 'Строка', 'Причина', 'Код'] : ['Time', 'Sheet', 'Row', 'Reason', 'Code'];
+}
+
+export function logRow(entry: LogEntry, lang: Lang): (string | number)[] {
+  return [entry.at, entry.sheet, entry.row, tr(LOG_REASONS[entry.reason], lang, entry.params), entry.reason];
+}

@@ -1,0 +1,46 @@
+/**
+ * One response, from its answers by column title to its scores row. Shared by the
+ * form-submit trigger and by recalculation, so a response scores the same either way.
+ */
+import { getInstrument } from './instruments';
+import { FormRecord, mapResponse } from './registry';
+import { scoreRow } from './scores-table';
+import { scoreResponse } from './scoring';
+
+export type ProcessedResponse =
+  | { kind: 'blank' }
+  | { kind: 'scored'; row: (string | number | boolean)[]; incompleteItems: (string | number)[]; unmapped: string[] };
+
+export interface ResponseSource {
+  record: FormRecord;
+  /** responseKey(sheetId, row). */
+  key: string;
+  /** Answers by column title; the timestamp column may be among them. */
+  byTitle: Readonly<Record<string, string>>;
+  timestampTitle: string;
+  /** Local ISO submission time. */
+  submittedAt: string;
+}
+
+export function processResponse(source: ResponseSource): ProcessedResponse {
+  const { record, key, byTitle, timestampTitle, submittedAt } = source;
+  const mapped = mapResponse(record, byTitle, timestampTitle);
+  if (mapped.blank) return { kind: 'blank' };
+  const instrument = getInstrument(record.instrument);
+  const scored = scoreResponse(instrument, mapped.answers);
+  const row = scoreRow(instrument, { key, submittedAt, formId: record.formId }, scored);
+  return { kind: 'scored', row, incompleteItems: scored.status === 'incomplete' ? scored.missing : [], unmapped: mapped.unmapped };
+}
+
+/**
+ * The timestamp column of a form-submit event: Google names it in the account's
+ * language, so it is found as the title whose value is the event's first value and
+ * which the registry does not know as a question.
+ */
+export function eventTimestampTitle(record: FormRecord, namedValues: Readonly<Record<string, readonly string[]>>, first: string): string {
+  const questions = new Set(record.items.flatMap((item) => item.titles));
+  for (const [title, values] of Object.entries(namedValues)) {
+    if (!questions.has(title) && values[0] === first) return title;
+  }
+  return '';
+}

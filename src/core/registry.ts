@@ -1,0 +1,121 @@
+/**
+ * The form registry: which Google Form feeds which response sheet, for which instrument
+ * and version, and which form item is which instrument item. Answers are mapped through
+ * it (by item, not by column position), so a form edited after it has responses — items
+ * reworded, reordered, added, removed — never has its answers misread.
+ */
+import { Lang } from './i18n';
+import { InstrumentId, isInstrumentId } from './instruments';
+
+export interface RegistryItem {
+  /** The Google Form item id: stable while the item lives, whatever its title becomes. */
+  itemId: number;
+  /** The instrument item key it asks. */
+  key: string;
+  /** Every title the item has had: response sheet columns may carry any of them. */
+  titles: string[];
+}
+
+/**
+ * active: the form's current sheet. replaced: an older form of the instrument, its
+ * answers still count. relinked: the form now writes to a newer sheet into which Google
+ * copied these answers, so this sheet no longer counts (its answers would count twice).
+ */
+export type FormStatus = 'active' | 'replaced' | 'relinked';
+
+export function isScored(record: FormRecord): boolean {
+  return record.status !== 'relinked';
+}
+
+export interface FormRecord {
+  formId: string;
+  instrument: InstrumentId;
+  version: string;
+  responseSheetId: number;
+  responseSheetName: string;
+  editUrl: string;
+  publishedUrl: string;
+  /** ISO timestamp. */
+  createdAt: string;
+  status: FormStatus;
+  items: RegistryItem[];
+}
+
+const HEADER: Record<Lang, string[]> = {
+  ru: ['ID формы', 'Инструмент', 'Версия', 'ID листа ответов', 'Лист ответов', 'Ссылка для редактирования', 'Ссылка для ответов', 'Создана', 'Статус', 'Вопросы (служебное)'],
+  en: ['Form ID', 'Instrument', 'Version', 'Response sheet ID', 'Response sheet', 'Edit link', 'Respondent link', 'Created', 'Status', 'Items (internal)'],
+};
+
+export function registryHeader(lang: Lang): string[] {
+  return HEADER[lang];
+}
+
+export function registryRow(record: FormRecord): (string | number)[] {
+  return [
+    record.formId, record.instrument, record.version, record.responseSheetId, record.responseSheetName,
+    record.editUrl, record.publishedUrl, record.createdAt, record.status, JSON.stringify(record.items),
+  ];
+}
+
+/** Reads the registry sheet's data rows (header excluded); rows it cannot read are reported. */
+export function parseRegistry(rows: readonly unknown[][]): { records: FormRecord[]; unreadable: number[] } {
+  const records: FormRecord[] = [];
+  const unreadable: number[] = [];
+  rows.forEach((row, index) => {
+    const [formId, instrument, version, sheetId, sheetName, editUrl, publishedUrl, createdAt, status, items] = row.map((v) => String(v ?? ''));
+    if (!formId) return;
+    try {
+      if (!isInstrumentId(instrument)) throw new Error('instrument');
+      records.push({
+        formId, instrument, version, responseSheetId: Number(sheetId), responseSheetName: sheetName,
+        editUrl, publishedUrl, createdAt, status: status === 'replaced' || status === 'relinked' ? status : 'active',
+        items: JSON.parse(items) as RegistryItem[],
+      });
+    } catch {
+      unreadable.push(index + 2);
+    }
+  });
+  return { records, unreadable };
+}
+
+/** The answers of one response, by instrument item key, and what could not be mapped. */
+export interface MappedResponse {
+  answers: Record<string, string>;
+  /** Non-empty answers under a title the registry does not know (a question added later…). */
+  unmapped: string[];
+  /** Every answer was empty: a phantom event, not a response. */
+  blank: boolean;
+}
+
+/**
+ * Maps a response given as title → text (the event's namedValues, or a sheet row read
+ * with its header) to item keys through the registry.
+ */
+export function mapResponse(record: FormRecord, byTitle: Readonly<Record<string, string>>, timestampTitle: string): MappedResponse {
+  const keyByTitle = new Map<string, string>();
+  for (const item of record.items) for (const title of item.titles) keyByTitle.set(title.trim(), item.key);
+  const answers: Record<string, string> = {};
+  const unmapped: string[] = [];
+  let blank = true;
+  for (const [title, raw] of Object.entries(byTitle)) {
+    if (title === timestampTitle) continue;
+    const text = raw.trim();
+    if (text !== '') blank = false;
+    const key = keyByTitle.get(title.trim());
+    if (key === undefined) {
+      if (text !== '') unmapped.push(title);
+      continue;
+    }
+    // Two columns for one item (an old and a new title): the answered one counts.
+    if (text !== '' || !(key in answers)) answers[key] = text;
+  }
+  return { answers, unmapped, blank };
+}
+
+/**
+ * The key of a response: its sheet and row (raw rows are never moved, so it is stable),
+ * spelt with letters so Sheets cannot read it as a number or a time.
+ */
+export function responseKey(sheetId: number, row: number): string {
+  return `s${sheetId}r${row}`;
+}

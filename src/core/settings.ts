@@ -1,0 +1,149 @@
+import { Catalog, DEFAULT_LANG, isLang, Lang, Localized, tr } from './i18n';
+import { PRIVACY_K } from './aggregate';
+
+/**
+ * The monitoring workbook's configuration, kept in its protected settings sheet.
+ * Coordinators' emails are personal data, so they live in the workbook the district
+ * owns, never in script properties.
+ */
+export interface Settings {
+  districtName: string;
+  presetId: string;
+  schools: string[];
+  subjects: string[];
+  coordinators: string[];
+  /** Groups with fewer respondents than this are suppressed in every aggregate. */
+  privacyThreshold: number;
+  lang: Lang;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  districtName: '',
+  presetId: 'custom',
+  schools: [],
+  subjects: [],
+  coordinators: [],
+  privacyThreshold: PRIVACY_K,
+  lang: DEFAULT_LANG,
+};
+
+const FIELDS = {
+  districtName: { ru: 'Муниципалитет', en: 'District' },
+  presetId: { ru: 'Набор показателей', en: 'Indicator preset' },
+  schools: { ru: 'Школа', en: 'School' },
+  subjects: { ru: 'Предмет', en: 'Subject' },
+  coordinators: { ru: 'Координатор (email)', en: 'Coordinator (email)' },
+  privacyThreshold: { ru: 'Порог анонимности (чел.)', en: 'Privacy threshold (people)' },
+  lang: { ru: 'Язык', en: 'Language' },
+} satisfies Catalog<keyof Settings>;
+
+const ERRORS = {
+  districtRequired: { ru: 'Укажите название муниципалитета.', en: 'Enter the district name.' },
+  presetUnknown: { ru: 'Неизвестный набор показателей «{value}».', en: 'Unknown indicator preset "{value}".' },
+  schoolsRequired: { ru: 'Добавьте хотя бы одну школу.', en: 'Add at least one school.' },
+  subjectsRequired: { ru: 'Добавьте хотя бы один предмет.', en: 'Add at least one subject.' },
+  duplicate: { ru: '{field}: «{value}» указано дважды.', en: '{field}: "{value}" is listed twice.' },
+  tooLong: { ru: '{field}: «{value}» длиннее {max} символов.', en: '{field}: "{value}" is longer than {max} characters.' },
+  coordinatorsRequired: { ru: 'Укажите email хотя бы одного координатора.', en: 'Enter at least one coordinator email.' },
+  badEmail: { ru: 'Некорректный email координатора: «{value}».', en: 'Invalid coordinator email: "{value}".' },
+  badThreshold: {
+    ru: 'Порог анонимности должен быть целым числом от 2 до 50, получено «{value}».',
+    en: 'The privacy threshold must be a whole number from 2 to 50, got "{value}".',
+  },
+  badLang: { ru: 'Язык должен быть ru или en, получено «{value}».', en: 'Language must be ru or en, got "{value}".' },
+} satisfies Catalog<string>;
+
+/** Names in a form's choice list; long names make unusable choice lists on phones. */
+const MAX_NAME_LENGTH = 200;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export type SettingsInput = { [K in keyof Settings]?: unknown };
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+function list(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\r?\n/) : [];
+  return items.map((item) => String(item ?? '').trim()).filter((item) => item !== '');
+}
+
+/** Checks a settings form (from the sidebar or the sheet) and says every problem at once. */
+export function validateSettings(input: SettingsInput, lang: Lang, knownPresets: readonly string[]): Validated<Settings> {
+  const errors: string[] = [];
+  const say = (text: Localized, params: Record<string, string | number> = {}) => errors.push(tr(text, lang, params));
+
+  const districtName = String(input.districtName ?? '').trim();
+  if (!districtName) say(ERRORS.districtRequired);
+
+  const presetId = String(input.presetId ?? DEFAULT_SETTINGS.presetId).trim();
+  if (!knownPresets.includes(presetId)) say(ERRORS.presetUnknown, { value: presetId });
+
+  const named = (key: 'schools' | 'subjects', required: Localized): string[] => {
+    const values = list(input[key]);
+    if (values.length === 0) say(required);
+    const seen = new Set<string>();
+    for (const value of values) {
+      const folded = value.toLocaleLowerCase('ru');
+      if (seen.has(folded)) say(ERRORS.duplicate, { field: tr(FIELDS[key], lang), value });
+      seen.add(folded);
+      if (value.length > MAX_NAME_LENGTH) say(ERRORS.tooLong, { field: tr(FIELDS[key], lang), value, max: MAX_NAME_LENGTH });
+    }
+    return values;
+  };
+  const schools = named('schools', ERRORS.schoolsRequired);
+  const subjects = named('subjects', ERRORS.subjectsRequired);
+
+  const coordinators = list(input.coordinators).map((email) => email.toLowerCase());
+  if (coordinators.length === 0) say(ERRORS.coordinatorsRequired);
+  for (const email of coordinators) if (!EMAIL.test(email)) say(ERRORS.badEmail, { value: email });
+
+  const rawThreshold = input.privacyThreshold ?? DEFAULT_SETTINGS.privacyThreshold;
+  const privacyThreshold = Number(rawThreshold);
+  if (!Number.isInteger(privacyThreshold) || privacyThreshold < 2 || privacyThreshold > 50) {
+    say(ERRORS.badThreshold, { value: String(rawThreshold) });
+  }
+
+  const rawLang = input.lang ?? DEFAULT_LANG;
+  if (!isLang(rawLang)) say(ERRORS.badLang, { value: String(rawLang) });
+
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      districtName, presetId, schools, subjects,
+      coordinators: [...new Set(coordinators)], privacyThreshold, lang: rawLang as Lang,
+    },
+  };
+}
+
+/** One row per value: [key, label, value]; list settings repeat their key, one item a row. */
+export function settingsToRows(settings: Settings): string[][] {
+  const rows: string[][] = [];
+  const label = (key: keyof Settings) => tr(FIELDS[key], settings.lang);
+  for (const key of Object.keys(FIELDS) as Array<keyof Settings>) {
+    const value = settings[key];
+    const values = Array.isArray(value) ? value : [String(value)];
+    for (const item of values) rows.push([key, label(key), item]);
+  }
+  return rows;
+}
+
+/** Reads rows written by settingsToRows (and edited by coordinators) back into input. */
+export function settingsFromRows(rows: readonly unknown[][]): SettingsInput {
+  const input: Record<string, unknown> = {};
+  for (const [rawKey, , rawValue] of rows) {
+    const key = String(rawKey ?? '').trim();
+    if (!(key in FIELDS)) continue;
+    const value = String(rawValue ?? '').trim();
+    if (Array.isArray(DEFAULT_SETTINGS[key as keyof Settings])) {
+      (input[key] = (input[key] as string[] | undefined) ?? []) as string[];
+      (input[key] as string[]).push(value);
+    } else {
+      input[key] = value;
+    }
+  }
+  return input;
+}
+
+export function settingsHeader(lang: Lang): string[] {
+  return lang === 'ru' ? ['Ключ', 'Параметр', 'Значение'] : ['Key', 'Setting', 'Value'];
+}

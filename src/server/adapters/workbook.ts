@@ -1,0 +1,122 @@
+/**
+ * SpreadsheetApp and document properties: the only file that reads or writes the
+ * workbook. Reads are whole-sheet (one getValues), writes are one setValues or one
+ * appendRow, whatever the number of rows.
+ */
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type { Sheet, Spreadsheet };
+
+export function activeWorkbook(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+export function sheetById(book: Spreadsheet, id: number): Sheet | null {
+  return book.getSheetById(id);
+}
+
+/** Every value of a sheet in one call; an empty sheet gives no rows. */
+export function readRows(sheet: Sheet): unknown[][] {
+  const values = sheet.getDataRange().getValues();
+  if (values.length === 1 && values[0].every((cell) => cell === '')) return [];
+  return values;
+}
+
+/** Appends one row atomically (appendRow finds the end itself: no getLastRow). */
+export function appendRow(sheet: Sheet, row: unknown[]): void {
+  sheet.appendRow(row);
+}
+
+/** Grows the grid so a write of rows × columns starting at A1 fits. */
+function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+/** Replaces a sheet's content with a header and rows in one write. */
+export function replaceRows(sheet: Sheet, header: unknown[], rows: unknown[][]): void {
+  sheet.clearContents();
+  const width = header.length;
+  const table = [header, ...rows.map((row) => (row.length === width ? row : [...row, ...new Array(width - row.length).fill('')].slice(0, width)))];
+  ensureSize(sheet, table.length, width);
+  sheet.getRange(1, 1, table.length, width).setValues(table);
+}
+
+/** Writes rows below the existing ones in one write. */
+export function appendRows(sheet: Sheet, firstRow: number, rows: unknown[][]): void {
+  if (rows.length === 0) return;
+  const width = rows[0].length;
+  ensureSize(sheet, firstRow + rows.length - 1, width);
+  sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
+}
+
+/** Reads one column (e.g. the response keys) in one call. */
+export function readColumn(sheet: Sheet, column: number): unknown[] {
+  const last = sheet.getLastRow();
+  if (last === 0) return [];
+  return sheet.getRange(1, column, last, 1).getValues().map((row) => row[0]);
+}
+
+/**
+ * Whether a key is already in column A. A TextFinder costs the same few calls on ten
+ * rows as on ten thousand, which keeps a submission's cost constant.
+ */
+export function hasKey(sheet: Sheet, key: string): boolean {
+  return sheet.getRange('A:A').createTextFinder(key).matchCase(true).matchEntireCell(true).findNext() !== null;
+}
+
+/** Creates a sheet with a frozen header row. */
+export function createSheet(book: Spreadsheet, title: string, header: unknown[]): Sheet {
+  const sheet = book.insertSheet(uniqueTitle(book, title));
+  ensureSize(sheet, 1, header.length);
+  sheet.getRange(1, 1, 1, header.length).setValues([header]).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+function uniqueTitle(book: Spreadsheet, title: string): string {
+  let candidate = title;
+  for (let n = 2; book.getSheetByName(candidate); n++) candidate = `${title} (${n})`;
+  return candidate;
+}
+
+/**
+ * Protects a whole sheet for the coordinators only. A new protection starts with the
+ * spreadsheet's own editors, so everyone else is removed explicitly ("Range.protect");
+ * the owner and the user running the script always stay editors.
+ */
+export function protectSheet(sheet: Sheet, editors: readonly string[], description: string): void {
+  const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
+  protection.setDescription(description);
+  if (protection.isWarningOnly()) protection.setWarningOnly(false);
+  const keep = new Set(editors.map((email) => email.toLowerCase()));
+  const others = protection.getEditors().map((user) => user.getEmail()).filter((email) => !keep.has(email.toLowerCase()));
+  if (others.length > 0) protection.removeEditors(others);
+  if (editors.length > 0) protection.addEditors([...editors]);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+}
+
+export function readDocumentJson<T>(key: string): T | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(key);
+  return raw ? (JSON.parse(raw) as T) : null;
+}
+
+export function writeDocumentJson(key: string, value: unknown): void {
+  PropertiesService.getDocumentProperties().setProperty(key, JSON.stringify(value));
+}
+
+export function deleteDocumentProperty(key: string): void {
+  PropertiesService.getDocumentProperties().deleteProperty(key);
+}
+
+export function workbookTimeZone(book: Spreadsheet): string {
+  return book.getSpreadsheetTimeZone();
+}
+
+/** A sheet Date as local ISO text in the workbook's time zone. */
+export function formatLocalIso(date: Date, timeZone: string): string {
+  return Utilities.formatDate(date, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
+}

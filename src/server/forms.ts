@@ -1,0 +1,110 @@
+/** Survey forms: create (or re-create), list and relink, all through the registry. */
+import { buildFormSpec } from '../core/form-spec';
+import { tr } from '../core/i18n';
+import { getInstrument, isInstrumentId } from '../core/instruments';
+import { ERRORS, PROTECTION_DESCRIPTION } from '../core/messages';
+import { FormRecord } from '../core/registry';
+import { scoreColumns } from '../core/scores-table';
+import { scoresKey, scoresSheet } from '../core/workbook';
+import type { SurveyFormInfo } from '../shared/api';
+import { createForm, formItemTitles, openForm, responseSheetOf } from './adapters/forms';
+import { withDocumentLock } from './adapters/lock';
+import { protectSheet } from './adapters/workbook';
+import { Context, readSettings, requireContext, saveLayout, UserError } from './context';
+import { logEntry, nowIso, writeLog } from './log';
+import { readRegistry, writeRegistry } from './registry';
+import { ensureLayoutSheet } from './setup';
+
+const LOCK_WAIT_MS = 30_000;
+
+function info(record: FormRecord): SurveyFormInfo {
+  const { formId, instrument, version, status, responseSheetName, editUrl, publishedUrl, createdAt } = record;
+  return { formId, instrument, version, status, responseSheetName, editUrl, publishedUrl, createdAt };
+}
+
+function locked<T>(context: Context, fn: () => T): T {
+  const outcome = withDocumentLock(LOCK_WAIT_MS, fn);
+  if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, context.lang));
+  return outcome;
+}
+
+/**
+ * google.script.run endpoint. Creates and publishes the Google Form of an instrument
+ * from its definition and the workbook's schools and subjects, registers it, and
+ * protects its response sheet. A form the instrument already had is marked replaced:
+ * it stays registered, so its answers are still scored.
+ */
+export function createSurveyForm(instrumentId: string): SurveyFormInfo {
+  const context = requireContext();
+  if (!isInstrumentId(instrumentId)) throw new UserError(tr(ERRORS.unknownInstrument, context.lang, { id: instrumentId }));
+  const settings = readSettings(context);
+  const instrument = getInstrument(instrumentId);
+  // Building the form takes a while and touches no sheet of ours: it runs outside the lock.
+  const created = createForm(buildFormSpec(instrument, settings), context.book);
+  return locked(context, () => {
+    const records = readRegistry(context).map((record) =>
+      record.instrument === instrumentId && record.status === 'active' ? { ...record, status: 'replaced' as const } : record,
+    );
+    const record: FormRecord = {
+      formId: created.formId, instrument: instrumentId, version: instrument.version,
+      responseSheetId: created.responseSheet.getSheetId(), responseSheetName: created.responseSheet.getName(),
+      editUrl: created.editUrl, publishedUrl: created.publishedUrl, createdAt: nowIso(context), status: 'active',
+      items: created.items,
+    };
+    writeRegistry(context, [...records, record]);
+    const scores = ensureLayoutSheet(context, scoresKey(instrumentId), scoresSheet(instrumentId), scoreColumns(instrument));
+    saveLayout(context.layout);
+    const description = tr(PROTECTION_DESCRIPTION, context.lang);
+    protectSheet(created.responseSheet, settings.coordinators, description);
+    protectSheet(scores, settings.coordinators, description);
+    return info(record);
+  });
+}
+
+/** google.script.run endpoint. Result: every registered form, newest last. */
+export function listSurveyForms(): SurveyFormInfo[] {
+  return readRegistry(requireContext()).map(info);
+}
+
+/**
+ * google.script.run endpoint. Brings the registry up to date with the forms as they
+ * are now: reworded questions keep their item (new titles are added to the ones the
+ * item had), questions that are gone or new are logged, and a form whose responses now
+ * go to another sheet gets that sheet registered beside the old one.
+ */
+export function relinkSurveyForms(): SurveyFormInfo[] {
+  const context = requireContext();
+  return locked(context, () => {
+    const records = readRegistry(context);
+    const added: FormRecord[] = [];
+    const log = [];
+    for (const record of records) {
+      const form = openForm(record.formId);
+      if (!form) continue;
+      const titles = formItemTitles(form);
+      const changes: string[] = [];
+      for (const item of record.items) {
+        const title = titles.get(item.itemId);
+        if (title === undefined) changes.push(`−${item.titles[item.titles.length - 1]}`);
+        else if (!item.titles.includes(title)) {
+          item.titles.push(title);
+          changes.push(`${item.titles[item.titles.length - 2]} → ${title}`);
+        }
+      }
+      const known = new Set(record.items.map((item) => item.itemId));
+      for (const [id, title] of titles) if (!known.has(id) && title) changes.push(`+${title}`);
+      if (changes.length > 0) log.push(logEntry(context, record.responseSheetName, '', 'formItemsChanged', { title: form.getTitle(), changes: changes.join('; ') }));
+      const sheet = record.status === 'active' ? responseSheetOf(context.book, form) : null;
+      if (sheet && sheet.getSheetId() !== record.responseSheetId) {
+        record.status = 'relinked';
+        added.push({ ...record, items: record.items.map((item) => ({ ...item, titles: [...item.titles] })), status: 'active', responseSheetId: sheet.getSheetId(), responseSheetName: sheet.getName(), createdAt: nowIso(context) });
+        log.push(logEntry(context, sheet.getName(), '', 'formRelinked', { title: form.getTitle() }));
+        protectSheet(sheet, readSettings(context).coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
+      }
+    }
+    const all = [...records, ...added];
+    writeRegistry(context, all);
+    writeLog(context, log);
+    return all.map(info);
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * Recalculate all: every derived sheet rebuilt from the raw responses, in batched reads
+ * and writes, resumable. Past a time budget well under Apps Script's 6-minute limit the
+ * run saves a cursor; the sidebar or the scheduled job continues from it. Chunks are
+ * written under the document lock and skip keys already present, so submissions that
+ * arrive in between are neither lost nor counted twice.
+ */
+import { tr } from '../core/i18n';
+import { inertRow } from '../core/inert';
+import { getInstrument, InstrumentId } from '../core/instruments';
+import { ERRORS, PROTECTION_DESCRIPTION } from '../core/messages';
+import { processResponse } from '../core/pipeline';
+import { isScored, responseKey } from '../core/registry';
+import { scoreColumns } from '../core/scores-table';
+import { parseDisplayedTimestamp } from '../core/timestamps';
+import { scoresKey, scoresSheet } from '../core/workbook';
+import type { RecalculationProgress } from '../shared/api';
+import { withDocumentLock } from './adapters/lock';
+import {
+  appendRows, deleteDocumentProperty, formatLocalIso, protectSheet, readColumn, readDocumentJson, readRows,
+  replaceRows, Sheet, sheetById, workbookTimeZone, writeDocumentJson,
+} from './adapters/workbook';
+import { Context, layoutSheet, readSettings, requireContext, saveLayout, UserError } from './context';
+import { logEntry, writeLog } from './log';
+import { readRegistry } from './registry';
+import { ensureLayoutSheet } from './setup';
+
+export const CURSOR_PROPERTY = 'pdm.recalc';
+/** Set when a submission could not be scored on arrival; the scheduled job catches up. */
+export const CATCH_UP_PROPERTY = 'pdm.catchUp';
+
+/** 4.5 minutes: leaves room under the 6-minute execution limit for the last chunk. */
+const DEFAULT_BUDGET_MS = 270_000;
+const DEFAULT_CHUNK_ROWS = 500;
+const LOCK_WAIT_MS = 30_000;
+
+interface Cursor {
+  /** rebuild: scores sheets were emptied first; catchUp: only missing responses are added. */
+  mode: 'rebuild' | 'catchUp';
+  sheetIds: number[];
+  at: number;
+  /** Next data row (0-based, header excluded) of sheetIds[at]. */
+  row: number;
+  processed: number;
+  incomplete: number;
+}
+
+export interface RunOptions {
+  budgetMs?: number;
+  chunkRows?: number;
+}
+
+export function ensureScoresSheet(context: Context, instrument: InstrumentId): Sheet {
+  const sheet = ensureLayoutSheet(context, scoresKey(instrument), scoresSheet(instrument), scoreColumns(getInstrument(instrument)));
+  saveLayout(context.layout);
+  protectSheet(sheet, readSettings(context).coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
+  return sheet;
+}
+
+/** Sheet dates may come from another realm (the runtime's), so no instanceof. */
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function progress(cursor: Cursor, done: boolean): RecalculationProgress {
+  return { done, processed: cursor.processed, incomplete: cursor.incomplete };
+}
+
+function locked<T>(context: Context, fn: () => T): T {
+  const outcome = withDocumentLock(LOCK_WAIT_MS, fn);
+  if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, context.lang));
+  return outcome;
+}
+
+function startCursor(context: Context, mode: Cursor['mode']): Cursor {
+  const sheetIds = readRegistry(context).filter(isScored).map((record) => record.responseSheetId);
+  const cursor: Cursor = { mode, sheetIds, at: 0, row: 0, processed: 0, incomplete: 0 };
+  writeDocumentJson(CURSOR_PROPERTY, cursor);
+  return cursor;
+}
+
+/** Scores one chunk of a raw sheet's rows and appends the ones not yet present. */
+function scoreChunk(context: Context, cursor: Cursor, sheet: Sheet, header: unknown[], rows: unknown[][]): void {
+  const record = readRegistry(context).find((r) => r.responseSheetId === cursor.sheetIds[cursor.at]);
+  if (!record) return;
+  const scores = layoutSheet(context, scoresKey(record.instrument)) ?? ensureScoresSheet(context, record.instrument);
+  const present = new Set(readColumn(scores, 1).map(String));
+  const timeZone = workbookTimeZone(context.book);
+  const titles = header.map((title) => String(title));
+  const out: unknown[][] = [];
+  rows.forEach((values, offset) => {
+    const key = responseKey(sheet.getSheetId(), cursor.row + offset + 2);
+    if (present.has(key)) return;
+    const byTitle: Record<string, string> = {};
+    titles.forEach((title, column) => {
+      const cell = values[column];
+      byTitle[title] = isDate(cell) ? formatLocalIso(cell, timeZone) : String(cell ?? '');
+    });
+    const stamp = values[0];
+    const submittedAt = isDate(stamp)
+      ? formatLocalIso(stamp, timeZone)
+      : parseDisplayedTimestamp(String(stamp ?? '')) ?? '';
+    const processed = processResponse({ record, key, byTitle, timestampTitle: titles[0], submittedAt });
+    if (processed.kind === 'blank') return;
+    out.push(inertRow(processed.row));
+    cursor.processed++;
+    if (processed.incompleteItems.length > 0) cursor.incomplete++;
+  });
+  appendRows(scores, scores.getLastRow() + 1, out);
+}
+
+/** Sorts each scores sheet by submission time, then key: the order arrival gives. */
+function sortScores(context: Context): void {
+  for (const [key, id] of Object.entries(context.layout.sheets)) {
+    if (!key.startsWith('scores:')) continue;
+    const sheet = sheetById(context.book, id);
+    if (!sheet) continue;
+    const [header, ...rows] = readRows(sheet);
+    if (!header || rows.length < 2) continue;
+    rows.sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0])));
+    replaceRows(sheet, header, rows.map(inertRow));
+  }
+}
+
+function run(context: Context, options: RunOptions): RecalculationProgress {
+  const started = Date.now();
+  const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const chunkRows = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
+  const cursor = readDocumentJson<Cursor>(CURSOR_PROPERTY);
+  if (!cursor) return { done: true, processed: 0, incomplete: 0 };
+  for (; cursor.at < cursor.sheetIds.length; cursor.at++, cursor.row = 0) {
+    const sheet = sheetById(context.book, cursor.sheetIds[cursor.at]);
+    if (!sheet) continue;
+    const [header, ...rows] = readRows(sheet);
+    while (header && cursor.row < rows.length) {
+      const chunk = rows.slice(cursor.row, cursor.row + chunkRows);
+      locked(context, () => {
+        scoreChunk(context, cursor, sheet, header, chunk);
+        cursor.row += chunk.length;
+        writeDocumentJson(CURSOR_PROPERTY, cursor);
+      });
+      if (Date.now() - started >= budget && (cursor.row < rows.length || cursor.at + 1 < cursor.sheetIds.length)) {
+        writeLog(context, [logEntry(context, '', '', 'recalculationPaused', { done: cursor.processed })]);
+        return progress(cursor, false);
+      }
+    }
+  }
+  locked(context, () => {
+    if (cursor.mode === 'rebuild') sortScores(context);
+    deleteDocumentProperty(CURSOR_PROPERTY);
+    deleteDocumentProperty(CATCH_UP_PROPERTY);
+  });
+  // A catch-up that found nothing to do is not worth a log line.
+  if (cursor.mode === 'rebuild' || cursor.processed > 0) {
+    writeLog(context, [logEntry(context, '', '', 'recalculated', { responses: cursor.processed, incomplete: cursor.incomplete })]);
+  }
+  return progress(cursor, true);
+}
+
+/**
+ * google.script.run endpoint and menu item. Empties every scores sheet and scores all
+ * raw responses again. Result: progress; `done: false` means continueRecalculation
+ * (or the scheduled job) finishes it.
+ */
+export function recalculateAll(options: RunOptions = {}): RecalculationProgress {
+  const context = requireContext();
+  locked(context, () => {
+    for (const key of Object.keys(context.layout.sheets)) {
+      if (!key.startsWith('scores:')) continue;
+      const sheet = layoutSheet(context, key);
+      if (sheet) replaceRows(sheet, scoreColumns(getInstrument(key.slice('scores:'.length) as InstrumentId)), []);
+    }
+    startCursor(context, 'rebuild');
+  });
+  return run(context, options);
+}
+
+/** google.script.run endpoint. Continues a paused recalculation; done when there is none. */
+export function continueRecalculation(options: RunOptions = {}): RecalculationProgress {
+  return run(requireContext(), options);
+}
+
+/** Scores whatever raw responses have no scores row yet, without emptying anything. */
+export function catchUp(context: Context, options: RunOptions = {}): RecalculationProgress {
+  if (!readDocumentJson<Cursor>(CURSOR_PROPERTY)) locked(context, () => startCursor(context, 'catchUp'));
+  return run(context, options);
+}

@@ -1,0 +1,50 @@
+/** The scheduled job and the trigger health check. */
+import { SUBMIT_HANDLER, authorizationRequired, ensureTriggers } from './adapters/triggers';
+import { activeWorkbook, formatLocalIso, readDocumentJson, workbookTimeZone, writeDocumentJson } from './adapters/workbook';
+import { Context, loadLayout } from './context';
+import { logEntry, writeLog } from './log';
+import { CATCH_UP_PROPERTY, catchUp, CURSOR_PROPERTY, RunOptions } from './recalc';
+
+const DAILY_PROPERTY = 'pdm.dailyDone';
+
+function context(): Context | null {
+  const layout = loadLayout();
+  return layout ? { book: activeWorkbook(), layout, lang: layout.lang } : null;
+}
+
+/**
+ * Re-creates a missing trigger and says so in the log. A missing form-submit trigger
+ * means responses may have arrived unscored, so a catch-up is queued.
+ */
+export function checkHealth(ctx: Context): void {
+  const health = ensureTriggers(ctx.book);
+  if (health.submitCreated) {
+    writeLog(ctx, [logEntry(ctx, '', '', 'triggerRecreated', { handler: SUBMIT_HANDLER })]);
+    writeDocumentJson(CATCH_UP_PROPERTY, true);
+  }
+}
+
+/**
+ * Installable time-driven trigger, hourly (the most an add-on may ask for). Event: the
+ * clock event. Continues a paused recalculation or a queued catch-up; once a day runs
+ * the trigger health check and a catch-up of any response left unscored.
+ */
+export function runScheduledJobs(_e?: unknown, options: RunOptions = {}): void {
+  // A revoked grant: nothing can be read; the coordinator sees it on next open.
+  if (authorizationRequired()) return;
+  const ctx = context();
+  if (!ctx) return;
+  const today = formatLocalIso(new Date(), workbookTimeZone(ctx.book)).slice(0, 10);
+  if (readDocumentJson<string>(DAILY_PROPERTY) !== today) {
+    checkHealth(ctx);
+    writeDocumentJson(DAILY_PROPERTY, today);
+    writeDocumentJson(CATCH_UP_PROPERTY, true);
+  }
+  if (readDocumentJson(CURSOR_PROPERTY) || readDocumentJson(CATCH_UP_PROPERTY)) catchUp(ctx, options);
+}
+
+/** Run from onOpen once the add-on is authorized in the document. */
+export function checkHealthOnOpen(): void {
+  const ctx = context();
+  if (ctx) checkHealth(ctx);
+}

@@ -1,0 +1,72 @@
+/** Setting up a monitoring workbook: settings, the add-on's sheets, protection, triggers. */
+import { DEFAULT_LANG, isLang, tr } from '../core/i18n';
+import { logHeader } from '../core/log';
+import { ERRORS, PROTECTION_DESCRIPTION } from '../core/messages';
+import { inertRow } from '../core/inert';
+import { PRESET_IDS } from '../core/presets';
+import { parseRegistry, registryHeader } from '../core/registry';
+import { Settings, SettingsInput, settingsHeader, settingsToRows, validateSettings } from '../core/settings';
+import { LOG_SHEET, REGISTRY_SHEET, SETTINGS_SHEET, SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook';
+import { withDocumentLock } from './adapters/lock';
+import { ensureTriggers } from './adapters/triggers';
+import { activeWorkbook, createSheet, protectSheet, readRows, replaceRows, Sheet, sheetById } from './adapters/workbook';
+import { Context, loadLayout, readSettings, saveLayout, UserError } from './context';
+import type { SaveSettingsResult } from '../shared/api';
+
+const LOCK_WAIT_MS = 30_000;
+
+/** The sheet of a layout key, created with its header when it does not exist yet. */
+export function ensureLayoutSheet(context: Context, key: string, def: SheetDef, header: unknown[]): Sheet {
+  const id = context.layout.sheets[key];
+  const existing = id === undefined ? null : sheetById(context.book, id);
+  if (existing) return existing;
+  const sheet = createSheet(context.book, sheetTitle(def, context.lang), header);
+  context.layout.sheets[key] = sheet.getSheetId();
+  return sheet;
+}
+
+/** Every sheet the add-on writes or registers: its own and the raw response sheets. */
+function protectAll(context: Context, settings: Settings): void {
+  const description = tr(PROTECTION_DESCRIPTION, context.lang);
+  const ids = new Set(Object.values(context.layout.sheets));
+  const registry = context.layout.sheets.registry === undefined ? null : sheetById(context.book, context.layout.sheets.registry);
+  if (registry) for (const record of parseRegistry(readRows(registry).slice(1)).records) ids.add(record.responseSheetId);
+  for (const id of ids) {
+    const sheet = sheetById(context.book, id);
+    if (sheet) protectSheet(sheet, settings.coordinators, description);
+  }
+}
+
+/**
+ * google.script.run endpoint. Saves the settings (district, preset, schools, subjects,
+ * coordinators, privacy threshold, language), creates and protects the add-on's sheets,
+ * and installs its triggers. Result: {ok} or {ok: false, errors} in the chosen language.
+ */
+export function saveSettings(input: SettingsInput): SaveSettingsResult {
+  const lang = isLang(input.lang) ? input.lang : DEFAULT_LANG;
+  const validated = validateSettings(input, lang, PRESET_IDS);
+  if (!validated.ok) return { ok: false, errors: validated.errors };
+  const settings = validated.value;
+  const outcome = withDocumentLock(LOCK_WAIT_MS, () => {
+    const book = activeWorkbook();
+    const layout: WorkbookLayout = loadLayout() ?? { lang: settings.lang, sheets: {} };
+    layout.lang = settings.lang;
+    const context: Context = { book, layout, lang: settings.lang };
+    const settingsSheet = ensureLayoutSheet(context, 'settings', SETTINGS_SHEET, settingsHeader(settings.lang));
+    replaceRows(settingsSheet, settingsHeader(settings.lang), settingsToRows(settings).map(inertRow));
+    ensureLayoutSheet(context, 'registry', REGISTRY_SHEET, registryHeader(settings.lang));
+    ensureLayoutSheet(context, 'log', LOG_SHEET, logHeader(settings.lang));
+    saveLayout(layout);
+    protectAll(context, settings);
+    ensureTriggers(book);
+  });
+  if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, lang));
+  return { ok: true };
+}
+
+/** google.script.run endpoint. Result: the saved settings, or null before setup. */
+export function getSettings(): Settings | null {
+  const layout = loadLayout();
+  if (!layout) return null;
+  return readSettings({ book: activeWorkbook(), layout, lang: layout.lang });
+}

@@ -1,0 +1,8 @@
+import { DEFAULT_LANG, tr } from '../core/i18n';
+import { MENU } from '../core/messages';
+import type { SidebarInfo } from '../shared/api';
+
+/** google.script.run endpoint. Result: what the sidebar needs to draw its frame. */
+export function getSidebarInfo(): SidebarInfo {
+  return { lang: DEFAULT_LANG, title: tr(MENU.sidebarTitle, DEFAULT_LANG) };
+}

@@ -1,0 +1,76 @@
+/** The form-submit pipeline: each response scored once, on arrival, under the document lock. */
+import { inertRow } from '../core/inert';
+import { eventTimestampTitle, processResponse } from '../core/pipeline';
+import { isScored, responseKey } from '../core/registry';
+import { parseDisplayedTimestamp } from '../core/timestamps';
+import { LogEntry } from '../core/log';
+import { scoresKey } from '../core/workbook';
+import { withDocumentLock } from './adapters/lock';
+import { authorizationRequired } from './adapters/triggers';
+import { activeWorkbook, appendRow, hasKey, Spreadsheet, writeDocumentJson } from './adapters/workbook';
+import { Context, layoutSheet, loadLayout } from './context';
+import { logEntry, nowIso, writeLog } from './log';
+import { readRegistry } from './registry';
+import { CATCH_UP_PROPERTY, ensureScoresSheet } from './recalc';
+
+/** Apps Script runs at most 30 simultaneous executions; a burst of submissions queues here. */
+const LOCK_WAIT_MS = 30_000;
+
+/**
+ * Installable trigger, the workbook's only form-submit trigger. Event: the spreadsheet
+ * form-submit event {values, namedValues, range, triggerUid, authMode, source}; uses its
+ * values and range, never re-reads the response sheet. Result: one row appended to the
+ * instrument's scores sheet, or a log entry saying why not (blank or repeated event,
+ * unregistered sheet). A response already scored — a duplicated event — changes nothing.
+ */
+export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  if (!e || !e.range || !e.namedValues || !e.values) return;
+  if (authorizationRequired()) return;
+  const layout = loadLayout();
+  if (!layout) return;
+  // The event names its spreadsheet (`source`, missing from the type definitions).
+  const book = (e as { source?: Spreadsheet }).source ?? activeWorkbook();
+  const context: Context = { book, layout, lang: layout.lang };
+  const sheet = e.range.getSheet();
+  const sheetName = sheet.getName();
+  const row = e.range.getRow();
+  const sheetId = sheet.getSheetId();
+
+  const outcome = withDocumentLock(LOCK_WAIT_MS, () => {
+    const log: LogEntry[] = [];
+    const record = readRegistry(context).find((r) => r.responseSheetId === sheetId && isScored(r));
+    if (!record) {
+      writeLog(context, [logEntry(context, sheetName, row, 'unregisteredSheet')]);
+      return;
+    }
+    const first = e.values[0] ?? '';
+    const byTitle: Record<string, string> = {};
+    for (const [title, values] of Object.entries(e.namedValues)) byTitle[title] = values.join(', ');
+    const key = responseKey(sheetId, row);
+    const processed = processResponse({
+      record, key, byTitle,
+      timestampTitle: eventTimestampTitle(record, e.namedValues, first),
+      submittedAt: parseDisplayedTimestamp(first) ?? nowIso(context),
+    });
+    if (processed.kind === 'blank') {
+      writeLog(context, [logEntry(context, sheetName, row, 'blankEvent')]);
+      return;
+    }
+    const scores = layoutSheet(context, scoresKey(record.instrument)) ?? ensureScoresSheet(context, record.instrument);
+    if (hasKey(scores, key)) {
+      writeLog(context, [logEntry(context, sheetName, row, 'duplicateEvent')]);
+      return;
+    }
+    appendRow(scores, inertRow(processed.row));
+    if (processed.incompleteItems.length > 0) {
+      log.push(logEntry(context, sheetName, row, 'incomplete', { items: processed.incompleteItems.join(', ') }));
+    }
+    if (processed.unmapped.length > 0) log.push(logEntry(context, sheetName, row, 'unmapped', { titles: processed.unmapped.join('; ') }));
+    writeLog(context, log);
+  });
+  if (outcome === 'busy') {
+    // The raw row is safe in its sheet; the scheduled job's catch-up scores it.
+    writeDocumentJson(CATCH_UP_PROPERTY, true);
+    writeLog(context, [logEntry(context, sheetName, row, 'lockBusy')]);
+  }
+}

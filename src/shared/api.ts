@@ -1,0 +1,49 @@
+/**
+ * The contract between the sidebar and the server: every google.script.run endpoint,
+ * with JSON-safe arguments and results (dates cross as ISO strings).
+ */
+export interface SidebarInfo {
+  lang: 'ru' | 'en';
+  title: string;
+}
+
+export type SaveSettingsResult = { ok: true } | { ok: false; errors: string[] };
+
+export interface SettingsView {
+  districtName: string;
+  presetId: string;
+  schools: string[];
+  subjects: string[];
+  coordinators: string[];
+  privacyThreshold: number;
+  lang: 'ru' | 'en';
+}
+
+export interface SurveyFormInfo {
+  formId: string;
+  instrument: string;
+  version: string;
+  status: 'active' | 'replaced' | 'relinked';
+  responseSheetName: string;
+  editUrl: string;
+  publishedUrl: string;
+  createdAt: string;
+}
+
+export interface RecalculationProgress {
+  done: boolean;
+  /** Responses processed so far in this recalculation. */
+  processed: number;
+  incomplete: number;
+}
+
+export interface ServerApi {
+  getSidebarInfo(): SidebarInfo;
+  getSettings(): SettingsView | null;
+  saveSettings(input: Partial<Record<keyof SettingsView, unknown>>): SaveSettingsResult;
+  createSurveyForm(instrument: string): SurveyFormInfo;
+  listSurveyForms(): SurveyFormInfo[];
+  relinkSurveyForms(): SurveyFormInfo[];
+  recalculateAll(options?: { budgetMs?: number; chunkRows?: number }): RecalculationProgress;
+  continueRecalculation(options?: { budgetMs?: number; chunkRows?: number }): RecalculationProgress;
+}
