@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { callsForOneSubmission } from '../../scripts/lib/cost';
 import { answerForm, seededRandom } from '../../scripts/lib/respondents';
 import { COORDINATOR, Harness, SCHOOLS, SECOND_COORDINATOR, setUpWorkbook, sheetValues, SUBJECTS, TEACHER } from './harness';
 
@@ -292,30 +293,6 @@ describe('protection and inert text', () => {
 });
 
 describe('cost per submission', () => {
-  /** Service calls of one submission after `existing` responses are already scored. */
-  function callsForOneSubmission(existing: number): Record<string, number> {
-    const h = setUpWorkbook();
-    const { formId } = createForm(h, 'boyko');
-    const answers = boykoAnswers(h, formId, 'Да');
-    h.emulator.forms.submit(formId, answers);
-    // Grow both sheets to `existing` rows directly, as if that many had been processed.
-    const raw = h.emulator.spreadsheet.getSheetByName('Ответы на форму (1)')!;
-    const scores = h.emulator.spreadsheet.getSheetByName('Баллы: Бойко')!;
-    const rawRow = raw.getRange(2, 1, 1, raw.getLastColumn()).getValues()[0];
-    const scoreRow = scores.getRange(2, 1, 1, scores.getLastColumn()).getValues()[0];
-    const fill = (sheet: GoogleAppsScript.Spreadsheet.Sheet, row: unknown[], keyed: boolean) => {
-      const rows = Array.from({ length: existing - 1 }, (_, i) => (keyed ? [`s0r${i}`, ...row.slice(1)] : row));
-      sheet.insertRowsAfter(sheet.getMaxRows(), existing);
-      if (rows.length > 0) sheet.getRange(3, 1, rows.length, row.length).setValues(rows);
-    };
-    fill(raw, rawRow, false);
-    fill(scores, scoreRow, true);
-    const before = h.emulator.counter.snapshot();
-    h.emulator.forms.submit(formId, answers);
-    expect(scores.getLastRow()).toBe(existing + 2);
-    return h.emulator.counter.since(before);
-  }
-
   test('the same service calls with 10 and with 10,000 rows already in the sheet', () => {
     const small = callsForOneSubmission(10);
     const large = callsForOneSubmission(10_000);

@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: prints one JSON object per line, {"metric", "value", "unit"}.
+ * Each module under scripts/bench/ measures one area; none of them asserts, they report.
+ */
+import { run as runBundle } from './bench/bundle';
+import { run as runPipeline } from './bench/pipeline';
+import { run as runScoring } from './bench/scoring';
+
+export interface Metric {
+  metric: string;
+  value: number;
+  unit: string;
+}
+
+const AREAS: Array<() => Promise<Metric[]>> = [runBundle, runScoring, runPipeline];
+
+async function main(): Promise<void> {
+  for (const area of AREAS) {
+    for (const metric of await area()) process.stdout.write(`${JSON.stringify(metric)}\n`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
