@@ -1,0 +1,46 @@
+/**
+ * pd-monitor — the offline command-line tool over src/core, for districts whose
+ * surveys and reports ran elsewhere (Yandex Forms, Excel exports).
+ */
+import { CliError, CliIo, nodeIo } from './io';
+import { runScore } from './score';
+import { runIndicators } from './indicators';
+import { runRubric } from './rubric';
+
+const USAGE = `Usage:
+  pd-monitor score <instrument> <responses.csv> [--format jsonl|csv]
+  pd-monitor indicators --preset <id> <school_reports.csv> [survey score files…]
+  pd-monitor rubric <rubric.json>
+`;
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
+  score: runScore,
+  indicators: runIndicators,
+  rubric: runRubric,
+};
+
+export function main(argv: string[], io: CliIo = nodeIo): number {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === '-h') {
+    io.stdout(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(`pd-monitor: unknown command "${command}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return run(args, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`pd-monitor ${command}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,1218 @@
+/**
+ * Every indicator of the five seed documents, as data. Where seeds name the same
+ * indicator (or one names its count and another its share) one entry serves them all
+ * and lists every seed. A share always carries its numerator, so a seed that asks for
+ * "the number of …" reads it there.
+ */
+import { Localized } from '../i18n';
+import { COMPETENCE_LEVELS, DEFICIT_TYPES } from './measures';
+import {
+  Direction,
+  FieldId,
+  IndicatorDef,
+  MeasureId,
+  Operand,
+  SchoolCondition,
+  SeedId,
+  SharedPositionId,
+} from './types';
+
+const AMUR: SeedId = '000_amur';
+const KRYMSK: SeedId = '001_krymsk';
+const KBR: SeedId = '002_kbr';
+const KRASNODAR: SeedId = '003_krasnodar';
+const VERKHNEKAMSK: SeedId = '004_verkhnekamsk';
+
+const TEACHERS: Operand = { field: 'teachers_total' };
+
+interface Common {
+  id: string;
+  direction: Direction;
+  position: SharedPositionId | null;
+  seeds: SeedId[];
+  title: Localized;
+  note?: Localized;
+  subjectBreakdown?: boolean;
+}
+
+function base(c: Common): Pick<IndicatorDef, 'id' | 'direction' | 'title' | 'seeds' | 'rubricPosition'> &
+  Partial<Pick<IndicatorDef, 'note' | 'subjectBreakdown'>> {
+  return {
+    id: c.id,
+    direction: c.direction,
+    title: c.title,
+    seeds: c.seeds,
+    rubricPosition: c.position,
+    ...(c.note ? { note: c.note } : {}),
+    ...(c.subjectBreakdown ? { subjectBreakdown: true } : {}),
+  };
+}
+
+/** A share of two school-report operands (of all teachers unless said otherwise). */
+function share(c: Common, numerator: FieldId | Operand, denominator: Operand = TEACHERS): IndicatorDef {
+  return {
+    ...base(c),
+    kind: 'share',
+    numerator: typeof numerator === 'string' ? { field: numerator } : numerator,
+    denominator,
+    unit: '%',
+    source: 'school_report',
+  };
+}
+
+/** The share of reporting schools meeting a condition. */
+function schoolsShare(c: Common, condition: SchoolCondition): IndicatorDef {
+  return {
+    ...base(c),
+    kind: 'share',
+    numerator: { schoolsWhere: condition },
+    denominator: { schools: 'reporting' },
+    unit: '%',
+    source: 'school_report',
+  };
+}
+
+/** A sum of a school-report field. */
+function count(c: Common, field: FieldId, unit: IndicatorDef['unit'] = 'count'): IndicatorDef {
+  return { ...base(c), kind: 'count', numerator: { field }, unit, source: 'school_report' };
+}
+
+function districtPresence(c: Common, field: FieldId): IndicatorDef {
+  return { ...base(c), kind: 'presence', numerator: { field }, unit: 'yes/no', source: 'district_report' };
+}
+
+function districtCount(c: Common, field: FieldId): IndicatorDef {
+  return { ...base(c), kind: 'count', numerator: { field }, unit: 'count', source: 'district_report' };
+}
+
+function instrumentOf(measure: MeasureId): string {
+  return measure.slice(0, measure.indexOf('.'));
+}
+
+/** The share of respondents whose flag measure is set. */
+function surveyShare(c: Common, measure: MeasureId): IndicatorDef {
+  return {
+    ...base({ ...c, subjectBreakdown: true }),
+    kind: 'share',
+    numerator: { respondentsWhere: measure },
+    denominator: { respondentsWith: measure },
+    unit: '%',
+    source: `survey:${instrumentOf(measure)}`,
+  };
+}
+
+/** The respondents' mean of a score measure. */
+function surveyMean(c: Common, measure: MeasureId): IndicatorDef {
+  return {
+    ...base({ ...c, subjectBreakdown: true }),
+    kind: 'mean',
+    numerator: { measureSum: measure },
+    denominator: { respondentsWith: measure },
+    unit: 'index',
+    source: `survey:${instrumentOf(measure)}`,
+  };
+}
+
+/**
+ * A school counts as having a high burnout level when at least this share of its
+ * respondents has a formed phase. Seed 001 asks to identify such schools but sets no
+ * threshold; half of the staff is this product's convention.
+ */
+export const HIGH_BURNOUT_SCHOOL_PERCENT = 50;
+
+export const INDICATORS: readonly IndicatorDef[] = [
+  // === 1. Professional deficits =========================================================
+  share(
+    {
+      id: 'deficits.diagnosed_share',
+      direction: 'deficits',
+      position: 'support',
+      seeds: [AMUR, KRYMSK, KBR, KRASNODAR, VERKHNEKAMSK],
+      subjectBreakdown: true,
+      title: {
+        ru: 'Доля педагогов, прошедших диагностику профессиональных дефицитов, от общего количества педагогов',
+        en: 'Share of teachers who took part in professional deficits diagnostics',
+      },
+    },
+    'teachers_diagnosed',
+  ),
+  share(
+    {
+      id: 'deficits.found_share',
+      direction: 'deficits',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Доля педагогов, прошедших диагностику, у которых выявлены профессиональные дефициты',
+        en: 'Share of diagnosed teachers with deficits found',
+      },
+    },
+    'teachers_with_deficits',
+    { field: 'teachers_diagnosed' },
+  ),
+  ...DEFICIT_TYPES.map((type) =>
+    surveyShare(
+      {
+        id: `deficits.type_${type.key}`,
+        direction: 'deficits',
+        position: 'support',
+        seeds: [KBR],
+        title: {
+          ru: `Доля педагогов с дефицитом вида «${type.title.ru}» (по результатам диагностики)`,
+          en: `Share of teachers with ${type.title.en} deficits (diagnostics survey)`,
+        },
+      },
+      `deficits.type_${type.key}`,
+    ),
+  ),
+  ...COMPETENCE_LEVELS.map((level) =>
+    surveyMean(
+      {
+        id: `deficits.level_${level.key}`,
+        direction: 'deficits',
+        position: 'support',
+        seeds: [KRYMSK],
+        title: {
+          ru: `Уровень ${level.title.ru} (средний индекс 0–100)`,
+          en: `Level of ${level.title.en} (mean index 0–100)`,
+        },
+      },
+      `deficits.level_${level.key}`,
+    ),
+  ),
+  districtPresence(
+    {
+      id: 'deficits.regulation',
+      direction: 'deficits',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Наличие нормативного акта, регулирующего выявление профессиональных дефицитов',
+        en: 'A regulation governing deficits diagnostics exists',
+      },
+    },
+    'd_deficits_regulation',
+  ),
+  districtPresence(
+    {
+      id: 'deficits.methodical_basis',
+      direction: 'deficits',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Наличие методического обоснования по выявлению профессиональных дефицитов',
+        en: 'A methodical justification of deficits diagnostics exists',
+      },
+    },
+    'd_deficits_methodical_basis',
+  ),
+
+  // === 2. Individual routes (ИОМ) =======================================================
+  districtPresence(
+    {
+      id: 'routes.regulation',
+      direction: 'routes',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Наличие нормативного акта, регулирующего учёт индивидуальных образовательных маршрутов',
+        en: 'A regulation governing the register of individual routes exists',
+      },
+    },
+    'd_routes_regulation',
+  ),
+  share(
+    {
+      id: 'routes.deficit_routes_share',
+      direction: 'routes',
+      position: 'support',
+      seeds: [KRYMSK, KBR, KRASNODAR, VERKHNEKAMSK],
+      title: {
+        ru: 'Доля педагогов, для которых на основе диагностики профессиональных дефицитов составлен ИОМ',
+        en: 'Share of teachers with an individual route built on the deficits diagnostics',
+      },
+      note: {
+        ru: 'Знаменатель — все педагоги (ОО-1), как в источниках данных 003.',
+        en: 'Denominator: all teachers (form OO-1), as in the data sources of 003.',
+      },
+    },
+    'teachers_route_deficits',
+  ),
+  share(
+    {
+      id: 'routes.growth_routes_share',
+      direction: 'routes',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Доля педагогов с ИОМ профессионального роста из числа педагогов, у которых не выявлены дефициты',
+        en: 'Share of teachers without deficits who have a professional growth route',
+      },
+      note: {
+        ru: 'Знаменатель — прошедшие диагностику минус педагоги с выявленными дефицитами.',
+        en: 'Denominator: teachers diagnosed minus teachers with deficits found.',
+      },
+    },
+    'teachers_route_growth',
+    { difference: ['teachers_diagnosed', 'teachers_with_deficits'] },
+  ),
+  share(
+    {
+      id: 'routes.activities_share',
+      direction: 'routes',
+      position: 'support',
+      seeds: [KRYMSK, KRASNODAR],
+      title: {
+        ru: 'Доля педагогов, принявших участие в мероприятиях по устранению дефицитов в рамках ИОМ',
+        en: 'Share of teachers who took part in route activities addressing deficits',
+      },
+    },
+    'teachers_route_activities',
+  ),
+  share(
+    {
+      id: 'routes.federal_register_pd_share',
+      direction: 'routes',
+      position: 'support',
+      seeds: [VERKHNEKAMSK],
+      title: {
+        ru: 'Доля педагогов, прошедших повышение квалификации по программам из Федерального реестра',
+        en: 'Share of teachers who completed PD in Federal Register programmes',
+      },
+    },
+    'teachers_pd_federal_register',
+  ),
+
+  // === 3. Retraining and PD courses =====================================================
+  districtPresence(
+    {
+      id: 'retraining.needs_monitoring',
+      direction: 'retraining',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Проведение опережающего мониторинга потребности в профессиональной переподготовке',
+        en: 'A forward-looking survey of retraining needs was run',
+      },
+    },
+    'd_retraining_needs_monitoring',
+  ),
+  share(
+    {
+      id: 'retraining.pedagogical_share',
+      direction: 'retraining',
+      position: 'support',
+      seeds: [KRYMSK, KBR, KRASNODAR, VERKHNEKAMSK],
+      title: {
+        ru: 'Доля прошедших профессиональную переподготовку по программам педагогической направленности в общем числе прошедших переподготовку',
+        en: 'Share of retraining in pedagogical programmes among all retrained',
+      },
+    },
+    'teachers_retrained_pedagogical',
+    { field: 'teachers_retrained' },
+  ),
+  share(
+    {
+      id: 'retraining.retrained_share',
+      direction: 'retraining',
+      position: 'support',
+      seeds: [VERKHNEKAMSK],
+      title: {
+        ru: 'Доля педагогов, обучившихся по программам профессиональной переподготовки',
+        en: 'Share of teachers who completed retraining',
+      },
+    },
+    'teachers_retrained',
+  ),
+  share(
+    {
+      id: 'retraining.pd_share',
+      direction: 'retraining',
+      position: 'support',
+      seeds: [VERKHNEKAMSK],
+      title: {
+        ru: 'Доля педагогов, обучившихся по программам повышения квалификации',
+        en: 'Share of teachers who completed PD courses',
+      },
+    },
+    'teachers_pd',
+  ),
+  share(
+    {
+      id: 'retraining.ict_pd_share',
+      direction: 'retraining',
+      position: 'support',
+      seeds: [VERKHNEKAMSK],
+      title: {
+        ru: 'Доля педагогов, обучившихся по программам повышения квалификации в области ИКТ',
+        en: 'Share of teachers who completed ICT PD courses',
+      },
+    },
+    'teachers_pd_ict',
+  ),
+  districtCount(
+    {
+      id: 'retraining.listener_categories',
+      direction: 'retraining',
+      position: 'support',
+      seeds: [VERKHNEKAMSK],
+      title: {
+        ru: 'Охват различных категорий слушателей (число категорий)',
+        en: 'Coverage of learner categories (number of categories)',
+      },
+    },
+    'd_listener_categories',
+  ),
+  share(
+    {
+      id: 'retraining.targeted_pd_share',
+      direction: 'retraining',
+      position: 'support',
+      seeds: [KBR],
+      title: {
+        ru: 'Доля педагогов, охваченных адресными программами ПК, разработанными на основе диагностики дефицитов',
+        en: 'Share of teachers in targeted PD programmes built on the deficits diagnostics',
+      },
+    },
+    'teachers_pd_targeted',
+  ),
+
+  // === 4. Digital PD environment =========================================================
+  share(
+    {
+      id: 'digital.distance_pd_share',
+      direction: 'digital',
+      position: 'support',
+      seeds: [KBR, KRASNODAR],
+      title: {
+        ru: 'Доля педагогов, прошедших обучение по программам ДПО в дистанционной форме',
+        en: 'Share of teachers trained in further education programmes remotely',
+      },
+    },
+    'teachers_pd_distance',
+  ),
+  {
+    ...base({
+      id: 'digital.elearning_programmes_share',
+      direction: 'digital',
+      position: 'support',
+      seeds: [KBR, KRASNODAR],
+      title: {
+        ru: 'Доля программ ДПО, реализуемых с применением электронного обучения, разработанных в регионе',
+        en: 'Share of further education programmes developed in the region that use e-learning',
+      },
+    }),
+    kind: 'share',
+    numerator: { field: 'd_dpo_programmes_elearning' },
+    denominator: { field: 'd_dpo_programmes' },
+    unit: '%',
+    source: 'district_report',
+  },
+
+  // === 5. Expert activity ================================================================
+  share(
+    {
+      id: 'expert.experts_share',
+      direction: 'expert',
+      position: 'support',
+      seeds: [AMUR, VERKHNEKAMSK],
+      title: {
+        ru: 'Доля педагогов, вовлечённых в экспертную деятельность (эксперт, член жюри, конкурсной комиссии)',
+        en: 'Share of teachers acting as experts (expert, jury or commission member)',
+      },
+      note: {
+        ru: 'Числитель — «количество педагогов, вовлечённых в экспертную деятельность» (004).',
+        en: 'The numerator is "the number of teachers involved in expert activity" of 004.',
+      },
+    },
+    'teachers_experts',
+  ),
+  share(
+    {
+      id: 'expert.competitions_share',
+      direction: 'expert',
+      position: 'support',
+      seeds: [AMUR],
+      title: {
+        ru: 'Доля педагогов, принявших участие в конкурсах профессионального мастерства',
+        en: 'Share of teachers who took part in professional skill competitions',
+      },
+    },
+    'teachers_in_competitions',
+  ),
+  districtPresence(
+    {
+      id: 'expert.regulation',
+      direction: 'expert',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Наличие нормативного акта, регулирующего достижения педагогов в области экспертной деятельности',
+        en: "A regulation governing teachers' achievements in expert activity exists",
+      },
+    },
+    'd_expert_regulation',
+  ),
+  count(
+    {
+      id: 'expert.achievements',
+      direction: 'expert',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Достижения педагогов и их обучающихся по направлениям экспертной деятельности',
+        en: 'Achievements of teachers and their students in expert activity',
+      },
+    },
+    'expert_achievements',
+  ),
+  count(
+    {
+      id: 'expert.regional_federal_experts',
+      direction: 'expert',
+      position: 'support',
+      seeds: [KRYMSK, KRASNODAR],
+      title: {
+        ru: 'Численность педагогов, включённых в экспертную деятельность регионального, федерального уровней',
+        en: 'Teachers acting as experts at regional or federal level',
+      },
+    },
+    'teachers_experts_regional',
+  ),
+  count(
+    {
+      id: 'expert.gia_experts',
+      direction: 'expert',
+      position: 'support',
+      seeds: [KBR],
+      title: {
+        ru: 'Подготовка экспертов для работы в региональной предметной комиссии при проведении ГИА (число экспертов)',
+        en: 'Experts prepared for the regional state exam subject commission',
+      },
+    },
+    'teachers_gia_experts',
+  ),
+
+  // === 6. Methodical active ==============================================================
+  share(
+    {
+      id: 'active.members_share',
+      direction: 'methodical_active',
+      position: 'associations',
+      seeds: [KBR, KRASNODAR],
+      subjectBreakdown: true,
+      title: {
+        ru: 'Доля педагогов, вошедших в методический актив, от общего числа педагогов',
+        en: 'Share of teachers in the methodical active',
+      },
+    },
+    'teachers_methodical_active',
+  ),
+  share(
+    {
+      id: 'active.cnppm_share',
+      direction: 'methodical_active',
+      position: 'associations',
+      seeds: [KBR],
+      title: {
+        ru: 'Доля педагогов, привлекаемых для работы в центры непрерывного повышения профессионального мастерства',
+        en: 'Share of teachers engaged by the regional PD centres',
+      },
+    },
+    'teachers_cnppm',
+  ),
+
+  // === 7. Young teachers and mentoring ===================================================
+  districtCount(
+    {
+      id: 'mentoring.young_support_projects',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [AMUR],
+      title: {
+        ru: 'Наличие проектов по поддержке молодых педагогов, в том числе региональных (количество)',
+        en: 'Projects supporting young teachers, including regional ones (number)',
+      },
+    },
+    'd_young_support_projects',
+  ),
+  share(
+    {
+      id: 'mentoring.young_projects_share',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [AMUR],
+      title: {
+        ru: 'Доля педагогов, участвующих в проектах по поддержке молодых педагогов',
+        en: 'Share of teachers taking part in projects supporting young teachers',
+      },
+    },
+    'teachers_in_young_projects',
+  ),
+  share(
+    {
+      id: 'mentoring.participants_share',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KBR],
+      title: {
+        ru: 'Доля педагогов, участвующих в программах наставничества',
+        en: 'Share of teachers in mentoring programmes',
+      },
+    },
+    'teachers_in_mentoring',
+  ),
+  share(
+    {
+      id: 'mentoring.methodist_supported_share',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KBR],
+      title: {
+        ru: 'Доля молодых педагогов, сопровождаемых педагогами-методистами, прошедшими региональный отбор',
+        en: 'Share of young teachers supported by methodists selected by the region',
+      },
+      note: {
+        ru: 'Знаменатель — молодые специалисты: источник данных 002 — «сведения о молодых педагогах».',
+        en: 'Denominator: young specialists, since 002 names "data on young teachers" as the source.',
+      },
+    },
+    'young_specialists_methodist',
+    { field: 'young_specialists' },
+  ),
+  schoolsShare(
+    {
+      id: 'mentoring.regulation_schools_share',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK, VERKHNEKAMSK],
+      title: {
+        ru: 'Доля ОО, в которых разработано положение о наставничестве',
+        en: 'Share of schools with a mentoring regulation',
+      },
+    },
+    { field: 'has_mentoring_regulation', is: 'yes' },
+  ),
+  schoolsShare(
+    {
+      id: 'mentoring.target_model_schools_share',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Доля школ, реализующих целевую модель наставничества педагогических работников',
+        en: "Share of schools implementing the target model of teachers' mentoring",
+      },
+    },
+    { field: 'implements_target_mentoring_model', is: 'yes' },
+  ),
+  schoolsShare(
+    {
+      id: 'mentoring.individual_plans_schools_share',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Наличие индивидуальных планов работы (доля школ)',
+        en: 'Individual work plans exist (share of schools)',
+      },
+    },
+    { field: 'has_mentoring_individual_plans', is: 'yes' },
+  ),
+  share(
+    {
+      id: 'mentoring.under_35_share',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [VERKHNEKAMSK],
+      title: { ru: 'Доля педагогов в возрасте до 35 лет, работающих в ОО', en: 'Share of teachers under 35' },
+      note: {
+        ru: 'Из отчёта школы, а не из анкет: показатель о всех работающих педагогах, а не об ответивших.',
+        en: 'From the school report, not from surveys: it is about all teachers employed, not respondents.',
+      },
+    },
+    'teachers_under_35',
+  ),
+  count(
+    {
+      id: 'mentoring.young_mentees',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [VERKHNEKAMSK],
+      title: {
+        ru: 'Общая численность молодых специалистов (стаж 0–3 года), вошедших в программы наставничества в роли наставляемого',
+        en: 'Young specialists (0–3 years) who are mentees in mentoring programmes',
+      },
+    },
+    'young_specialists_mentees',
+  ),
+  share(
+    {
+      id: 'mentoring.young_routes_share',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Доля индивидуальных маршрутов, разработанных и реализованных для молодых педагогов в целях устранения дефицитов',
+        en: 'Share of young teachers with an individual route addressing their deficits',
+      },
+    },
+    'young_specialists_with_route',
+    { field: 'young_specialists' },
+  ),
+  surveyMean(
+    {
+      id: 'mentoring.satisfaction_mentees',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Уровень удовлетворённости наставляемых из числа молодых педагогов участием в программах наставничества',
+        en: 'Satisfaction of mentees (young teachers) with mentoring programmes',
+      },
+    },
+    'mentoring.index_mentee',
+  ),
+  surveyMean(
+    {
+      id: 'mentoring.satisfaction_mentors',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Уровень удовлетворённости наставников молодых педагогов участием в программах наставничества',
+        en: 'Satisfaction of mentors with mentoring programmes',
+      },
+    },
+    'mentoring.index_mentor',
+  ),
+  districtPresence(
+    {
+      id: 'mentoring.young_deficits_research',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Аналитические исследования, мониторинги по выявлению профессиональных дефицитов молодых педагогов',
+        en: "Studies and monitorings of young teachers' deficits",
+      },
+    },
+    'd_young_deficits_research',
+  ),
+  districtPresence(
+    {
+      id: 'mentoring.young_targeted_planning',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Адресное планирование работы с учётом выявленных профессиональных дефицитов молодых педагогов',
+        en: "Targeted planning of work with young teachers' deficits in mind",
+      },
+    },
+    'd_young_targeted_planning',
+  ),
+  districtCount(
+    {
+      id: 'mentoring.young_best_practices',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Выявление лучших педагогических практик молодых специалистов, обобщение и диссеминация (число практик)',
+        en: "Young specialists' best practices identified and disseminated (number)",
+      },
+    },
+    'd_young_best_practices',
+  ),
+  districtCount(
+    {
+      id: 'mentoring.young_network_events',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Мероприятия, направленные на профессиональное развитие молодых специалистов, в сетевой форме (число)',
+        en: 'Network events for the professional development of young specialists (number)',
+      },
+    },
+    'd_young_network_events',
+  ),
+  districtPresence(
+    {
+      id: 'mentoring.mentors_pd_schedule',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Наличие графика прохождения курсов повышения квалификации педагогами-наставниками',
+        en: 'A PD course schedule for mentors exists',
+      },
+    },
+    'd_mentors_pd_schedule',
+  ),
+  districtPresence(
+    {
+      id: 'mentoring.monitoring_system',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK, KRASNODAR],
+      title: {
+        ru: 'Наличие муниципальной системы мониторинга результатов поддержки молодых педагогов и/или наставничества',
+        en: 'A municipal monitoring system of young teacher support and/or mentoring exists',
+      },
+    },
+    'd_mentoring_monitoring_system',
+  ),
+  districtPresence(
+    {
+      id: 'mentoring.regulation_act',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRASNODAR],
+      title: {
+        ru: 'Наличие нормативного акта о поддержке молодых педагогов и реализации программ наставничества',
+        en: 'A regulation on young teacher support and mentoring programmes exists',
+      },
+    },
+    'd_mentoring_regulation_act',
+  ),
+  districtPresence(
+    {
+      id: 'mentoring.mentors_work_plan',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: { ru: 'План работы педагогов-наставников', en: "Mentors' work plan" },
+    },
+    'd_mentors_work_plan',
+  ),
+  districtPresence(
+    {
+      id: 'mentoring.internship_plan',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: { ru: 'План стажировки молодых педагогов', en: 'Internship plan for young teachers' },
+    },
+    'd_young_internship_plan',
+  ),
+  districtPresence(
+    {
+      id: 'mentoring.open_lessons_plan',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'План проведения открытых занятий и мероприятий для молодых педагогов',
+        en: 'Plan of open lessons and events for young teachers',
+      },
+    },
+    'd_young_open_lessons_plan',
+  ),
+
+  // === 8. Network interaction ============================================================
+  share(
+    {
+      id: 'network.teachers_share',
+      direction: 'network',
+      position: 'network',
+      seeds: [AMUR, KRYMSK, KBR, KRASNODAR],
+      title: {
+        ru: 'Доля педагогов, включённых в сетевое взаимодействие (методические объединения, профессиональные сообщества)',
+        en: 'Share of teachers in network communities',
+      },
+      note: {
+        ru: 'Числитель — «количество участников сетевых сообществ педагогов» (001).',
+        en: 'The numerator is "the number of members of network communities" of 001.',
+      },
+    },
+    'teachers_in_network',
+  ),
+  schoolsShare(
+    {
+      id: 'network.schools_share',
+      direction: 'network',
+      position: 'network',
+      seeds: [KRYMSK, KRASNODAR, VERKHNEKAMSK],
+      title: {
+        ru: 'Доля образовательных организаций, педагогические работники которых включены в сетевое взаимодействие',
+        en: 'Share of schools whose teachers take part in network interaction',
+      },
+      note: {
+        ru: 'Числитель — «количество ОО района, включённых в сетевое взаимодействие» (004); школа включена, если в ней есть хотя бы один педагог-участник.',
+        en: 'The numerator is "the number of schools in network interaction" of 004; a school counts when at least one of its teachers takes part.',
+      },
+    },
+    { field: 'teachers_in_network', is: 'positive' },
+  ),
+  districtCount(
+    {
+      id: 'network.associations',
+      direction: 'network',
+      position: 'associations',
+      seeds: [AMUR, VERKHNEKAMSK],
+      title: {
+        ru: 'Наличие методических объединений, профессиональных сообществ педагогов на муниципальном уровне (количество РМО)',
+        en: 'District methodical associations and professional communities (number)',
+      },
+    },
+    'd_methodical_associations',
+  ),
+  districtCount(
+    {
+      id: 'network.events',
+      direction: 'network',
+      position: 'network',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Количество мероприятий, проводимых в форме сетевого взаимодействия педагогов',
+        en: 'Events held as network interaction of teachers',
+      },
+    },
+    'd_network_events',
+  ),
+  districtCount(
+    {
+      id: 'network.projects',
+      direction: 'network',
+      position: 'network',
+      seeds: [KRYMSK, VERKHNEKAMSK],
+      title: {
+        ru: 'Сетевые проекты (вовлечение участников образовательных отношений в социально значимые проекты через сетевое взаимодействие)',
+        en: 'Network projects (socially significant projects run through network interaction)',
+      },
+    },
+    'd_network_projects',
+  ),
+  count(
+    {
+      id: 'network.creative_works',
+      direction: 'network',
+      position: 'network',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Количество творческих работ педагогов, представленных через сетевые формы взаимодействия',
+        en: "Teachers' creative works presented through network forms",
+      },
+    },
+    'network_creative_works',
+  ),
+  surveyMean(
+    {
+      id: 'network.technology_mastery',
+      direction: 'network',
+      position: 'network',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Уровень овладения педагогами новыми образовательными технологиями через сетевые сообщества',
+        en: 'Mastery of new educational technologies through network communities',
+      },
+    },
+    'network.tech_mastery',
+  ),
+  surveyMean(
+    {
+      id: 'network.satisfaction',
+      direction: 'network',
+      position: 'network',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Степень удовлетворённости педагогов результатами работы через сетевые формы взаимодействия',
+        en: 'Teachers’ satisfaction with network forms of work',
+      },
+    },
+    'network.index',
+  ),
+  districtPresence(
+    {
+      id: 'network.regulation',
+      direction: 'network',
+      position: 'network',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Наличие нормативного акта о сетевом взаимодействии педагогов (методических объединений)',
+        en: 'A regulation on network interaction of teachers exists',
+      },
+    },
+    'd_network_regulation',
+  ),
+  share(
+    {
+      id: 'network.dpo_involvement_share',
+      direction: 'network',
+      position: 'network',
+      seeds: [KBR],
+      title: {
+        ru: 'Привлечение педагогов к реализации программ ДПО (доля педагогов)',
+        en: 'Teachers engaged in delivering further education programmes (share)',
+      },
+    },
+    'teachers_dpo_trainers',
+  ),
+  districtPresence(
+    {
+      id: 'network.mo_support_documents',
+      direction: 'network',
+      position: 'associations',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Наличие нормативно-правовых документов поддержки системы методической работы (мониторинг результатов деятельности ШМО)',
+        en: 'Documents supporting the methodical work system exist (school methodical associations monitoring)',
+      },
+    },
+    'd_mo_support_documents',
+  ),
+
+  // === 9. Staffing needs =================================================================
+  share(
+    {
+      id: 'staffing.staffing_level',
+      direction: 'staffing',
+      position: null,
+      seeds: [AMUR, KRASNODAR],
+      title: {
+        ru: 'Обеспеченность образовательных организаций педагогическими кадрами',
+        en: 'Staffing level of schools with teachers',
+      },
+      note: {
+        ru: 'Занятые ставки ÷ ставки по штату.',
+        en: 'Filled staff rates ÷ staff rates by the schedule.',
+      },
+    },
+    'staff_rates_filled',
+    { field: 'staff_rates_schedule' },
+  ),
+  schoolsShare(
+    {
+      id: 'staffing.fully_staffed_schools_share',
+      direction: 'staffing',
+      position: null,
+      seeds: [VERKHNEKAMSK],
+      title: {
+        ru: 'Доля ОО, обеспеченных педагогическими и руководящими кадрами на 100 %',
+        en: 'Share of schools fully (100 %) staffed',
+      },
+      note: { ru: 'Школа без вакантных должностей.', en: 'A school with no vacant positions.' },
+    },
+    { field: 'vacancies', is: 'zero' },
+  ),
+  count(
+    {
+      id: 'staffing.vacancies',
+      direction: 'staffing',
+      position: null,
+      seeds: [KRYMSK, KRASNODAR, VERKHNEKAMSK],
+      title: { ru: 'Число вакансий по должностям', en: 'Vacant positions' },
+      note: {
+        ru: '«Наличие вакантных должностей» (004): число больше нуля.',
+        en: '"Vacant positions exist" (004): the number is above zero.',
+      },
+    },
+    'vacancies',
+  ),
+  count(
+    {
+      id: 'staffing.rates_schedule',
+      direction: 'staffing',
+      position: null,
+      seeds: [KRYMSK],
+      title: { ru: 'Число ставок по штату', en: 'Staff rates by the schedule' },
+    },
+    'staff_rates_schedule',
+    'rates',
+  ),
+  count(
+    {
+      id: 'staffing.rates_need',
+      direction: 'staffing',
+      position: null,
+      seeds: [KRYMSK],
+      title: { ru: 'Фактическая потребность в ставках', en: 'Actual need in staff rates' },
+    },
+    'staff_rates_need',
+    'rates',
+  ),
+  count(
+    {
+      id: 'staffing.headcount',
+      direction: 'staffing',
+      position: null,
+      seeds: [KRYMSK],
+      title: { ru: 'Списочная численность работников', en: 'Staff headcount' },
+    },
+    'staff_headcount',
+  ),
+  {
+    ...base({
+      id: 'staffing.average_age',
+      direction: 'staffing',
+      position: null,
+      seeds: [KRYMSK],
+      title: { ru: 'Средний возраст педагогических работников', en: 'Average age of teachers' },
+      note: {
+        ru: 'Средний возраст по школам, взвешенный по числу педагогов: Σ(возраст × педагоги) ÷ Σ педагоги.',
+        en: "Schools' average ages weighted by their teachers: Σ(age × teachers) ÷ Σ teachers.",
+      },
+    }),
+    kind: 'mean',
+    numerator: { weighted: 'teachers_average_age', by: 'teachers_total' },
+    denominator: { field: 'teachers_total' },
+    unit: 'years',
+    source: 'school_report',
+  },
+  share(
+    {
+      id: 'staffing.profile_education_share',
+      direction: 'staffing',
+      position: null,
+      seeds: [AMUR],
+      title: {
+        ru: 'Доля педагогов, имеющих образование, соответствующее профилю преподаваемого учебного предмета',
+        en: 'Share of teachers whose education matches the subject they teach',
+      },
+    },
+    'teachers_profile_education',
+  ),
+  schoolsShare(
+    {
+      id: 'staffing.hr_strategy_schools_share',
+      direction: 'staffing',
+      position: null,
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Наличие стратегии кадровой политики на уровне школы (доля школ)',
+        en: 'A staffing policy strategy exists at the school (share of schools)',
+      },
+    },
+    { field: 'has_hr_strategy', is: 'yes' },
+  ),
+  districtPresence(
+    {
+      id: 'staffing.staff_analysis',
+      direction: 'staffing',
+      position: null,
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Наличие анализа количественного и качественного кадрового состава',
+        en: 'An analysis of the quantitative and qualitative staff composition exists',
+      },
+    },
+    'd_staff_analysis',
+  ),
+
+  // === Burnout prevention (Boyko) =========================================================
+  surveyShare(
+    {
+      id: 'burnout.formed_any_share',
+      direction: 'burnout',
+      position: 'support',
+      seeds: [KRYMSK, KBR],
+      title: {
+        ru: 'Доля педагогов со сформировавшейся фазой эмоционального выгорания (хотя бы одной)',
+        en: 'Share of teachers with a formed burnout phase (at least one)',
+      },
+      note: {
+        ru: 'Это и «доля педагогов с дефицитом по профессиональному выгоранию» (002): выгорание измеряется методикой В.В. Бойко.',
+        en: 'Also "the share of teachers with the burnout deficit" of 002: burnout is measured by the Boyko method.',
+      },
+    },
+    'boyko.phase_formed_any',
+  ),
+  surveyShare(
+    {
+      id: 'burnout.tension_share',
+      direction: 'burnout',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Доля педагогов со сформировавшейся фазой «Напряжение»',
+        en: 'Share of teachers with a formed tension phase',
+      },
+    },
+    'boyko.phase_formed_tension',
+  ),
+  surveyShare(
+    {
+      id: 'burnout.resistance_share',
+      direction: 'burnout',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Доля педагогов со сформировавшейся фазой «Резистенция»',
+        en: 'Share of teachers with a formed resistance phase',
+      },
+    },
+    'boyko.phase_formed_resistance',
+  ),
+  surveyShare(
+    {
+      id: 'burnout.exhaustion_share',
+      direction: 'burnout',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Доля педагогов со сформировавшейся фазой «Истощение»',
+        en: 'Share of teachers with a formed exhaustion phase',
+      },
+    },
+    'boyko.phase_formed_exhaustion',
+  ),
+  {
+    ...base({
+      id: 'burnout.high_schools_share',
+      direction: 'burnout',
+      position: 'support',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Доля школ с высоким уровнем профессионального выгорания педагогов',
+        en: 'Share of schools with a high level of teacher burnout',
+      },
+      note: {
+        ru: `Высокий уровень — у ${HIGH_BURNOUT_SCHOOL_PERCENT} % ответивших и более сформировалась хотя бы одна фаза; учитываются только школы, где ответивших не меньше порога анонимности.`,
+        en: `High: at least ${HIGH_BURNOUT_SCHOOL_PERCENT} % of respondents have a formed phase; only schools with at least the privacy threshold of respondents count.`,
+      },
+    }),
+    kind: 'share',
+    numerator: { schoolsWithFlagShare: 'boyko.phase_formed_any', atLeastPercent: HIGH_BURNOUT_SCHOOL_PERCENT },
+    denominator: { schoolsAssessed: 'boyko.phase_formed_any' },
+    unit: '%',
+    source: 'survey:boyko',
+  },
+];
+
+const BY_ID = new Map(INDICATORS.map((indicator) => [indicator.id, indicator]));
+
+export function indicatorById(id: string): IndicatorDef | undefined {
+  return BY_ID.get(id);
+}
+
+/** The report fields an operand reads. */
+export function operandFields(operand: Operand): FieldId[] {
+  if ('field' in operand) return [operand.field];
+  if ('difference' in operand) return [...operand.difference];
+  if ('weighted' in operand) return [operand.weighted, operand.by];
+  if ('schoolsWhere' in operand) return [operand.schoolsWhere.field];
+  return [];
+}
+
+/** The report fields an indicator reads (numerator and denominator). */
+export function indicatorFields(indicator: IndicatorDef): FieldId[] {
+  const fields = operandFields(indicator.numerator);
+  if (indicator.denominator) fields.push(...operandFields(indicator.denominator));
+  return [...new Set(fields)];
+}
+
+/** The survey measures an operand reads. */
+export function operandMeasures(operand: Operand): MeasureId[] {
+  if ('respondentsWhere' in operand) return [operand.respondentsWhere];
+  if ('respondentsWith' in operand) return [operand.respondentsWith];
+  if ('measureSum' in operand) return [operand.measureSum];
+  if ('schoolsWithFlagShare' in operand) return [operand.schoolsWithFlagShare];
+  if ('schoolsAssessed' in operand) return [operand.schoolsAssessed];
+  return [];
+}
+
+export function isSurveyIndicator(indicator: IndicatorDef): boolean {
+  return indicator.source.startsWith('survey:');
+}

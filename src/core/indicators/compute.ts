@@ -1,0 +1,413 @@
+/**
+ * Computes a preset's indicators from what the workbook holds — accepted school reports,
+ * district reports and scored survey responses — for every period, overall, per school
+ * and per subject where the data allows, with the change against the period before.
+ *
+ * Periods: reports are snapshots. For a period, each school's report is its latest one
+ * lying within the period (a school-year view of monthly reports takes the last month
+ * reported); reports for a longer period than the one computed are not split. Survey
+ * responses count in the period containing their date.
+ *
+ * Privacy: a survey group (overall, a school, a subject) with fewer respondents than the
+ * threshold is suppressed — no value, no numerator, no denominator — and so are further
+ * groups when the hidden ones could be recovered from the overall (the complementary
+ * suppression of aggregate.summarize).
+ */
+import { groupBy, PRIVACY_K, summarize } from '../aggregate';
+import { comparePeriods, parsePeriod, PeriodKind, periodOf, periodWithin, previousPeriod } from '../periods';
+import { presetIndicators } from '../presets';
+import { Preset } from '../presets/types';
+import { DistrictReport, nameKey, SchoolReport } from '../school-report';
+import { indicatorFields, isSurveyIndicator, operandMeasures } from './catalog';
+import { measureById } from './measures';
+import { IndicatorDef, IndicatorValue, MeasureDef, Operand, Scope, SurveyScoreRow } from './types';
+
+export interface ComputeInput {
+  preset: Preset;
+  /** Accepted school reports (see acceptSchoolReports), subject rows included. */
+  reports: readonly SchoolReport[];
+  districtReports?: readonly DistrictReport[];
+  scores?: readonly SurveyScoreRow[];
+  /** The district's schools, for the list of schools that have not reported. */
+  schools?: readonly string[];
+  /** The kind of period to compute; the preset's reporting period by default. */
+  periodKind?: PeriodKind;
+  /** The period whose missing reports are listed; the latest period with data by default. */
+  currentPeriod?: string;
+  privacyThreshold?: number;
+}
+
+export interface ResponseRate {
+  instrument: string;
+  period: string;
+  scope: Scope;
+  /** Respondents (of schools that reported, for the overall scope). */
+  respondents: number;
+  /** Teachers in total as the school(s) reported; null without a report. */
+  teachers: number | null;
+  /** respondents ÷ teachers in percent, one decimal; null without a report. */
+  rate: number | null;
+  /** Overall scope only: respondents whose school has no report for the period. */
+  unmatchedRespondents?: number;
+}
+
+export interface IndicatorsResult {
+  preset: string;
+  periodKind: PeriodKind;
+  /** Every period with data, oldest first. */
+  periods: string[];
+  currentPeriod: string | null;
+  privacyThreshold: number;
+  values: IndicatorValue[];
+  /** Schools with no accepted report for the current period. */
+  missingReports: string[];
+  responseRates: ResponseRate[];
+}
+
+// ---------------------------------------------------------------------------------------
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+/** Sums of decimals (staff rates) carry float noise; six decimals are plenty for counts. */
+const clean = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** The period of `kind` a report's period falls in; null when the report covers more than that. */
+function enclosing(period: string, kind: PeriodKind): string | null {
+  const parsed = parsePeriod(period);
+  if (!parsed) return null;
+  const target = periodOf(parsed.start, kind);
+  return periodWithin(parsed.id, target) ? target : null;
+}
+
+/** Each key's latest report within the period: by the report period's end, then by filing order. */
+function snapshot<T extends { period: string }>(rows: readonly T[], period: string, key: (row: T) => string): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const row of rows) {
+    if (!periodWithin(row.period, period)) continue;
+    const k = key(row);
+    const current = out.get(k);
+    if (!current || comparePeriods(current.period, row.period) <= 0) out.set(k, row);
+  }
+  return out;
+}
+
+interface PeriodData {
+  period: string;
+  schools: Map<string, SchoolReport>;
+  subjects: Map<string, SchoolReport[]>;
+  district: DistrictReport | null;
+  scores: SurveyScoreRow[];
+}
+
+function periodData(input: ComputeInput, period: string): PeriodData {
+  const schoolRows = input.reports.filter((r) => r.subject === null);
+  const subjectRows = input.reports.filter((r) => r.subject !== null);
+  const schools = snapshot(schoolRows, period, (r) => nameKey(r.school));
+  const subjectSnapshot = snapshot(subjectRows, period, (r) => `${nameKey(r.school)}\u0000${nameKey(r.subject)}`);
+  const subjects = new Map<string, SchoolReport[]>();
+  for (const report of subjectSnapshot.values()) {
+    const k = nameKey(report.subject);
+    subjects.set(k, [...(subjects.get(k) ?? []), report]);
+  }
+  const district = snapshot(input.districtReports ?? [], period, () => '*').get('*') ?? null;
+  const scores = (input.scores ?? []).filter((row) => {
+    try {
+      return periodOf(row.date, parsePeriod(period)!.kind) === period;
+    } catch {
+      return false; // a row without a readable date belongs to no period
+    }
+  });
+  return { period, schools, subjects, district, scores };
+}
+
+// --- report operands -----------------------------------------------------------------
+
+function evalReports(operand: Operand, reports: readonly SchoolReport[]): number {
+  let sum = 0;
+  for (const report of reports) {
+    const v = report.values;
+    if ('field' in operand) sum += v[operand.field];
+    else if ('difference' in operand) sum += v[operand.difference[0]] - v[operand.difference[1]];
+    else if ('weighted' in operand) sum += v[operand.weighted] * v[operand.by];
+    else if ('schools' in operand) sum += 1;
+    else if ('schoolsWhere' in operand) {
+      const x = v[operand.schoolsWhere.field];
+      const is = operand.schoolsWhere.is;
+      if ((is === 'yes' && x === 1) || (is === 'positive' && x > 0) || (is === 'zero' && x === 0)) sum += 1;
+    } else throw new Error(`operand ${JSON.stringify(operand)} does not read reports`);
+  }
+  return clean(sum);
+}
+
+function finish(
+  indicator: IndicatorDef,
+  numerator: number | null,
+  denominator: number | null,
+): Pick<IndicatorValue, 'numerator' | 'denominator' | 'value'> {
+  if (numerator === null) return { numerator: null, denominator: null, value: null };
+  if (!indicator.denominator) return { numerator, denominator: null, value: clean(numerator) };
+  if (denominator === null || denominator === 0) return { numerator, denominator, value: null };
+  const ratio = numerator / denominator;
+  return { numerator, denominator, value: round1(indicator.kind === 'share' ? ratio * 100 : ratio) };
+}
+
+function fromReports(indicator: IndicatorDef, reports: readonly SchoolReport[]) {
+  const fields = indicatorFields(indicator);
+  // A report filed under another preset may lack a field: it then takes no part in this indicator.
+  const usable = reports.filter((report) => fields.every((field) => field in report.values));
+  if (usable.length === 0) return finish(indicator, null, null);
+  return finish(
+    indicator,
+    evalReports(indicator.numerator, usable),
+    indicator.denominator ? evalReports(indicator.denominator, usable) : null,
+  );
+}
+
+function fromDistrict(indicator: IndicatorDef, district: DistrictReport | null) {
+  const fields = indicatorFields(indicator);
+  if (!district || !fields.every((field) => field in district.values)) return finish(indicator, null, null);
+  const read = (operand: Operand) => {
+    if (!('field' in operand)) throw new Error(`district indicator ${indicator.id} reads fields only`);
+    return district.values[operand.field];
+  };
+  return finish(indicator, read(indicator.numerator), indicator.denominator ? read(indicator.denominator) : null);
+}
+
+// --- survey operands -----------------------------------------------------------------
+
+function measureOf(indicator: IndicatorDef): MeasureDef {
+  const id = operandMeasures(indicator.numerator)[0];
+  const measure = measureById(id);
+  if (!measure) throw new Error(`indicator ${indicator.id}: unknown measure "${id}"`);
+  return measure;
+}
+
+function hasMeasure(row: SurveyScoreRow, measure: MeasureDef): boolean {
+  const x = row.scores[measure.key];
+  return measure.type === 'flag' ? typeof x === 'boolean' : typeof x === 'number' && Number.isFinite(x);
+}
+
+function respondents(rows: readonly SurveyScoreRow[], measure: MeasureDef): SurveyScoreRow[] {
+  return rows.filter((row) => row.instrument === measure.instrument && hasMeasure(row, measure));
+}
+
+type Computed = Pick<IndicatorValue, 'numerator' | 'denominator' | 'value'> & { suppressed?: true };
+
+const SUPPRESSED: Computed = { numerator: null, denominator: null, value: null, suppressed: true };
+
+/** Share of a flag or mean of a score over respondents (all of them having the measure). */
+function ofRespondents(indicator: IndicatorDef, measure: MeasureDef, group: readonly SurveyScoreRow[]): Computed {
+  const numerator =
+    measure.type === 'flag'
+      ? group.filter((row) => row.scores[measure.key] === true).length
+      : clean(group.reduce((sum, row) => sum + (row.scores[measure.key] as number), 0));
+  return finish(indicator, numerator, group.length);
+}
+
+/**
+ * The indicator per group of respondents (by school or subject key) under the privacy
+ * rule. Respondents without a key take part in the suppression but get no scope.
+ */
+function surveyGroups(
+  indicator: IndicatorDef,
+  measure: MeasureDef,
+  rows: readonly SurveyScoreRow[],
+  key: (row: SurveyScoreRow) => string | null,
+  k: number,
+): { key: string; computed: Computed }[] {
+  const summaries = summarize(groupBy(respondents(rows, measure), key), (group) => ofRespondents(indicator, measure, group), k);
+  return summaries
+    .filter((summary) => summary.key !== null)
+    .map((summary) => ({ key: summary.key!, computed: summary.suppressed ? SUPPRESSED : summary.value }));
+}
+
+function bySchool(rows: readonly SurveyScoreRow[]): Map<string, SurveyScoreRow[]> {
+  const out = new Map<string, SurveyScoreRow[]>();
+  for (const row of rows) {
+    const k = nameKey(row.school);
+    if (!k) continue;
+    out.set(k, [...(out.get(k) ?? []), row]);
+  }
+  return out;
+}
+
+/** Schools' flag shares: a school is assessed with ≥ k respondents and flagged at the threshold. */
+function schoolFlags(operand: Operand, rows: readonly SurveyScoreRow[], measure: MeasureDef, k: number) {
+  const threshold = 'schoolsWithFlagShare' in operand ? operand.atLeastPercent : 0;
+  const out = new Map<string, { assessed: boolean; flagged: boolean; n: number }>();
+  for (const [school, group] of bySchool(respondents(rows, measure))) {
+    const n = group.length;
+    const flagged = group.filter((row) => row.scores[measure.key] === true).length;
+    out.set(school, { assessed: n >= k, flagged: n >= k && (flagged / n) * 100 >= threshold, n });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+
+function values(indicator: IndicatorDef, data: PeriodData, k: number, names: Map<string, string>): IndicatorValue[] {
+  const out: IndicatorValue[] = [];
+  const push = (scope: Scope, computed: Computed) => out.push({ id: indicator.id, scope, period: data.period, ...computed });
+
+  if (indicator.source === 'district_report') {
+    push({ kind: 'overall' }, fromDistrict(indicator, data.district));
+    return out;
+  }
+
+  if (indicator.source === 'school_report') {
+    push({ kind: 'overall' }, fromReports(indicator, [...data.schools.values()]));
+    for (const [key, report] of data.schools) {
+      const computed = fromReports(indicator, [report]);
+      if (computed.numerator !== null) push({ kind: 'school', key: names.get(key) ?? report.school }, computed);
+    }
+    if (indicator.subjectBreakdown) {
+      for (const reports of data.subjects.values()) {
+        const computed = fromReports(indicator, reports);
+        if (computed.numerator !== null) push({ kind: 'subject', key: reports[0].subject! }, computed);
+      }
+    }
+    return out;
+  }
+
+  const measure = measureOf(indicator);
+  if ('schoolsWithFlagShare' in indicator.numerator) {
+    const flags = schoolFlags(indicator.numerator, data.scores, measure, k);
+    const assessed = [...flags.values()].filter((f) => f.assessed);
+    push(
+      { kind: 'overall' },
+      assessed.length === 0
+        ? finish(indicator, null, null)
+        : finish(indicator, assessed.filter((f) => f.flagged).length, assessed.length),
+    );
+    for (const [key, flag] of flags) {
+      const scope: Scope = { kind: 'school', key: names.get(key) ?? key };
+      push(scope, flag.assessed ? finish(indicator, flag.flagged ? 1 : 0, 1) : SUPPRESSED);
+    }
+    return out;
+  }
+
+  const all = respondents(data.scores, measure);
+  if (all.length === 0) {
+    push({ kind: 'overall' }, finish(indicator, null, null));
+    return out;
+  }
+  push({ kind: 'overall' }, surveyGroups(indicator, measure, all, () => '*', k)[0].computed);
+  for (const group of surveyGroups(indicator, measure, all, (row) => nameKey(row.school) || null, k)) {
+    push({ kind: 'school', key: names.get(group.key) ?? group.key }, group.computed);
+  }
+  if (indicator.subjectBreakdown) {
+    const subjects = new Map<string, string>();
+    for (const row of all) if (nameKey(row.subject)) subjects.set(nameKey(row.subject), String(row.subject).trim());
+    for (const group of surveyGroups(indicator, measure, all, (row) => nameKey(row.subject) || null, k)) {
+      push({ kind: 'subject', key: subjects.get(group.key) ?? group.key }, group.computed);
+    }
+  }
+  return out;
+}
+
+function scopeKey(id: string, scope: Scope): string {
+  return `${id}\u0000${scope.kind}\u0000${scope.kind === 'overall' ? '' : nameKey(scope.key)}`;
+}
+
+function responseRates(data: PeriodData, names: Map<string, string>): ResponseRate[] {
+  const out: ResponseRate[] = [];
+  const instruments = [...new Set(data.scores.map((row) => row.instrument))].sort();
+  for (const instrument of instruments) {
+    const rows = data.scores.filter((row) => row.instrument === instrument);
+    const groups = bySchool(rows);
+    let matched = 0;
+    let teachers = 0;
+    for (const [key, group] of groups) {
+      const total = data.schools.get(key)?.values.teachers_total;
+      const has = total !== undefined;
+      if (has) {
+        matched += group.length;
+        teachers += total;
+      }
+      out.push({
+        instrument,
+        period: data.period,
+        scope: { kind: 'school', key: names.get(key) ?? group[0].school },
+        respondents: group.length,
+        teachers: has ? total : null,
+        rate: has && total > 0 ? round1((group.length / total) * 100) : null,
+      });
+    }
+    out.unshift({
+      instrument,
+      period: data.period,
+      scope: { kind: 'overall' },
+      respondents: matched,
+      teachers: teachers > 0 ? teachers : null,
+      rate: teachers > 0 ? round1((matched / teachers) * 100) : null,
+      unmatchedRespondents: rows.length - matched,
+    });
+  }
+  return out;
+}
+
+/** Computes every indicator of the preset for every period with data. */
+export function computeIndicators(input: ComputeInput): IndicatorsResult {
+  const kind = input.periodKind ?? input.preset.reportingPeriod;
+  const k = input.privacyThreshold ?? PRIVACY_K;
+  const indicators = presetIndicators(input.preset);
+
+  const found = new Set<string>();
+  for (const report of [...input.reports, ...(input.districtReports ?? [])]) {
+    const period = enclosing(report.period, kind);
+    if (period) found.add(period);
+  }
+  const measured = new Set(indicators.filter(isSurveyIndicator).map((i) => measureOf(i).instrument));
+  for (const row of input.scores ?? []) {
+    if (!measured.has(row.instrument)) continue;
+    try {
+      found.add(periodOf(row.date, kind));
+    } catch {
+      // an unreadable date joins no period
+    }
+  }
+  const periods = [...found].sort(comparePeriods);
+  const currentPeriod = input.currentPeriod ?? periods[periods.length - 1] ?? null;
+
+  // One display name per school: the report's spelling wins over the survey's.
+  const names = new Map<string, string>();
+  for (const row of input.scores ?? []) if (nameKey(row.school)) names.set(nameKey(row.school), row.school.trim());
+  for (const report of input.reports) names.set(nameKey(report.school), report.school);
+
+  const all: IndicatorValue[] = [];
+  const rates: ResponseRate[] = [];
+  const byScope = new Map<string, IndicatorValue>();
+  let currentSchools = new Set<string>();
+  const computePeriods = currentPeriod && !periods.includes(currentPeriod) ? [...periods, currentPeriod] : periods;
+  for (const period of computePeriods.sort(comparePeriods)) {
+    const data = periodData(input, period);
+    if (period === currentPeriod) currentSchools = new Set(data.schools.keys());
+    for (const indicator of indicators) {
+      for (const value of values(indicator, data, k, names)) {
+        const before = byScope.get(`${previousPeriod(period)}\u0000${scopeKey(value.id, value.scope)}`);
+        const previous = before && !before.suppressed ? before.value : null;
+        value.change = {
+          previousPeriod: previousPeriod(period),
+          previous,
+          delta: previous !== null && value.value !== null ? round1(value.value - previous) : null,
+        };
+        byScope.set(`${period}\u0000${scopeKey(value.id, value.scope)}`, value);
+        all.push(value);
+      }
+    }
+    rates.push(...responseRates(data, names));
+  }
+
+  const known = input.schools ?? [...new Map(input.reports.map((r) => [nameKey(r.school), r.school])).values()];
+  const missingReports = currentPeriod ? known.filter((school) => !currentSchools.has(nameKey(school))) : [];
+
+  return {
+    preset: input.preset.id,
+    periodKind: kind,
+    periods,
+    currentPeriod,
+    privacyThreshold: k,
+    values: all,
+    missingReports,
+    responseRates: rates,
+  };
+}
