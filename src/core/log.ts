@@ -50,9 +50,25 @@ export const LOG_REASONS = {
     ru: 'Форма «{title}» перепривязана; ответы старого листа сохранены и учитываются.',
     en: 'Form "{title}" was relinked; the old sheet\'s answers are kept and counted.',
   },
+  reportRejected: {
+    ru: 'Отчёт школы «{school}» за период {period} не принят и не учитывается в показателях, пока школа не подаст исправленный: {reasons}',
+    en: 'The report of "{school}" for {period} was rejected and stays out of the indicators until the school files a corrected one: {reasons}',
+  },
   formItemsChanged: {
     ru: 'Вопросы формы «{title}» изменились: {changes}.',
     en: 'The questions of form "{title}" changed: {changes}.',
+  },
+  registerRowInvalid: {
+    ru: 'Запись реестра не учтена в рубрике: {reason}',
+    en: 'A register row is not used by the rubric: {reason}',
+  },
+  rubricValueInvalid: {
+    ru: 'Рубрика, «{block}» — «{position}» — «{parameter}»: значение «{value}» не распознано (нужно {expected}); параметр оценён так, как если бы значение не было введено.',
+    en: 'Rubric, "{block}" — "{position}" — "{parameter}": value "{value}" is not understood (expected {expected}); the parameter is scored as if nothing were entered.',
+  },
+  rubricRowUnknown: {
+    ru: 'Рубрика: строка с кодом «{key}» не относится ни к одному параметру или повторяет другую строку; введённое в ней («{value}», «{evidence}») не учтено и при обновлении рубрики не сохраняется.',
+    en: 'Rubric: the row with code "{key}" is no parameter\'s or repeats another row; what was entered there ("{value}", "{evidence}") is not used and is not kept when the rubric is updated.',
   },
 } satisfies Catalog<string>;
 

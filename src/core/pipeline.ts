@@ -3,7 +3,7 @@
  * form-submit trigger and by recalculation, so a response scores the same either way.
  */
 import { getInstrument } from './instruments';
-import { FormRecord, mapResponse } from './registry';
+import { FormRecord, mapResponse, SurveyRecord } from './registry';
 import { scoreRow } from './scores-table';
 import { scoreResponse } from './scoring';
 
@@ -12,7 +12,7 @@ export type ProcessedResponse =
   | { kind: 'scored'; row: (string | number | boolean)[]; incompleteItems: (string | number)[]; unmapped: string[] };
 
 export interface ResponseSource {
-  record: FormRecord;
+  record: SurveyRecord;
   /** responseKey(sheetId, row). */
   key: string;
   /** Answers by column title; the timestamp column may be among them. */

@@ -7,6 +7,14 @@
 import { Lang } from './i18n';
 import { InstrumentId, isInstrumentId } from './instruments';
 
+/** The school report form is registered beside the survey instruments. */
+export const SCHOOL_REPORT = 'school_report';
+export type FormKind = InstrumentId | typeof SCHOOL_REPORT;
+
+export function isFormKind(value: string): value is FormKind {
+  return value === SCHOOL_REPORT || isInstrumentId(value);
+}
+
 export interface RegistryItem {
   /** The Google Form item id: stable while the item lives, whatever its title becomes. */
   itemId: number;
@@ -23,13 +31,21 @@ export interface RegistryItem {
  */
 export type FormStatus = 'active' | 'replaced' | 'relinked';
 
+/** A registered survey form (not the school report). */
+export type SurveyRecord = FormRecord & { instrument: InstrumentId };
+
+export function isSurveyRecord(record: FormRecord): record is SurveyRecord {
+  return record.instrument !== SCHOOL_REPORT;
+}
+
 export function isScored(record: FormRecord): boolean {
   return record.status !== 'relinked';
 }
 
 export interface FormRecord {
   formId: string;
-  instrument: InstrumentId;
+  instrument: FormKind;
+  /** The instrument's version, or the preset a school report form was generated from. */
   version: string;
   responseSheetId: number;
   responseSheetName: string;
@@ -65,7 +81,7 @@ export function parseRegistry(rows: readonly unknown[][]): { records: FormRecord
     const [formId, instrument, version, sheetId, sheetName, editUrl, publishedUrl, createdAt, status, items] = row.map((v) => String(v ?? ''));
     if (!formId) return;
     try {
-      if (!isInstrumentId(instrument)) throw new Error('instrument');
+      if (!isFormKind(instrument)) throw new Error('instrument');
       records.push({
         formId, instrument, version, responseSheetId: Number(sheetId), responseSheetName: sheetName,
         editUrl, publishedUrl, createdAt, status: status === 'replaced' || status === 'relinked' ? status : 'active',

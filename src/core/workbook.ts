@@ -6,7 +6,7 @@
 import { Lang, Localized, tr } from './i18n';
 import { InstrumentId } from './instruments';
 
-export type SheetRole = 'settings' | 'registry' | 'log' | 'scores' | 'responses';
+export type SheetRole = 'settings' | 'registry' | 'log' | 'scores' | 'responses' | 'reports' | 'indicators' | 'district' | 'register' | 'rubric';
 
 export interface SheetDef {
   role: SheetRole;
@@ -16,6 +16,10 @@ export interface SheetDef {
 export const SETTINGS_SHEET: SheetDef = { role: 'settings', title: { ru: 'Настройки', en: 'Settings' } };
 export const REGISTRY_SHEET: SheetDef = { role: 'registry', title: { ru: 'Реестр форм', en: 'Form registry' } };
 export const LOG_SHEET: SheetDef = { role: 'log', title: { ru: 'Журнал', en: 'Log' } };
+export const REPORTS_SHEET: SheetDef = { role: 'reports', title: { ru: 'Отчёты школ', en: 'School reports' } };
+export const INDICATORS_SHEET: SheetDef = { role: 'indicators', title: { ru: 'Показатели', en: 'Indicators' } };
+/** The district's own facts per period, entered by the coordinators. */
+export const DISTRICT_SHEET: SheetDef = { role: 'district', title: { ru: 'Данные муниципалитета', en: 'District data' } };
 
 export function scoresSheet(instrument: InstrumentId): SheetDef {
   const prefix: Localized = { ru: 'Баллы', en: 'Scores' };

@@ -1,19 +1,21 @@
 /** Survey forms: create (or re-create), list and relink, all through the registry. */
 import { buildFormSpec } from '../core/form-spec';
 import { tr } from '../core/i18n';
-import { getInstrument, isInstrumentId } from '../core/instruments';
+import { getInstrument } from '../core/instruments';
 import { ERRORS, PROTECTION_DESCRIPTION } from '../core/messages';
-import { FormRecord } from '../core/registry';
-import { scoreColumns } from '../core/scores-table';
-import { scoresKey, scoresSheet } from '../core/workbook';
+import { FormRecord, isFormKind, SCHOOL_REPORT } from '../core/registry';
+import { presetById } from '../core/presets';
+import { Preset } from '../core/presets/types';
+import { buildSchoolReportSpec } from '../core/school-report-form';
 import type { SurveyFormInfo } from '../shared/api';
 import { createForm, formItemTitles, openForm, responseSheetOf } from './adapters/forms';
 import { withDocumentLock } from './adapters/lock';
 import { protectSheet } from './adapters/workbook';
-import { Context, readSettings, requireContext, saveLayout, UserError } from './context';
+import { Context, readSettings, requireContext, UserError } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry, writeRegistry } from './registry';
-import { ensureLayoutSheet } from './setup';
+import { ensureScoresSheet } from './recalc';
+import { ensureReportSheets } from './reports';
 
 const LOCK_WAIT_MS = 30_000;
 
@@ -30,33 +32,34 @@ function locked<T>(context: Context, fn: () => T): T {
 
 /**
  * google.script.run endpoint. Creates and publishes the Google Form of an instrument
- * from its definition and the workbook's schools and subjects, registers it, and
- * protects its response sheet. A form the instrument already had is marked replaced:
- * it stays registered, so its answers are still scored.
+ * (or, for 'school_report', the school report form of the workbook's preset) from its
+ * definition and the workbook's schools and subjects, registers it, and protects its
+ * response sheet. A form the instrument already had is marked replaced: it stays
+ * registered, so its answers still count.
  */
-export function createSurveyForm(instrumentId: string): SurveyFormInfo {
+export function createSurveyForm(kind: string): SurveyFormInfo {
   const context = requireContext();
-  if (!isInstrumentId(instrumentId)) throw new UserError(tr(ERRORS.unknownInstrument, context.lang, { id: instrumentId }));
+  if (!isFormKind(kind)) throw new UserError(tr(ERRORS.unknownInstrument, context.lang, { id: kind }));
   const settings = readSettings(context);
-  const instrument = getInstrument(instrumentId);
+  const spec = kind === SCHOOL_REPORT
+    ? buildSchoolReportSpec(presetById(settings.presetId) as Preset, settings, nowIso(context).slice(0, 10))
+    : buildFormSpec(getInstrument(kind), settings);
   // Building the form takes a while and touches no sheet of ours: it runs outside the lock.
-  const created = createForm(buildFormSpec(instrument, settings), context.book);
+  const created = createForm(spec, context.book);
   return locked(context, () => {
     const records = readRegistry(context).map((record) =>
-      record.instrument === instrumentId && record.status === 'active' ? { ...record, status: 'replaced' as const } : record,
+      record.instrument === kind && record.status === 'active' ? { ...record, status: 'replaced' as const } : record,
     );
     const record: FormRecord = {
-      formId: created.formId, instrument: instrumentId, version: instrument.version,
+      formId: created.formId, instrument: kind, version: spec.version,
       responseSheetId: created.responseSheet.getSheetId(), responseSheetName: created.responseSheet.getName(),
       editUrl: created.editUrl, publishedUrl: created.publishedUrl, createdAt: nowIso(context), status: 'active',
       items: created.items,
     };
     writeRegistry(context, [...records, record]);
-    const scores = ensureLayoutSheet(context, scoresKey(instrumentId), scoresSheet(instrumentId), scoreColumns(instrument));
-    saveLayout(context.layout);
-    const description = tr(PROTECTION_DESCRIPTION, context.lang);
-    protectSheet(created.responseSheet, settings.coordinators, description);
-    protectSheet(scores, settings.coordinators, description);
+    protectSheet(created.responseSheet, settings.coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
+    if (kind === SCHOOL_REPORT) ensureReportSheets(context, settings);
+    else ensureScoresSheet(context, kind);
     return info(record);
   });
 }

@@ -9,3 +9,5 @@ export { saveSettings, getSettings } from './setup';
 export { createSurveyForm, listSurveyForms, relinkSurveyForms } from './forms';
 export { recalculateAll, continueRecalculation } from './recalc';
 export { runScheduledJobs } from './schedule';
+export { refreshIndicators } from './reports';
+export { updateRubric, getRubric } from './rubric';

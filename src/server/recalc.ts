@@ -10,7 +10,7 @@ import { inertRow } from '../core/inert';
 import { getInstrument, InstrumentId } from '../core/instruments';
 import { ERRORS, PROTECTION_DESCRIPTION } from '../core/messages';
 import { processResponse } from '../core/pipeline';
-import { isScored, responseKey } from '../core/registry';
+import { isScored, isSurveyRecord, responseKey } from '../core/registry';
 import { scoreColumns } from '../core/scores-table';
 import { parseDisplayedTimestamp } from '../core/timestamps';
 import { scoresKey, scoresSheet } from '../core/workbook';
@@ -23,6 +23,7 @@ import {
 import { Context, layoutSheet, readSettings, requireContext, saveLayout, UserError } from './context';
 import { logEntry, writeLog } from './log';
 import { readRegistry } from './registry';
+import { recomputeIndicators } from './reports';
 import { ensureLayoutSheet } from './setup';
 
 export const CURSOR_PROPERTY = 'pdm.recalc';
@@ -73,7 +74,7 @@ function locked<T>(context: Context, fn: () => T): T {
 }
 
 function startCursor(context: Context, mode: Cursor['mode']): Cursor {
-  const sheetIds = readRegistry(context).filter(isScored).map((record) => record.responseSheetId);
+  const sheetIds = readRegistry(context).filter((record) => isScored(record) && isSurveyRecord(record)).map((record) => record.responseSheetId);
   const cursor: Cursor = { mode, sheetIds, at: 0, row: 0, processed: 0, incomplete: 0 };
   writeDocumentJson(CURSOR_PROPERTY, cursor);
   return cursor;
@@ -81,7 +82,7 @@ function startCursor(context: Context, mode: Cursor['mode']): Cursor {
 
 /** Scores one chunk of a raw sheet's rows and appends the ones not yet present. */
 function scoreChunk(context: Context, cursor: Cursor, sheet: Sheet, header: unknown[], rows: unknown[][]): void {
-  const record = readRegistry(context).find((r) => r.responseSheetId === cursor.sheetIds[cursor.at]);
+  const record = readRegistry(context).filter(isSurveyRecord).find((r) => r.responseSheetId === cursor.sheetIds[cursor.at]);
   if (!record) return;
   const scores = layoutSheet(context, scoresKey(record.instrument)) ?? ensureScoresSheet(context, record.instrument);
   const present = new Set(readColumn(scores, 1).map(String));
@@ -147,6 +148,8 @@ function run(context: Context, options: RunOptions): RecalculationProgress {
   }
   locked(context, () => {
     if (cursor.mode === 'rebuild') sortScores(context);
+    // Indicators derive from the scores: rebuilt with them (and after a catch-up added any).
+    if (cursor.mode === 'rebuild' || cursor.processed > 0) recomputeIndicators(context, readSettings(context));
     deleteDocumentProperty(CURSOR_PROPERTY);
     deleteDocumentProperty(CATCH_UP_PROPERTY);
   });

@@ -1,11 +1,14 @@
 /** The scheduled job and the trigger health check. */
 import { SUBMIT_HANDLER, authorizationRequired, ensureTriggers } from './adapters/triggers';
 import { activeWorkbook, formatLocalIso, readDocumentJson, workbookTimeZone, writeDocumentJson } from './adapters/workbook';
-import { Context, loadLayout } from './context';
+import { Context, loadLayout, readSettings } from './context';
+import { withDocumentLock } from './adapters/lock';
+import { recomputeIndicators } from './reports';
 import { logEntry, writeLog } from './log';
 import { CATCH_UP_PROPERTY, catchUp, CURSOR_PROPERTY, RunOptions } from './recalc';
 
 const DAILY_PROPERTY = 'pdm.dailyDone';
+const LOCK_WAIT_MS = 30_000;
 
 function context(): Context | null {
   const layout = loadLayout();
@@ -27,7 +30,8 @@ export function checkHealth(ctx: Context): void {
 /**
  * Installable time-driven trigger, hourly (the most an add-on may ask for). Event: the
  * clock event. Continues a paused recalculation or a queued catch-up; once a day runs
- * the trigger health check and a catch-up of any response left unscored.
+ * the trigger health check, a catch-up of any response left unscored, and the
+ * indicators.
  */
 export function runScheduledJobs(_e?: unknown, options: RunOptions = {}): void {
   // A revoked grant: nothing can be read; the coordinator sees it on next open.
@@ -35,12 +39,15 @@ export function runScheduledJobs(_e?: unknown, options: RunOptions = {}): void {
   const ctx = context();
   if (!ctx) return;
   const today = formatLocalIso(new Date(), workbookTimeZone(ctx.book)).slice(0, 10);
-  if (readDocumentJson<string>(DAILY_PROPERTY) !== today) {
+  const daily = readDocumentJson<string>(DAILY_PROPERTY) !== today;
+  if (daily) {
     checkHealth(ctx);
     writeDocumentJson(DAILY_PROPERTY, today);
     writeDocumentJson(CATCH_UP_PROPERTY, true);
   }
   if (readDocumentJson(CURSOR_PROPERTY) || readDocumentJson(CATCH_UP_PROPERTY)) catchUp(ctx, options);
+  // Survey responses do not recompute the indicators one by one: once a day does.
+  if (daily) withDocumentLock(LOCK_WAIT_MS, () => recomputeIndicators(ctx, readSettings(ctx)));
 }
 
 /** Run from onOpen once the add-on is authorized in the document. */

@@ -11,6 +11,7 @@ import { withDocumentLock } from './adapters/lock';
 import { ensureTriggers } from './adapters/triggers';
 import { activeWorkbook, createSheet, protectSheet, readRows, replaceRows, Sheet, sheetById } from './adapters/workbook';
 import { Context, loadLayout, readSettings, saveLayout, UserError } from './context';
+import { ensureReportSheets } from './reports';
 import type { SaveSettingsResult } from '../shared/api';
 
 const LOCK_WAIT_MS = 30_000;
@@ -56,6 +57,7 @@ export function saveSettings(input: SettingsInput): SaveSettingsResult {
     replaceRows(settingsSheet, settingsHeader(settings.lang), settingsToRows(settings).map(inertRow));
     ensureLayoutSheet(context, 'registry', REGISTRY_SHEET, registryHeader(settings.lang));
     ensureLayoutSheet(context, 'log', LOG_SHEET, logHeader(settings.lang));
+    ensureReportSheets(context, settings);
     saveLayout(layout);
     protectAll(context, settings);
     ensureTriggers(book);

@@ -1,7 +1,7 @@
 /** The form-submit pipeline: each response scored once, on arrival, under the document lock. */
 import { inertRow } from '../core/inert';
 import { eventTimestampTitle, processResponse } from '../core/pipeline';
-import { isScored, responseKey } from '../core/registry';
+import { isScored, isSurveyRecord, responseKey } from '../core/registry';
 import { parseDisplayedTimestamp } from '../core/timestamps';
 import { LogEntry } from '../core/log';
 import { scoresKey } from '../core/workbook';
@@ -11,6 +11,7 @@ import { activeWorkbook, appendRow, hasKey, Spreadsheet, writeDocumentJson } fro
 import { Context, layoutSheet, loadLayout } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
+import { processReportSubmission } from './reports';
 import { CATCH_UP_PROPERTY, ensureScoresSheet } from './recalc';
 
 /** Apps Script runs at most 30 simultaneous executions; a burst of submissions queues here. */
@@ -20,8 +21,9 @@ const LOCK_WAIT_MS = 30_000;
  * Installable trigger, the workbook's only form-submit trigger. Event: the spreadsheet
  * form-submit event {values, namedValues, range, triggerUid, authMode, source}; uses its
  * values and range, never re-reads the response sheet. Result: one row appended to the
- * instrument's scores sheet, or a log entry saying why not (blank or repeated event,
- * unregistered sheet). A response already scored — a duplicated event — changes nothing.
+ * instrument's scores sheet (a school report: the indicators recomputed), or a log entry
+ * saying why not (blank or repeated event, unregistered sheet, inconsistent report).
+ * A response already processed — a duplicated event — changes nothing.
  */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (!e || !e.range || !e.namedValues || !e.values) return;
@@ -46,12 +48,14 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     const first = e.values[0] ?? '';
     const byTitle: Record<string, string> = {};
     for (const [title, values] of Object.entries(e.namedValues)) byTitle[title] = values.join(', ');
+    const timestampTitle = eventTimestampTitle(record, e.namedValues, first);
+    const submittedAt = parseDisplayedTimestamp(first) ?? nowIso(context);
+    if (!isSurveyRecord(record)) {
+      processReportSubmission(context, record, byTitle, timestampTitle, sheetName, row, submittedAt);
+      return;
+    }
     const key = responseKey(sheetId, row);
-    const processed = processResponse({
-      record, key, byTitle,
-      timestampTitle: eventTimestampTitle(record, e.namedValues, first),
-      submittedAt: parseDisplayedTimestamp(first) ?? nowIso(context),
-    });
+    const processed = processResponse({ record, key, byTitle, timestampTitle, submittedAt });
     if (processed.kind === 'blank') {
       writeLog(context, [logEntry(context, sheetName, row, 'blankEvent')]);
       return;

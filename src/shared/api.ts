@@ -37,6 +37,27 @@ export interface RecalculationProgress {
   incomplete: number;
 }
 
+export interface IndicatorValueView {
+  id: string;
+  scope: { kind: 'overall' } | { kind: 'school' | 'subject'; key: string };
+  period: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  suppressed?: true;
+  change?: { previousPeriod: string; previous: number | null; delta: number | null };
+}
+
+export interface IndicatorsSummary {
+  preset: string;
+  currentPeriod: string | null;
+  periods: string[];
+  privacyThreshold: number;
+  values: IndicatorValueView[];
+  missingReports: string[];
+  responseRates: Array<{ instrument: string; period: string; scope: IndicatorValueView['scope']; respondents: number; teachers: number | null; rate: number | null }>;
+}
+
 export interface ServerApi {
   getSidebarInfo(): SidebarInfo;
   getSettings(): SettingsView | null;
@@ -46,4 +67,5 @@ export interface ServerApi {
   relinkSurveyForms(): SurveyFormInfo[];
   recalculateAll(options?: { budgetMs?: number; chunkRows?: number }): RecalculationProgress;
   continueRecalculation(options?: { budgetMs?: number; chunkRows?: number }): RecalculationProgress;
+  refreshIndicators(): IndicatorsSummary;
 }

@@ -48,8 +48,10 @@ function addItem(form: Form, spec: ItemSpec): AddedItem {
       if (spec.number) {
         const { min, max, integer, message } = spec.number;
         const builder = FormApp.createTextValidation().setHelpText(message);
-        // A validation holds one rule: ranges win over integrality; the server re-checks both.
+        // A validation holds one rule, and Forms' "whole number" admits negatives: a whole
+        // number ≥ 0 is asked as digits only. The server re-checks every value anyway.
         if (min !== undefined && max !== undefined) builder.requireNumberBetween(min, max);
+        else if (integer && min === 0) builder.requireTextMatchesPattern('^[0-9]+$');
         else if (integer) builder.requireWholeNumber();
         else if (min !== undefined) builder.requireNumberGreaterThanOrEqualTo(min);
         else builder.requireNumber();

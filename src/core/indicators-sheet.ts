@@ -1,0 +1,82 @@
+/**
+ * The indicators sheet and the school reports sheet as rows: what computeIndicators
+ * found, laid out for coordinators, with numerator and denominator beside every value
+ * and suppressed groups said to be suppressed, never shown.
+ */
+import { Catalog, Lang, tr } from './i18n';
+import { indicatorById } from './indicators/catalog';
+import { IndicatorsResult } from './indicators/compute';
+import { renderMessage } from './indicators/message';
+import { formatPeriod } from './periods';
+import { AcceptedReports } from './school-report';
+
+const TEXTS = {
+  overall: { ru: 'Муниципалитет в целом', en: 'District overall' },
+  school: { ru: 'Школа', en: 'School' },
+  subject: { ru: 'Предмет', en: 'Subject' },
+  suppressed: { ru: 'скрыто: меньше {k} респондентов', en: 'suppressed: fewer than {k} respondents' },
+  accepted: { ru: 'принят', en: 'accepted' },
+  rejected: { ru: 'отклонён', en: 'rejected' },
+  superseded: { ru: 'заменён более поздним', en: 'replaced by a later one' },
+  missing: { ru: 'нет отчёта', en: 'no report' },
+} satisfies Catalog<string>;
+
+const INDICATOR_HEADER: Record<Lang, string[]> = {
+  ru: ['Период', 'Код показателя', 'Показатель', 'Единица', 'Срез', 'Значение среза', 'Числитель', 'Знаменатель', 'Значение', 'Прошлый период', 'Изменение', 'Примечание'],
+  en: ['Period', 'Indicator id', 'Indicator', 'Unit', 'Scope', 'Scope value', 'Numerator', 'Denominator', 'Value', 'Previous period', 'Change', 'Note'],
+};
+
+const REPORT_HEADER: Record<Lang, string[]> = {
+  ru: ['Ключ ответа', 'Лист ответов', 'Строка', 'Период', 'Школа', 'Предмет', 'Статус', 'Причины'],
+  en: ['Response key', 'Response sheet', 'Row', 'Period', 'School', 'Subject', 'Status', 'Reasons'],
+};
+
+/** Where a filing came from; report rows carry an index into a list of these as their `row`. */
+export interface FilingOrigin {
+  key: string;
+  sheet: string;
+  row: number;
+}
+
+type Cell = string | number;
+
+export function indicatorsHeader(lang: Lang): string[] {
+  return INDICATOR_HEADER[lang];
+}
+
+export function indicatorRows(result: IndicatorsResult, lang: Lang): Cell[][] {
+  return result.values.map((value) => {
+    const def = indicatorById(value.id);
+    const scope = value.scope.kind === 'overall' ? TEXTS.overall : value.scope.kind === 'school' ? TEXTS.school : TEXTS.subject;
+    const note = value.suppressed ? tr(TEXTS.suppressed, lang, { k: result.privacyThreshold }) : '';
+    return [
+      formatPeriod(value.period, lang), value.id, def ? tr(def.title, lang) : value.id, def?.unit ?? '',
+      tr(scope, lang), value.scope.kind === 'overall' ? '' : value.scope.key,
+      value.numerator ?? '', value.denominator ?? '', value.value ?? '',
+      value.change ? formatPeriod(value.change.previousPeriod, lang) : '', value.change?.delta ?? '', note,
+    ];
+  });
+}
+
+export function reportsHeader(lang: Lang): string[] {
+  return REPORT_HEADER[lang];
+}
+
+/**
+ * Every filing with what became of it (the key first, so a repeated event finds it),
+ * then the schools with no report for the current period.
+ */
+export function reportStatusRows(
+  reports: AcceptedReports, origins: readonly FilingOrigin[], missing: readonly string[], currentPeriod: string | null, lang: Lang,
+): Cell[][] {
+  const rows: Cell[][] = [];
+  const add = (at: number | undefined, period: string, school: string, subject: string | null, status: string, reasons: string) => {
+    const origin = at === undefined ? undefined : origins[at];
+    rows.push([origin?.key ?? '', origin?.sheet ?? '', origin?.row ?? '', period, school, subject ?? '', status, reasons]);
+  };
+  for (const r of reports.accepted) add(r.row, r.period, r.school, r.subject, tr(TEXTS.accepted, lang), '');
+  for (const r of reports.rejected) add(r.row, r.period, r.school, r.subject, tr(TEXTS.rejected, lang), r.reasons.map((m) => renderMessage(m, lang)).join(' '));
+  for (const r of reports.superseded) add(r.row, r.period, r.school, r.subject, tr(TEXTS.superseded, lang), '');
+  for (const school of missing) add(undefined, currentPeriod ?? '', school, null, tr(TEXTS.missing, lang), '');
+  return rows;
+}

@@ -1,0 +1,187 @@
+/**
+ * School reports and the district's indicators: a filed report is checked on arrival
+ * (an inconsistent one is logged and kept out), then the indicators are recomputed from
+ * every report sheet, the district data and the scores sheets — one read per sheet — and
+ * written to the protected indicators and school reports sheets.
+ */
+import { Lang, tr } from '../core/i18n';
+import { computeIndicators, IndicatorsResult } from '../core/indicators/compute';
+import { renderMessage } from '../core/indicators/message';
+import { surveyRowFromScore } from '../core/indicators/survey-rows';
+import { SurveyScoreRow } from '../core/indicators/types';
+import { FilingOrigin, indicatorRows, indicatorsHeader, reportsHeader, reportStatusRows } from '../core/indicators-sheet';
+import { inertRow } from '../core/inert';
+import { LogEntry } from '../core/log';
+import { PROTECTION_DESCRIPTION } from '../core/messages';
+import { periodOf } from '../core/periods';
+import { presetById } from '../core/presets';
+import { Preset } from '../core/presets/types';
+import { FormRecord, isScored, mapResponse, responseKey, SCHOOL_REPORT } from '../core/registry';
+import { acceptDistrictReports, acceptSchoolReports, districtReportFields, DistrictReportRow, SchoolReportRow } from '../core/school-report';
+import { reportRows } from '../core/school-report-form';
+import { parseScoreRows } from '../core/scores-table';
+import { Settings } from '../core/settings';
+import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET } from '../core/workbook';
+import type { IndicatorsSummary } from '../shared/api';
+import { withDocumentLock } from './adapters/lock';
+import { formatLocalIso, hasKey, protectSheet, readRows, replaceRows, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
+import { Context, layoutSheet, readSettings, requireContext, saveLayout, UserError } from './context';
+import { logEntry, nowIso, writeLog } from './log';
+import { readRegistry } from './registry';
+import { ensureLayoutSheet } from './setup';
+import { ERRORS } from '../core/messages';
+
+const LOCK_WAIT_MS = 30_000;
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function presetOf(settings: Settings): Preset {
+  const preset = presetById(settings.presetId);
+  if (!preset) throw new Error(`unknown preset ${settings.presetId}`);
+  return preset;
+}
+
+/** The district data sheet's header: the period, then the preset's district fields. */
+export function districtHeader(preset: Preset, lang: Lang): string[] {
+  return [lang === 'ru' ? 'Период' : 'Period', ...districtReportFields(preset).map((field) => tr(field.title, lang))];
+}
+
+/** The sheets of this part, created and protected when missing. */
+export function ensureReportSheets(context: Context, settings: Settings): void {
+  if (['reports', 'indicators', 'district'].every((key) => layoutSheet(context, key))) return;
+  const description = tr(PROTECTION_DESCRIPTION, context.lang);
+  const sheets = [
+    ensureLayoutSheet(context, 'reports', REPORTS_SHEET, reportsHeader(context.lang)),
+    ensureLayoutSheet(context, 'indicators', INDICATORS_SHEET, indicatorsHeader(context.lang)),
+    ensureLayoutSheet(context, 'district', DISTRICT_SHEET, districtHeader(presetOf(settings), context.lang)),
+  ];
+  saveLayout(context.layout);
+  for (const sheet of sheets) protectSheet(sheet, settings.coordinators, description);
+}
+
+/** Every report filed through every registered report form, with where it came from. */
+function readReportFilings(context: Context, records: FormRecord[]): { rows: SchoolReportRow[]; origins: FilingOrigin[] } {
+  const rows: SchoolReportRow[] = [];
+  const origins: FilingOrigin[] = [];
+  const timeZone = workbookTimeZone(context.book);
+  for (const record of records) {
+    if (record.instrument !== SCHOOL_REPORT || !isScored(record)) continue;
+    const sheet = sheetById(context.book, record.responseSheetId);
+    if (!sheet) continue;
+    const [header, ...data] = readRows(sheet);
+    if (!header) continue;
+    const titles = header.map(String);
+    data.forEach((values, index) => {
+      const byTitle: Record<string, string> = {};
+      titles.forEach((title, column) => {
+        const cell = values[column];
+        byTitle[title] = isDate(cell) ? formatLocalIso(cell, timeZone) : String(cell ?? '');
+      });
+      const mapped = mapResponse(record, byTitle, titles[0]);
+      if (mapped.blank) return;
+      const submittedAt = isDate(values[0]) ? formatLocalIso(values[0], timeZone) : String(values[0] ?? '');
+      origins.push({ key: responseKey(record.responseSheetId, index + 2), sheet: record.responseSheetName, row: index + 2 });
+      rows.push(...reportRows(mapped.answers, submittedAt, origins.length - 1));
+    });
+  }
+  return { rows, origins };
+}
+
+/** The district data sheet: columns found by the field's title in either language or its id. */
+function readDistrictRows(sheet: Sheet | null, preset: Preset): DistrictReportRow[] {
+  if (!sheet) return [];
+  const [header, ...data] = readRows(sheet);
+  if (!header) return [];
+  const fields = districtReportFields(preset);
+  const columnOf = new Map<string, number>();
+  header.forEach((title, column) => {
+    const text = String(title).trim().toLowerCase();
+    const field = fields.find((f) => [f.id, f.title.ru, f.title.en].some((name) => name.toLowerCase() === text));
+    if (field) columnOf.set(field.id, column);
+  });
+  return data.map((values, index) => ({
+    period: String(values[0] ?? ''),
+    values: Object.fromEntries([...columnOf].map(([id, column]) => [id, values[column] as string | number])),
+    row: index + 2,
+  })).filter((row) => row.period.trim() !== '' || Object.values(row.values).some((v) => String(v ?? '').trim() !== ''));
+}
+
+function readSurveyRows(context: Context): SurveyScoreRow[] {
+  const rows: SurveyScoreRow[] = [];
+  for (const key of Object.keys(context.layout.sheets)) {
+    if (!key.startsWith('scores:')) continue;
+    const sheet = layoutSheet(context, key);
+    if (!sheet) continue;
+    const [header, ...data] = readRows(sheet);
+    if (!header) continue;
+    for (const stored of parseScoreRows(header, data).scores) rows.push(surveyRowFromScore(stored.scored, stored.submittedAt.slice(0, 10)));
+  }
+  return rows;
+}
+
+/** Recomputes every indicator of the preset and rewrites the indicators and reports sheets. */
+export function recomputeIndicators(context: Context, settings: Settings): IndicatorsResult {
+  ensureReportSheets(context, settings);
+  const preset = presetOf(settings);
+  const { rows, origins } = readReportFilings(context, readRegistry(context));
+  const reports = acceptSchoolReports(preset, rows, { schools: settings.schools });
+  const district = acceptDistrictReports(preset, readDistrictRows(layoutSheet(context, 'district'), preset));
+  const today = nowIso(context).slice(0, 10);
+  const result = computeIndicators({
+    preset, reports: reports.accepted, districtReports: district.accepted, scores: readSurveyRows(context),
+    schools: settings.schools, privacyThreshold: settings.privacyThreshold,
+    currentPeriod: periodOf(today, preset.reportingPeriod),
+  });
+  replaceRows(layoutSheet(context, 'indicators') as Sheet, indicatorsHeader(context.lang), indicatorRows(result, context.lang).map(inertRow));
+  replaceRows(layoutSheet(context, 'reports') as Sheet, reportsHeader(context.lang),
+    reportStatusRows(reports, origins, result.missingReports, result.currentPeriod, context.lang).map(inertRow));
+  return result;
+}
+
+/**
+ * A school report arriving through its form (called by onFormSubmit under the lock).
+ * A repeated event finds its key in the reports sheet and changes nothing; an
+ * inconsistent report is logged with its reasons and stays out of the indicators.
+ */
+export function processReportSubmission(context: Context, record: FormRecord, byTitle: Record<string, string>, timestampTitle: string, sheetName: string, row: number, submittedAt: string): void {
+  const settings = readSettings(context);
+  ensureReportSheets(context, settings);
+  const key = responseKey(record.responseSheetId, row);
+  if (hasKey(layoutSheet(context, 'reports') as Sheet, key)) {
+    writeLog(context, [logEntry(context, sheetName, row, 'duplicateEvent')]);
+    return;
+  }
+  const mapped = mapResponse(record, byTitle, timestampTitle);
+  if (mapped.blank) {
+    writeLog(context, [logEntry(context, sheetName, row, 'blankEvent')]);
+    return;
+  }
+  const log: LogEntry[] = [];
+  const check = acceptSchoolReports(presetOf(settings), reportRows(mapped.answers, submittedAt, row), { schools: settings.schools });
+  for (const rejected of check.rejected) {
+    log.push(logEntry(context, sheetName, row, 'reportRejected', {
+      school: rejected.school, period: rejected.period, reasons: rejected.reasons.map((m) => renderMessage(m, context.lang)).join(' '),
+    }));
+  }
+  if (mapped.unmapped.length > 0) log.push(logEntry(context, sheetName, row, 'unmapped', { titles: mapped.unmapped.join('; ') }));
+  recomputeIndicators(context, settings);
+  writeLog(context, log);
+}
+
+function summary(result: IndicatorsResult): IndicatorsSummary {
+  return {
+    preset: result.preset, currentPeriod: result.currentPeriod, periods: result.periods,
+    privacyThreshold: result.privacyThreshold, values: result.values, missingReports: result.missingReports,
+    responseRates: result.responseRates,
+  };
+}
+
+/** google.script.run endpoint and scheduled task. Result: the indicators just computed. */
+export function refreshIndicators(): IndicatorsSummary {
+  const context = requireContext();
+  const outcome = withDocumentLock(LOCK_WAIT_MS, () => summary(recomputeIndicators(context, readSettings(context))));
+  if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, context.lang));
+  return outcome;
+}

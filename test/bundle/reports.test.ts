@@ -1,0 +1,110 @@
+/** School reports through their form, into the indicators sheet (preset amur). */
+import { COORDINATOR, Harness, SCHOOLS, sheetValues, startHarness, SUBJECTS } from './harness';
+
+interface FormInfo { formId: string }
+
+const FIELDS = {
+  teachers_total: 'Всего педагогических работников',
+  teachers_diagnosed: 'Педагогов, прошедших диагностику профессиональных дефицитов',
+  teachers_experts: 'Педагогов, вовлечённых в экспертную деятельность (эксперт, член жюри, конкурсной комиссии)',
+  teachers_in_competitions: 'Педагогов, принявших участие в конкурсах профессионального мастерства',
+  teachers_in_young_projects: 'Педагогов, участвующих в проектах поддержки молодых педагогов',
+  teachers_in_network: 'Педагогов, включённых в сетевое взаимодействие (методические объединения, профессиональные сообщества)',
+  staff_rates_schedule: 'Ставок педагогических работников по штату',
+  staff_rates_filled: 'Из них занятых ставок',
+  teachers_profile_education: 'Педагогов с образованием, соответствующим профилю преподаваемого предмета',
+};
+
+function setUp(): { h: Harness; formId: string } {
+  const h = startHarness();
+  const saved = h.call<{ ok: boolean }>('saveSettings', {
+    districtName: 'Амурский район', presetId: 'amur', schools: SCHOOLS, subjects: SUBJECTS, coordinators: [COORDINATOR], lang: 'ru',
+  });
+  expect(saved.ok).toBe(true);
+  const { formId } = h.call<FormInfo>('createSurveyForm', 'school_report');
+  return { h, formId };
+}
+
+function file(h: Harness, formId: string, school: string, period: string, counts: Partial<Record<keyof typeof FIELDS, number>>) {
+  const base = { teachers_total: 40, teachers_diagnosed: 30, teachers_experts: 5, teachers_in_competitions: 8, teachers_in_young_projects: 3, teachers_in_network: 20, staff_rates_schedule: 45, staff_rates_filled: 44, teachers_profile_education: 38 };
+  const answers: Record<string, string> = { 'Образовательная организация': school, 'Отчётный период': period };
+  for (const [id, value] of Object.entries({ ...base, ...counts })) answers[FIELDS[id as keyof typeof FIELDS]] = String(value);
+  return h.emulator.forms.submit(formId, answers);
+}
+
+/** The overall row of an indicator for a period label, as [numerator, denominator, value]. */
+function overall(h: Harness, id: string, period = '2026/27 уч. год'): unknown[] | undefined {
+  const row = sheetValues(h, 'Показатели').find((r) => r[1] === id && r[0] === period && r[4] === 'Муниципалитет в целом');
+  return row && [row[6], row[7], row[8]];
+}
+
+function statuses(h: Harness): string[] {
+  return sheetValues(h, 'Отчёты школ').slice(1).map((r) => `${r[3]} ${r[4]} ${r[6]}`);
+}
+
+describe('school reports', () => {
+  test('the form asks exactly the preset’s fields, whole numbers ≥ 0, for recent periods', () => {
+    const { h, formId } = setUp();
+    const form = h.emulator.forms.describe(formId);
+    expect(form.published).toBe(true);
+    const period = form.items.find((item) => item.title === 'Отчётный период');
+    expect(period?.choices?.map((c) => c.value)).toEqual(['2026/27 уч. год', '2025/26 уч. год', '2024/25 уч. год']);
+    const counts = form.items.filter((item) => item.type === 'TEXT' && item.required);
+    expect(counts.map((item) => item.title)).toEqual(Object.values(FIELDS));
+    const total = counts[0];
+    expect(total.validation?.kind).toBe('MATCHES');
+    expect(() => file(h, formId, SCHOOLS[0], '2026/27 уч. год', { teachers_total: -1 })).toThrow();
+    expect(() => file(h, formId, SCHOOLS[0], '2026/27 уч. год', { teachers_total: 2.5 })).toThrow();
+    // Staff rates may be fractional (24,5 ставки), never negative.
+    const rates = counts.find((item) => item.title === FIELDS.staff_rates_schedule);
+    expect(rates?.validation).toMatchObject({ kind: 'NUMBER_GTE', args: [0] });
+  });
+
+  test('a filed report lands in the indicators sheet; an inconsistent one is logged and excluded; re-filing replaces', () => {
+    const { h, formId } = setUp();
+    file(h, formId, SCHOOLS[0], '2026/27 уч. год', {});
+    expect(overall(h, 'deficits.diagnosed_share')).toEqual([30, 40, 75]);
+
+    // 50 diagnosed of 40 teachers: rejected with both numbers named, kept out.
+    file(h, formId, SCHOOLS[1], '2026/27 уч. год', { teachers_diagnosed: 50 });
+    const log = sheetValues(h, 'Журнал').slice(1);
+    expect(log.map((r) => r[4])).toEqual(['reportRejected']);
+    expect(String(log[0][3])).toContain('(50) больше, чем «Всего педагогических работников» (40)');
+    expect(overall(h, 'deficits.diagnosed_share')).toEqual([30, 40, 75]);
+    expect(statuses(h)).toContain(`2026/27 ${SCHOOLS[1]} отклонён`);
+
+    // The school files a corrected report: it replaces the rejected one.
+    file(h, formId, SCHOOLS[1], '2026/27 уч. год', { teachers_diagnosed: 20 });
+    expect(overall(h, 'deficits.diagnosed_share')).toEqual([50, 80, 62.5]);
+    expect(statuses(h)).toEqual(expect.arrayContaining([`2026/27 ${SCHOOLS[1]} принят`, `2026/27 ${SCHOOLS[1]} заменён более поздним`]));
+
+    // A school re-filing an accepted report replaces it too.
+    const refiled = file(h, formId, SCHOOLS[0], '2026/27 уч. год', { teachers_diagnosed: 32 });
+    expect(overall(h, 'deficits.diagnosed_share')).toEqual([52, 80, 65]);
+    expect(statuses(h)).toContain(`2026/27 ${SCHOOLS[2]} нет отчёта`);
+
+    // A repeated event of the last filing changes nothing but the log.
+    const before = sheetValues(h, 'Показатели');
+    h.emulator.forms.fireFormSubmit(h.emulator.spreadsheet.getId(), refiled.event!);
+    expect(sheetValues(h, 'Показатели')).toEqual(before);
+    expect(sheetValues(h, 'Журнал').slice(-1)[0][4]).toBe('duplicateEvent');
+  });
+
+  test('the change against the previous period', () => {
+    const { h, formId } = setUp();
+    file(h, formId, SCHOOLS[0], '2025/26 уч. год', { teachers_diagnosed: 20 });
+    file(h, formId, SCHOOLS[0], '2026/27 уч. год', { teachers_diagnosed: 30 });
+    const row = sheetValues(h, 'Показатели').find((r) => r[1] === 'deficits.diagnosed_share' && r[0] === '2026/27 уч. год' && r[4] === 'Муниципалитет в целом');
+    // 20/40 = 50 % then 30/40 = 75 %: +25 percentage points.
+    expect(row?.slice(8, 11)).toEqual([75, '2025/26 уч. год', 25]);
+  });
+
+  test('the indicators sheet and the reports sheet are coordinators-only', () => {
+    const { h, formId } = setUp();
+    file(h, formId, SCHOOLS[0], '2026/27 уч. год', {});
+    for (const name of ['Показатели', 'Отчёты школ', 'Данные муниципалитета']) {
+      const sheet = h.emulator.spreadsheet.getSheetByName(name)!;
+      expect(() => h.emulator.asUser('director@school.example', () => sheet.getRange('A2').setValue('x'))).toThrow(/protected/);
+    }
+  });
+});
