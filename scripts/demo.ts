@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv } from '../src/core/csv';
-import { buildDemoDistrict, DEMO_INSTRUMENTS, DemoDistrict } from './lib/district';
+import { buildDemoDistrict, DemoDistrict } from './lib/district';
 
 function argument(args: string[], name: string, fallback?: string): string | undefined {
   const at = args.indexOf(`--${name}`);
@@ -26,7 +26,10 @@ function wholeNumber(args: string[], name: string, fallback: number, min: number
 interface SheetEntry {
   file: string;
   role: string;
+  /** scores and responses sheets: the instrument ('school_report' for reports). */
   instrument?: string;
+  /** register sheets: which register. */
+  register?: string;
 }
 
 function cellText(value: unknown, timeZone: string): unknown {
@@ -41,8 +44,8 @@ function describeSheets(demo: DemoDistrict): Map<number, Omit<SheetEntry, 'file'
   const properties = demo.emulator.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
   const layout = JSON.parse(properties.getDocumentProperties().getProperty('pdm.layout') ?? '{"sheets":{}}') as { sheets: Record<string, number> };
   for (const [key, id] of Object.entries(layout.sheets)) {
-    const [role, instrument] = key.split(':');
-    roles.set(id, instrument ? { role, instrument } : { role });
+    const [role, which] = key.split(':');
+    roles.set(id, !which ? { role } : role === 'register' ? { role, register: which } : { role, instrument: which });
   }
   const registry = demo.emulator.spreadsheet.getSheetById(layout.sheets.registry);
   for (const row of registry?.getDataRange().getValues().slice(1) ?? []) {
@@ -74,15 +77,16 @@ function main(): void {
   const used = new Set<string>();
   for (const sheet of book.getSheets()) {
     const info = roles.get(sheet.getSheetId()) ?? { role: 'other' };
-    let base = [info.role, info.instrument].filter(Boolean).join('-');
-    for (let n = 2; used.has(base); n++) base = `${[info.role, info.instrument].filter(Boolean).join('-')}-${n}`;
+    const stem = [info.role, info.instrument ?? info.register].filter(Boolean).join('-');
+    let base = stem;
+    for (let n = 2; used.has(base); n++) base = `${stem}-${n}`;
     used.add(base);
     const file = `sheets/${base}.csv`;
     const values = sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getValues();
     writeFileSync(join(out, file), toCsv(values.map((row) => row.map((cell) => cellText(cell, timeZone)))));
     sheets[sheet.getName()] = { file, ...info };
   }
-  for (const instrument of DEMO_INSTRUMENTS) {
+  for (const instrument of Object.keys(demo.forms)) {
     const form = demo.emulator.forms.describe(demo.forms[instrument].formId);
     const items = form.items.map((item) => ({
       title: item.title, type: item.type,
@@ -95,7 +99,7 @@ function main(): void {
   }
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ sheets }, null, 2)}\n`);
   writeFileSync(join(out, 'calls.json'), `${JSON.stringify(demo.calls, null, 2)}\n`);
-  console.log(`Демо-район: ${Object.keys(sheets).length} листов, ${DEMO_INSTRUMENTS.length} форм → ${out}`);
+  console.log(`Демо-район: ${Object.keys(sheets).length} листов, ${Object.keys(demo.forms).length} форм → ${out}`);
 }
 
 main();

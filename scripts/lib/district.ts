@@ -5,11 +5,13 @@
  */
 import { createEmulator, Emulator } from '../../test/emulator';
 import { loadBundle, LoadedBundle } from '../../test/emulator/bundle';
+import { fileDemoReports } from './district-reports';
 import { answerForm, seededRandom } from './respondents';
 
 export const DEMO_COORDINATOR = 'coordinator@demo-district.example';
 export const DEMO_METHODIST = 'methodist@demo-district.example';
 export const DEMO_INSTRUMENTS = ['boyko', 'mentoring', 'network', 'deficits'] as const;
+const DEMO_PRESET = 'krymsk';
 const SUBJECTS = ['Математика', 'Русский язык', 'Литература', 'История', 'Физика', 'Биология', 'Английский язык', 'Начальные классы'];
 
 export interface DemoOptions {
@@ -43,8 +45,9 @@ export function buildDemoDistrict(options: DemoOptions): DemoDistrict {
     return result;
   };
 
+  const schools = schoolNames(options.schools);
   const saved = measured('saveSettings', () => bundle.call('saveSettings', {
-    districtName: 'Демо-район', presetId: 'krymsk', schools: schoolNames(options.schools), subjects: SUBJECTS,
+    districtName: 'Демо-район', presetId: DEMO_PRESET, schools, subjects: SUBJECTS,
     coordinators: [DEMO_COORDINATOR, DEMO_METHODIST], privacyThreshold: 5, lang: 'ru',
   })) as { ok: boolean; errors?: string[] };
   if (!saved.ok) throw new Error(`demo settings refused: ${saved.errors?.join(' ')}`);
@@ -73,6 +76,8 @@ export function buildDemoDistrict(options: DemoOptions): DemoDistrict {
     const spent = emulator.counter.since(before);
     calls[`submissions:${instrument}`] = Object.fromEntries(Object.entries(spent).map(([key, n]) => [key, Number((n / Math.max(1, submissions)).toFixed(2))]));
   }
+  forms.school_report = measured('schoolReports', () => fileDemoReports(emulator, bundle, random, DEMO_PRESET, schools, SUBJECTS));
+  measured('refreshIndicators', () => bundle.call('refreshIndicators'));
   return { emulator, bundle, calls, forms };
 }
 
