@@ -39,12 +39,13 @@ async function serverExportNames() {
   return Object.values(result.metafile.outputs)[0].exports;
 }
 
-/** Module syntax that would make Apps Script refuse or misread the file. */
+/** Module syntax that would make Apps Script refuse or misread the file (Apps Script has no modules). */
 const FORBIDDEN = [
   [/^\s*export\s/m, 'export'],
   [/^\s*import[\s{*'"]/m, 'import'],
   [/\bimport\s*\(/, 'import()'],
-  [/\brequire\s*\(/, 'require('],
+  // esbuild turns a dynamic require into a __require shim that still needs `require`.
+  [/\brequire\b/, 'require'],
 ];
 
 async function buildServer() {

@@ -1,4 +1,5 @@
 /** School reports through their form, into the indicators sheet (preset amur). */
+import { answerForm, seededRandom } from '../../scripts/lib/respondents';
 import { COORDINATOR, Harness, SCHOOLS, sheetValues, startHarness, SUBJECTS } from './harness';
 
 interface FormInfo { formId: string }
@@ -106,5 +107,29 @@ describe('school reports', () => {
       const sheet = h.emulator.spreadsheet.getSheetByName(name)!;
       expect(() => h.emulator.asUser('director@school.example', () => sheet.getRange('A2').setValue('x'))).toThrow(/protected/);
     }
+  });
+});
+
+describe('reading for the indicators', () => {
+  /** Calls of one refresh after `teachers` Boyko responses and one report per school. */
+  function refreshCalls(teachers: number): Record<string, number> {
+    const { h, formId } = setUp();
+    const boyko = h.call<FormInfo>('createSurveyForm', 'boyko');
+    const form = h.emulator.forms.describe(boyko.formId);
+    const random = seededRandom(teachers);
+    for (let i = 0; i < teachers; i++) h.emulator.forms.submit(boyko.formId, answerForm(form, random));
+    for (const school of SCHOOLS) file(h, formId, school, '2026/27 уч. год', {});
+    const before = h.emulator.counter.snapshot();
+    h.call('refreshIndicators');
+    return h.emulator.counter.since(before);
+  }
+
+  test('one read per sheet, whatever the number of rows', () => {
+    const small = refreshCalls(5);
+    const large = refreshCalls(300);
+    expect(large).toEqual(small);
+    // Read once each: settings, registry, the report responses, district data, Boyko scores.
+    expect(small['Range.getValues']).toBe(5);
+    expect(small['Range.getValue'] ?? 0).toBe(0);
   });
 });
