@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv } from '../src/core/csv';
 import { buildDemoDistrict, DemoDistrict } from './lib/district';
+import { RUBRIC_SHEET_ROLES } from './lib/district-rubric';
 
 function argument(args: string[], name: string, fallback?: string): string | undefined {
   const at = args.indexOf(`--${name}`);
@@ -45,7 +46,7 @@ function describeSheets(demo: DemoDistrict): Map<number, Omit<SheetEntry, 'file'
   const layout = JSON.parse(properties.getDocumentProperties().getProperty('pdm.layout') ?? '{"sheets":{}}') as { sheets: Record<string, number> };
   for (const [key, id] of Object.entries(layout.sheets)) {
     const [role, which] = key.split(':');
-    roles.set(id, !which ? { role } : role === 'register' ? { role, register: which } : { role, instrument: which });
+    roles.set(id, RUBRIC_SHEET_ROLES[key] ?? (which ? { role, instrument: which } : { role }));
   }
   const registry = demo.emulator.spreadsheet.getSheetById(layout.sheets.registry);
   for (const row of registry?.getDataRange().getValues().slice(1) ?? []) {

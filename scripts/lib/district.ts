@@ -6,6 +6,7 @@
 import { createEmulator, Emulator } from '../../test/emulator';
 import { loadBundle, LoadedBundle } from '../../test/emulator/bundle';
 import { fileDemoReports } from './district-reports';
+import { fillDemoRegisters } from './district-rubric';
 import { answerForm, seededRandom } from './respondents';
 
 export const DEMO_COORDINATOR = 'coordinator@demo-district.example';
@@ -78,6 +79,7 @@ export function buildDemoDistrict(options: DemoOptions): DemoDistrict {
   }
   forms.school_report = measured('schoolReports', () => fileDemoReports(emulator, bundle, random, DEMO_PRESET, schools, SUBJECTS));
   measured('refreshIndicators', () => bundle.call('refreshIndicators'));
+  measured('updateRubric', () => fillDemoRegisters(emulator, bundle));
   return { emulator, bundle, calls, forms };
 }
 

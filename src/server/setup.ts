@@ -12,6 +12,7 @@ import { ensureTriggers } from './adapters/triggers';
 import { activeWorkbook, createSheet, protectSheet, readRows, replaceRows, Sheet, sheetById } from './adapters/workbook';
 import { Context, loadLayout, readSettings, saveLayout, UserError } from './context';
 import { ensureReportSheets } from './reports';
+import { ensureRubricSheets } from './rubric';
 import type { SaveSettingsResult } from '../shared/api';
 
 const LOCK_WAIT_MS = 30_000;
@@ -58,6 +59,7 @@ export function saveSettings(input: SettingsInput): SaveSettingsResult {
     ensureLayoutSheet(context, 'registry', REGISTRY_SHEET, registryHeader(settings.lang));
     ensureLayoutSheet(context, 'log', LOG_SHEET, logHeader(settings.lang));
     ensureReportSheets(context, settings);
+    ensureRubricSheets(context, settings.coordinators);
     saveLayout(layout);
     protectAll(context, settings);
     ensureTriggers(book);

@@ -58,6 +58,19 @@ export interface IndicatorsSummary {
   responseRates: Array<{ instrument: string; period: string; scope: IndicatorValueView['scope']; respondents: number; teachers: number | null; rate: number | null }>;
 }
 
+export interface RubricSummaryView {
+  lang: 'ru' | 'en';
+  blocks: Array<{ id: string; title: string; points: number; min: number; computedMax: number; declaredMax: number | null }>;
+  total: number;
+  totalComputedMax: number;
+  totalDeclaredMax: number;
+  suggestionsApplied: boolean;
+  suggestions: number;
+  coordinatorValues: number;
+  suggestedValues: number;
+  problems: number;
+}
+
 export interface ServerApi {
   getSidebarInfo(): SidebarInfo;
   getSettings(): SettingsView | null;
@@ -68,4 +81,6 @@ export interface ServerApi {
   recalculateAll(options?: { budgetMs?: number; chunkRows?: number }): RecalculationProgress;
   continueRecalculation(options?: { budgetMs?: number; chunkRows?: number }): RecalculationProgress;
   refreshIndicators(): IndicatorsSummary;
+  updateRubric(options?: { useSuggestions?: boolean }): RubricSummaryView;
+  getRubric(options?: { useSuggestions?: boolean }): RubricSummaryView;
 }
