@@ -7,6 +7,7 @@ import { ERRORS } from '../core/messages';
 import { PRESET_IDS } from '../core/presets';
 import { Settings, settingsFromRows, validateSettings } from '../core/settings';
 import { WorkbookLayout } from '../core/workbook';
+import { withDocumentLock } from './adapters/lock';
 import { activeWorkbook, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet, writeDocumentJson } from './adapters/workbook';
 
 export const LAYOUT_PROPERTY = 'pdm.layout';
@@ -51,4 +52,11 @@ export function readSettings(context: Context): Settings {
   const result = validateSettings(settingsFromRows(rows), context.lang, PRESET_IDS);
   if (!result.ok) throw new UserError(tr(ERRORS.settingsUnreadable, context.lang, { errors: result.errors.join(' ') }));
   return result.value;
+}
+
+/** Runs fn under the document lock; a busy workbook is a clear error for the user. */
+export function locked<T>(context: Context, fn: () => T): T {
+  const outcome = withDocumentLock(fn);
+  if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, context.lang));
+  return outcome;
 }

@@ -9,26 +9,19 @@ import { Preset } from '../core/presets/types';
 import { buildSchoolReportSpec } from '../core/school-report-form';
 import type { SurveyFormInfo } from '../shared/api';
 import { createForm, formItemTitles, openForm, responseSheetOf } from './adapters/forms';
-import { withDocumentLock } from './adapters/lock';
 import { protectSheet } from './adapters/workbook';
-import { Context, readSettings, requireContext, UserError } from './context';
+import { locked, readSettings, requireContext, UserError } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry, writeRegistry } from './registry';
 import { ensureScoresSheet } from './recalc';
 import { ensureReportSheets } from './reports';
 
-const LOCK_WAIT_MS = 30_000;
 
 function info(record: FormRecord): SurveyFormInfo {
   const { formId, instrument, version, status, responseSheetName, editUrl, publishedUrl, createdAt } = record;
   return { formId, instrument, version, status, responseSheetName, editUrl, publishedUrl, createdAt };
 }
 
-function locked<T>(context: Context, fn: () => T): T {
-  const outcome = withDocumentLock(LOCK_WAIT_MS, fn);
-  if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, context.lang));
-  return outcome;
-}
 
 /**
  * google.script.run endpoint. Creates and publishes the Google Form of an instrument

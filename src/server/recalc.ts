@@ -8,19 +8,18 @@
 import { tr } from '../core/i18n';
 import { inertRow } from '../core/inert';
 import { getInstrument, InstrumentId } from '../core/instruments';
-import { ERRORS, PROTECTION_DESCRIPTION } from '../core/messages';
+import { PROTECTION_DESCRIPTION } from '../core/messages';
 import { processResponse } from '../core/pipeline';
 import { isScored, isSurveyRecord, responseKey } from '../core/registry';
 import { scoreColumns } from '../core/scores-table';
 import { parseDisplayedTimestamp } from '../core/timestamps';
 import { scoresKey, scoresSheet } from '../core/workbook';
 import type { RecalculationProgress } from '../shared/api';
-import { withDocumentLock } from './adapters/lock';
 import {
-  appendRows, deleteDocumentProperty, formatLocalIso, protectSheet, readColumn, readDocumentJson, readRows,
-  replaceRows, Sheet, sheetById, workbookTimeZone, writeDocumentJson,
+  appendRows, deleteDocumentProperty, formatLocalIso, isSheetDate, protectSheet, readColumn, readDocumentJson, readRows,
+  replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone, writeDocumentJson,
 } from './adapters/workbook';
-import { Context, layoutSheet, readSettings, requireContext, saveLayout, UserError } from './context';
+import { Context, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, writeLog } from './log';
 import { readRegistry } from './registry';
 import { recomputeIndicators } from './reports';
@@ -33,7 +32,6 @@ export const CATCH_UP_PROPERTY = 'pdm.catchUp';
 /** 4.5 minutes: leaves room under the 6-minute execution limit for the last chunk. */
 const DEFAULT_BUDGET_MS = 270_000;
 const DEFAULT_CHUNK_ROWS = 500;
-const LOCK_WAIT_MS = 30_000;
 
 interface Cursor {
   /** rebuild: scores sheets were emptied first; catchUp: only missing responses are added. */
@@ -58,20 +56,11 @@ export function ensureScoresSheet(context: Context, instrument: InstrumentId): S
   return sheet;
 }
 
-/** Sheet dates may come from another realm (the runtime's), so no instanceof. */
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
 
 function progress(cursor: Cursor, done: boolean): RecalculationProgress {
   return { done, processed: cursor.processed, incomplete: cursor.incomplete };
 }
 
-function locked<T>(context: Context, fn: () => T): T {
-  const outcome = withDocumentLock(LOCK_WAIT_MS, fn);
-  if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, context.lang));
-  return outcome;
-}
 
 function startCursor(context: Context, mode: Cursor['mode']): Cursor {
   const sheetIds = readRegistry(context).filter((record) => isScored(record) && isSurveyRecord(record)).map((record) => record.responseSheetId);
@@ -92,15 +81,9 @@ function scoreChunk(context: Context, cursor: Cursor, sheet: Sheet, header: unkn
   rows.forEach((values, offset) => {
     const key = responseKey(sheet.getSheetId(), cursor.row + offset + 2);
     if (present.has(key)) return;
-    const byTitle: Record<string, string> = {};
-    titles.forEach((title, column) => {
-      const cell = values[column];
-      byTitle[title] = isDate(cell) ? formatLocalIso(cell, timeZone) : String(cell ?? '');
-    });
+    const byTitle = rowTexts(titles, values, timeZone);
     const stamp = values[0];
-    const submittedAt = isDate(stamp)
-      ? formatLocalIso(stamp, timeZone)
-      : parseDisplayedTimestamp(String(stamp ?? '')) ?? '';
+    const submittedAt = isSheetDate(stamp) ? formatLocalIso(stamp, timeZone) : parseDisplayedTimestamp(String(stamp ?? '')) ?? '';
     const processed = processResponse({ record, key, byTitle, timestampTitle: titles[0], submittedAt });
     if (processed.kind === 'blank') return;
     out.push(inertRow(processed.row));

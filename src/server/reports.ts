@@ -23,19 +23,13 @@ import { parseScoreRows } from '../core/scores-table';
 import { Settings } from '../core/settings';
 import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET } from '../core/workbook';
 import type { IndicatorsSummary } from '../shared/api';
-import { withDocumentLock } from './adapters/lock';
-import { formatLocalIso, hasKey, protectSheet, readRows, replaceRows, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
-import { Context, layoutSheet, readSettings, requireContext, saveLayout, UserError } from './context';
+import { hasKey, protectSheet, readRows, replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
+import { Context, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
 import { ensureLayoutSheet } from './setup';
-import { ERRORS } from '../core/messages';
 
-const LOCK_WAIT_MS = 30_000;
 
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
 
 function presetOf(settings: Settings): Preset {
   const preset = presetById(settings.presetId);
@@ -74,14 +68,10 @@ function readReportFilings(context: Context, records: FormRecord[]): { rows: Sch
     if (!header) continue;
     const titles = header.map(String);
     data.forEach((values, index) => {
-      const byTitle: Record<string, string> = {};
-      titles.forEach((title, column) => {
-        const cell = values[column];
-        byTitle[title] = isDate(cell) ? formatLocalIso(cell, timeZone) : String(cell ?? '');
-      });
+      const byTitle = rowTexts(titles, values, timeZone);
       const mapped = mapResponse(record, byTitle, titles[0]);
       if (mapped.blank) return;
-      const submittedAt = isDate(values[0]) ? formatLocalIso(values[0], timeZone) : String(values[0] ?? '');
+      const submittedAt = byTitle[titles[0]];
       origins.push({ key: responseKey(record.responseSheetId, index + 2), sheet: record.responseSheetName, row: index + 2 });
       rows.push(...reportRows(mapped.answers, submittedAt, origins.length - 1));
     });
@@ -181,7 +171,5 @@ function summary(result: IndicatorsResult): IndicatorsSummary {
 /** google.script.run endpoint and scheduled task. Result: the indicators just computed. */
 export function refreshIndicators(): IndicatorsSummary {
   const context = requireContext();
-  const outcome = withDocumentLock(LOCK_WAIT_MS, () => summary(recomputeIndicators(context, readSettings(context))));
-  if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, context.lang));
-  return outcome;
+  return locked(context, () => summary(recomputeIndicators(context, readSettings(context))));
 }

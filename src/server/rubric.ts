@@ -8,7 +8,7 @@
 import { tr } from '../core/i18n';
 import { inertRow } from '../core/inert';
 import { LogEntry } from '../core/log';
-import { ERRORS, PROTECTION_DESCRIPTION } from '../core/messages';
+import { PROTECTION_DESCRIPTION } from '../core/messages';
 import { renderMessage } from '../core/indicators/message';
 import { presetById } from '../core/presets';
 import { Settings } from '../core/settings';
@@ -27,23 +27,16 @@ import {
   rubricSummary,
   registerKey,
 } from '../core/rubric-sheet';
-import { withDocumentLock } from './adapters/lock';
 import { createSheet, formatLocalIso, protectSheet, readRows, replaceRows, Sheet, workbookTimeZone } from './adapters/workbook';
-import { Context, layoutSheet, readSettings, requireContext, saveLayout, UserError } from './context';
+import { Context, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, writeLog } from './log';
 
-const LOCK_WAIT_MS = 30_000;
 
 export interface RubricOptions {
   /** Score blank values from the suggestions (default true). */
   useSuggestions?: boolean;
 }
 
-function locked<T>(context: Context, fn: () => T): T {
-  const outcome = withDocumentLock(LOCK_WAIT_MS, fn);
-  if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, context.lang));
-  return outcome;
-}
 
 /**
  * Creates the register sheets and the rubric sheet that are missing (by layout key),

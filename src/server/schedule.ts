@@ -8,7 +8,6 @@ import { logEntry, writeLog } from './log';
 import { CATCH_UP_PROPERTY, catchUp, CURSOR_PROPERTY, RunOptions } from './recalc';
 
 const DAILY_PROPERTY = 'pdm.dailyDone';
-const LOCK_WAIT_MS = 30_000;
 
 function context(): Context | null {
   const layout = loadLayout();
@@ -47,7 +46,7 @@ export function runScheduledJobs(_e?: unknown, options: RunOptions = {}): void {
   }
   if (readDocumentJson(CURSOR_PROPERTY) || readDocumentJson(CATCH_UP_PROPERTY)) catchUp(ctx, options);
   // Survey responses do not recompute the indicators one by one: once a day does.
-  if (daily) withDocumentLock(LOCK_WAIT_MS, () => recomputeIndicators(ctx, readSettings(ctx)));
+  if (daily) withDocumentLock(() => recomputeIndicators(ctx, readSettings(ctx)));
 }
 
 /** Run from onOpen once the add-on is authorized in the document. */

@@ -15,7 +15,6 @@ import { ensureReportSheets } from './reports';
 import { ensureRubricSheets } from './rubric';
 import type { SaveSettingsResult } from '../shared/api';
 
-const LOCK_WAIT_MS = 30_000;
 
 /** The sheet of a layout key, created with its header when it does not exist yet. */
 export function ensureLayoutSheet(context: Context, key: string, def: SheetDef, header: unknown[]): Sheet {
@@ -49,7 +48,7 @@ export function saveSettings(input: SettingsInput): SaveSettingsResult {
   const validated = validateSettings(input, lang, PRESET_IDS);
   if (!validated.ok) return { ok: false, errors: validated.errors };
   const settings = validated.value;
-  const outcome = withDocumentLock(LOCK_WAIT_MS, () => {
+  const outcome = withDocumentLock(() => {
     const book = activeWorkbook();
     const layout: WorkbookLayout = loadLayout() ?? { lang: settings.lang, sheets: {} };
     layout.lang = settings.lang;

@@ -14,8 +14,6 @@ import { readRegistry } from './registry';
 import { processReportSubmission } from './reports';
 import { CATCH_UP_PROPERTY, ensureScoresSheet } from './recalc';
 
-/** Apps Script runs at most 30 simultaneous executions; a burst of submissions queues here. */
-const LOCK_WAIT_MS = 30_000;
 
 /**
  * Installable trigger, the workbook's only form-submit trigger. Event: the spreadsheet
@@ -38,7 +36,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   const row = e.range.getRow();
   const sheetId = sheet.getSheetId();
 
-  const outcome = withDocumentLock(LOCK_WAIT_MS, () => {
+  const outcome = withDocumentLock(() => {
     const log: LogEntry[] = [];
     const record = readRegistry(context).find((r) => r.responseSheetId === sheetId && isScored(r));
     if (!record) {

@@ -1,6 +1,6 @@
 /** Building blocks shared by the instrument definitions. */
 import { Localized } from '../i18n';
-import { Band, Choice, SectionTarget, YesNoItem } from './types';
+import { Band, Choice, ScaleItem, SectionTarget, YesNoItem } from './types';
 
 export const YES = 'yes';
 export const NO = 'no';
@@ -34,6 +34,15 @@ export function yesNoItem(
     required: options.required ?? true,
     choices,
   };
+}
+
+/** A required linear scale min..max, its ends labelled: every rating item of the instruments. */
+export function scaleItem(
+  key: string,
+  title: Localized,
+  bounds: { min: number; max: number; minLabel: Localized; maxLabel: Localized },
+): ScaleItem {
+  return { key, kind: 'scale', title, required: true, ...bounds };
 }
 
 export type SatisfactionBand = 'low' | 'medium' | 'high';

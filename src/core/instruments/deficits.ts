@@ -10,7 +10,7 @@
  * or 2 — the teacher reports difficulty with most of that area, not with one task.
  * Burnout, which the seeds also list as a deficit type, comes from the Boyko survey.
  */
-import { yesNoItem } from './common';
+import { scaleItem, yesNoItem } from './common';
 import { PROFILE_SECTION } from './profile';
 import { InstrumentBase, ScaleItem, Section } from './types';
 import { Localized } from '../i18n';
@@ -50,17 +50,10 @@ const SCALE_HELP: Localized = {
   en: 'Rate how confidently you carry out each action: 1 — serious difficulty, 2 — some difficulty, 3 — mostly manage, 4 — confident.',
 };
 
+const ACTION_BOUNDS = { min: 1, max: 4, minLabel: { ru: 'серьезные затруднения', en: 'serious difficulty' }, maxLabel: { ru: 'справляюсь уверенно', en: 'confident' } };
+
 function action(key: string, ru: string, en: string): ScaleItem {
-  return {
-    key,
-    kind: 'scale',
-    title: { ru, en },
-    required: true,
-    min: 1,
-    max: 4,
-    minLabel: { ru: 'серьезные затруднения', en: 'serious difficulty' },
-    maxLabel: { ru: 'справляюсь уверенно', en: 'confident' },
-  };
+  return scaleItem(key, { ru, en }, ACTION_BOUNDS);
 }
 
 interface AreaDefinition {

@@ -12,7 +12,7 @@
  * As in the Ministry's questionnaires, a mentee rates 5 aspects (1 + 4 common) and a
  * mentor 9 (5 + 4 common).
  */
-import { SATISFACTION_BANDS, SatisfactionBand, yesNoItem } from './common';
+import { SATISFACTION_BANDS, SatisfactionBand, scaleItem, yesNoItem } from './common';
 import { PROFILE_SECTION } from './profile';
 import { Band, InstrumentBase, ScaleItem, SUBMIT, TextItem } from './types';
 import { Localized } from '../i18n';
@@ -39,17 +39,10 @@ const RATING_HELP: Localized = {
   en: 'Rate from 1 to 10, where 1 is the lowest and 10 the highest.',
 };
 
+const RATING_BOUNDS = { min: 1, max: 10, minLabel: { ru: 'самый низкий балл', en: 'lowest' }, maxLabel: { ru: 'самый высокий балл', en: 'highest' } };
+
 function rating(key: string, ru: string, en: string): ScaleItem {
-  return {
-    key,
-    kind: 'scale',
-    title: { ru, en },
-    required: true,
-    min: 1,
-    max: 10,
-    minLabel: { ru: 'самый низкий балл', en: 'lowest' },
-    maxLabel: { ru: 'самый высокий балл', en: 'highest' },
-  };
+  return scaleItem(key, { ru, en }, RATING_BOUNDS);
 }
 
 function openQuestion(key: string, ru: string, en: string): TextItem {

@@ -13,7 +13,7 @@
  * - non-participants: why not, and whether they would like to join — what the
  *   district can act on.
  */
-import { SATISFACTION_BANDS, SatisfactionBand, yesNoItem } from './common';
+import { SATISFACTION_BANDS, SatisfactionBand, scaleItem, yesNoItem } from './common';
 import { PROFILE_SECTION } from './profile';
 import { Band, InstrumentBase, ScaleItem, SUBMIT } from './types';
 
@@ -37,17 +37,10 @@ export const NETWORK_KEYS = {
   wantsToJoin: 'network.wantsToJoin',
 } as const;
 
+const RATING_BOUNDS = { min: 1, max: 5, minLabel: { ru: 'совсем не удовлетворен(а)', en: 'not at all satisfied' }, maxLabel: { ru: 'полностью удовлетворен(а)', en: 'fully satisfied' } };
+
 function rating(key: string, ru: string, en: string): ScaleItem {
-  return {
-    key,
-    kind: 'scale',
-    title: { ru, en },
-    required: true,
-    min: 1,
-    max: 5,
-    minLabel: { ru: 'совсем не удовлетворен(а)', en: 'not at all satisfied' },
-    maxLabel: { ru: 'полностью удовлетворен(а)', en: 'fully satisfied' },
-  };
+  return scaleItem(key, { ru, en }, RATING_BOUNDS);
 }
 
 const RATINGS = [

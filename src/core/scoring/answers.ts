@@ -96,6 +96,26 @@ function readText(raw: string | undefined): Reading<string> {
   return text === '' ? MISSING : ok(text);
 }
 
+/**
+ * Reads a response's answers by item key, noting every scored item that has no usable
+ * answer: a response with any is incomplete, never scored as if it had one.
+ */
+export function answerReader(items: ReadonlyMap<string, Item>, answers: Answers) {
+  const missing: string[] = [];
+  const unreadable: string[] = [];
+  const note = (key: string, state: 'missing' | 'unreadable') => {
+    missing.push(key);
+    if (state === 'unreadable') unreadable.push(key);
+  };
+  const read = (key: string): string | string[] | number | null => {
+    const reading = readAnswer(items.get(key) as Item, answers[key]);
+    if (reading.state === 'ok') return reading.value;
+    note(key, reading.state);
+    return null;
+  };
+  return { read, note, missing, unreadable };
+}
+
 /** Reads one answer according to its item: codes for choices, numbers for scales. */
 export function readAnswer(item: Item, raw: string | undefined): Reading<string | string[] | number> {
   switch (item.kind) {

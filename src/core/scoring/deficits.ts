@@ -8,7 +8,7 @@ import { breakdown, Breakdown, GroupKey, mean, PRIVACY_K, round, Share, shareOf 
 import { YES } from '../instruments/common';
 import { DEFICIT_TYPES, DeficitType, DEFICITS, DEFICITS_KEYS } from '../instruments/deficits';
 import { Item } from '../instruments/types';
-import { Answers, readAnswer, readProfile } from './answers';
+import { Answers, answerReader, readProfile } from './answers';
 import { ScoredBase } from './common';
 
 export interface DeficitsScore extends ScoredBase<'deficits', string> {
@@ -29,15 +29,7 @@ export interface DeficitsScore extends ScoredBase<'deficits', string> {
 const ITEMS = new Map<string, Item>(DEFICITS.sections.flatMap((s) => s.items).map((item) => [item.key, item]));
 
 export function scoreDeficits(answers: Answers): DeficitsScore {
-  const missing: string[] = [];
-  const unreadable: string[] = [];
-  const read = (key: string): string | string[] | number | null => {
-    const reading = readAnswer(ITEMS.get(key) as Item, answers[key]);
-    if (reading.state === 'ok') return reading.value;
-    missing.push(key);
-    if (reading.state === 'unreadable') unreadable.push(key);
-    return null;
-  };
+  const { read, missing, unreadable } = answerReader(ITEMS, answers);
   const yesNo = (key: string): boolean | null => {
     const value = read(key);
     return value === null ? null : value === YES;

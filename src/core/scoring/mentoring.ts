@@ -7,7 +7,7 @@ import { breakdown, Distribution, distribution, GroupKey, mean, median, PRIVACY_
 import { bandOf, SatisfactionBand, YES } from '../instruments/common';
 import { MENTORING, MENTORING_KEYS, MentoringRole } from '../instruments/mentoring';
 import { Item } from '../instruments/types';
-import { Answers, readAnswer, readChoiceText, readProfile } from './answers';
+import { Answers, answerReader, readAnswer, readChoiceText, readProfile } from './answers';
 import { meanRating, satisfactionIndex, ScoredBase } from './common';
 
 export interface MentoringScore extends ScoredBase<'mentoring', string> {
@@ -31,12 +31,7 @@ const RATING_MIN = 1;
 const RATING_MAX = 10;
 
 export function scoreMentoring(answers: Answers): MentoringScore {
-  const missing: string[] = [];
-  const unreadable: string[] = [];
-  const note = (key: string, state: 'missing' | 'unreadable') => {
-    missing.push(key);
-    if (state === 'unreadable') unreadable.push(key);
-  };
+  const { note, missing, unreadable } = answerReader(ITEMS, answers);
   const { profile, profileMissing } = readProfile(answers);
   const ratings: Record<string, number | null> = {};
   const facts: Record<string, boolean | null> = {};

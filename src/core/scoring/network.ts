@@ -7,7 +7,7 @@ import { breakdown, Breakdown, Distribution, distribution, GroupKey, mean, media
 import { bandOf, SatisfactionBand, YES } from '../instruments/common';
 import { NETWORK, NETWORK_KEYS } from '../instruments/network';
 import { Item } from '../instruments/types';
-import { Answers, readAnswer, readProfile } from './answers';
+import { Answers, answerReader, readProfile } from './answers';
 import { meanRating, satisfactionIndex, ScoredBase } from './common';
 
 export interface NetworkScore extends ScoredBase<'network', string> {
@@ -37,15 +37,7 @@ const MEMBER_KEYS = [
 const NON_MEMBER_KEYS = [NETWORK_KEYS.barriers, NETWORK_KEYS.wantsToJoin];
 
 export function scoreNetwork(answers: Answers): NetworkScore {
-  const missing: string[] = [];
-  const unreadable: string[] = [];
-  const read = (key: string): string | string[] | number | null => {
-    const reading = readAnswer(ITEMS.get(key) as Item, answers[key]);
-    if (reading.state === 'ok') return reading.value;
-    missing.push(key);
-    if (reading.state === 'unreadable') unreadable.push(key);
-    return null;
-  };
+  const { read, missing, unreadable } = answerReader(ITEMS, answers);
   const { profile, profileMissing } = readProfile(answers);
   const memberAnswer = read(NETWORK_KEYS.member);
   const member = memberAnswer === null ? null : memberAnswer === YES;

@@ -120,3 +120,21 @@ export function workbookTimeZone(book: Spreadsheet): string {
 export function formatLocalIso(date: Date, timeZone: string): string {
   return Utilities.formatDate(date, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
 }
+
+/** Sheet dates come from the runtime's realm, so no instanceof. */
+export function isSheetDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/**
+ * A raw response row as title → text, the shape the form-submit event's namedValues
+ * give: dates as local ISO text, numbers as their digits.
+ */
+export function rowTexts(titles: readonly string[], values: readonly unknown[], timeZone: string): Record<string, string> {
+  const byTitle: Record<string, string> = {};
+  titles.forEach((title, column) => {
+    const cell = values[column];
+    byTitle[title] = isSheetDate(cell) ? formatLocalIso(cell, timeZone) : String(cell ?? '');
+  });
+  return byTitle;
+}
