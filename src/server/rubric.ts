@@ -27,7 +27,7 @@ import {
   rubricSummary,
   registerKey,
 } from '../core/rubric-sheet';
-import { createSheet, formatLocalIso, protectSheet, readRows, replaceRows, Sheet, workbookTimeZone } from './adapters/workbook';
+import { createSheet, formatLocalIso, isSheetDate, protectSheet, readRows, replaceRows, Sheet, workbookTimeZone } from './adapters/workbook';
 import { Context, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, writeLog } from './log';
 
@@ -36,7 +36,6 @@ export interface RubricOptions {
   /** Score blank values from the suggestions (default true). */
   useSuggestions?: boolean;
 }
-
 
 /**
  * Creates the register sheets and the rubric sheet that are missing (by layout key),
@@ -61,7 +60,7 @@ export function ensureRubricSheets(context: Context, coordinators: string[]): st
 function withIsoDates(table: unknown[][], timeZone: string): unknown[][] {
   return table.map((row) =>
     row.map((cell) =>
-      Object.prototype.toString.call(cell) === '[object Date]' ? formatLocalIso(cell as Date, timeZone).slice(0, 10) : cell,
+      isSheetDate(cell) ? formatLocalIso(cell, timeZone).slice(0, 10) : cell,
     ),
   );
 }
