@@ -5,6 +5,7 @@
  */
 import { Catalog, Lang, tr } from './i18n';
 import { indicatorById } from './indicators/catalog';
+import { getInstrument, isInstrumentId } from './instruments';
 import { IndicatorsResult } from './indicators/compute';
 import { renderMessage } from './indicators/message';
 import { formatPeriod } from './periods';
@@ -19,6 +20,7 @@ const TEXTS = {
   rejected: { ru: 'отклонён', en: 'rejected' },
   superseded: { ru: 'заменён более поздним', en: 'replaced by a later one' },
   missing: { ru: 'нет отчёта', en: 'no report' },
+  responseRate: { ru: 'Охват опроса «{survey}» (ответивших от числа педагогов по отчётам)', en: 'Response rate of "{survey}" (respondents of the teachers reported)' },
 } satisfies Catalog<string>;
 
 const INDICATOR_HEADER: Record<Lang, string[]> = {
@@ -45,7 +47,7 @@ export function indicatorsHeader(lang: Lang): string[] {
 }
 
 export function indicatorRows(result: IndicatorsResult, lang: Lang): Cell[][] {
-  return result.values.map((value) => {
+  const values = result.values.map((value) => {
     const def = indicatorById(value.id);
     const scope = value.scope.kind === 'overall' ? TEXTS.overall : value.scope.kind === 'school' ? TEXTS.school : TEXTS.subject;
     const note = value.suppressed ? tr(TEXTS.suppressed, lang, { k: result.privacyThreshold }) : '';
@@ -56,6 +58,18 @@ export function indicatorRows(result: IndicatorsResult, lang: Lang): Cell[][] {
       value.change ? formatPeriod(value.change.previousPeriod, lang) : '', value.change?.delta ?? '', note,
     ];
   });
+  // Response rates follow: respondents against the teachers the schools reported.
+  const rates = result.responseRates.map((rate) => {
+    const instrument = isInstrumentId(rate.instrument) ? getInstrument(rate.instrument) : null;
+    const scope = rate.scope.kind === 'overall' ? TEXTS.overall : TEXTS.school;
+    return [
+      formatPeriod(rate.period, lang), `response_rate.${rate.instrument}`,
+      tr(TEXTS.responseRate, lang, { survey: instrument ? tr(instrument.title, lang) : rate.instrument }), '%',
+      tr(scope, lang), rate.scope.kind === 'overall' ? '' : rate.scope.key,
+      rate.respondents, rate.teachers ?? '', rate.rate ?? '', '', '', '',
+    ];
+  });
+  return [...values, ...rates];
 }
 
 export function reportsHeader(lang: Lang): string[] {

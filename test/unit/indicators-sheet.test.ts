@@ -1,0 +1,43 @@
+import { IndicatorsResult } from '../../src/core/indicators/compute';
+import { indicatorRows, reportStatusRows } from '../../src/core/indicators-sheet';
+
+const RESULT: IndicatorsResult = {
+  preset: 'amur', periodKind: 'school_year', periods: ['2025/26', '2026/27'], currentPeriod: '2026/27', privacyThreshold: 5,
+  values: [
+    { id: 'deficits.diagnosed_share', scope: { kind: 'overall' }, period: '2026/27', numerator: 30, denominator: 40, value: 75, change: { previousPeriod: '2025/26', previous: 50, delta: 25 } },
+    { id: 'burnout.formed_any_share', scope: { kind: 'school', key: 'Школа № 2' }, period: '2026/27', numerator: null, denominator: null, value: null, suppressed: true },
+  ],
+  missingReports: ['Школа № 3'],
+  responseRates: [{ instrument: 'boyko', period: '2026/27', scope: { kind: 'overall' }, respondents: 12, teachers: 40, rate: 30 }],
+};
+
+describe('indicators sheet rows', () => {
+  const rows = indicatorRows(RESULT, 'ru');
+
+  test('a value with its numerator, denominator and change', () => {
+    expect(rows[0]).toEqual([
+      '2026/27 уч. год', 'deficits.diagnosed_share', expect.stringContaining('диагностику'), '%', 'Муниципалитет в целом', '',
+      30, 40, 75, '2025/26 уч. год', 25, '',
+    ]);
+  });
+
+  test('a suppressed group shows no number, only why', () => {
+    expect(rows[1].slice(4)).toEqual(['Школа', 'Школа № 2', '', '', '', '', '', 'скрыто: меньше 5 респондентов']);
+  });
+
+  test('response rates follow the indicators', () => {
+    expect(rows[2].slice(0, 2)).toEqual(['2026/27 уч. год', 'response_rate.boyko']);
+    expect(rows[2].slice(6, 9)).toEqual([12, 40, 30]);
+  });
+
+  test('the reports sheet keys each filing and lists the schools without a report', () => {
+    const status = reportStatusRows(
+      { accepted: [{ school: 'Школа № 1', period: '2026/27', subject: null, values: {}, row: 0 }], rejected: [], superseded: [] },
+      [{ key: 's1r2', sheet: 'Ответы', row: 2 }], RESULT.missingReports, RESULT.currentPeriod, 'en',
+    );
+    expect(status).toEqual([
+      ['s1r2', 'Ответы', 2, '2026/27', 'Школа № 1', '', 'accepted', ''],
+      ['', '', '', '2026/27', 'Школа № 3', '', 'no report', ''],
+    ]);
+  });
+});
