@@ -2,6 +2,7 @@
  * One response, from its answers by column title to its scores row. Shared by the
  * form-submit trigger and by recalculation, so a response scores the same either way.
  */
+import { Lang } from './i18n';
 import { getInstrument } from './instruments';
 import { FormRecord, mapResponse, SurveyRecord } from './registry';
 import { scoreRow } from './scores-table';
@@ -20,15 +21,17 @@ export interface ResponseSource {
   timestampTitle: string;
   /** Local ISO submission time. */
   submittedAt: string;
+  /** The workbook's language, for the readable columns. */
+  lang: Lang;
 }
 
 export function processResponse(source: ResponseSource): ProcessedResponse {
-  const { record, key, byTitle, timestampTitle, submittedAt } = source;
+  const { record, key, byTitle, timestampTitle, submittedAt, lang } = source;
   const mapped = mapResponse(record, byTitle, timestampTitle);
   if (mapped.blank) return { kind: 'blank' };
   const instrument = getInstrument(record.instrument);
   const scored = scoreResponse(instrument, mapped.answers);
-  const row = scoreRow(instrument, { key, submittedAt, formId: record.formId }, scored);
+  const row = scoreRow(instrument, { key, submittedAt, formId: record.formId }, scored, lang);
   return { kind: 'scored', row, incompleteItems: scored.status === 'incomplete' ? scored.missing : [], unmapped: mapped.unmapped };
 }
 

@@ -1,9 +1,11 @@
 /**
  * The scores sheet of an instrument: one row per scored response, readable columns for
- * people and one JSON column the add-on reads back (so indicators never re-parse the
- * readable columns). Derived data: always rebuildable from the raw responses.
+ * coordinators (headers and answers in the workbook's language) and one JSON column the
+ * add-on reads back, so indicators never re-parse the readable columns. Derived data:
+ * always rebuildable from the raw responses.
  */
-import { Instrument } from './instruments';
+import { Catalog, Lang, Localized, tr } from './i18n';
+import { AGE_BANDS, EXPERIENCE_BANDS, Instrument, instrumentItems, NETWORK_KEYS, SATISFACTION_BANDS } from './instruments';
 import { scoreResponse, ScoredResponse } from './scoring';
 
 export interface ScoreRowMeta {
@@ -19,22 +21,78 @@ const LEADING = ['key', 'submittedAt', 'formId', 'version', 'status', 'missing',
 const SKIPPED = new Set(['instrument', 'version', 'status', 'missing', 'unreadable', 'profile', 'profileMissing']);
 export const DATA_COLUMN = 'data';
 
+const LABELS = {
+  key: { ru: 'Ключ ответа', en: 'Response key' },
+  submittedAt: { ru: 'Отметка времени', en: 'Submitted' },
+  formId: { ru: 'ID формы', en: 'Form ID' },
+  version: { ru: 'Версия анкеты', en: 'Survey version' },
+  status: { ru: 'Статус', en: 'Status' },
+  missing: { ru: 'Нет ответа на вопросы', en: 'Unanswered items' },
+  school: { ru: 'Школа', en: 'School' },
+  subject: { ru: 'Предмет', en: 'Subject' },
+  ageBand: { ru: 'Возраст', en: 'Age' },
+  experienceBand: { ru: 'Стаж', en: 'Experience' },
+  data: { ru: 'Данные (служебное)', en: 'Data (internal)' },
+  total: { ru: 'Итоговый балл', en: 'Total score' },
+  dominant: { ru: 'Доминирующие симптомы', en: 'Dominant symptoms' },
+  role: { ru: 'Роль', en: 'Role' },
+  index: { ru: 'Индекс удовлетворенности (0–100)', en: 'Satisfaction index (0–100)' },
+  indexBand: { ru: 'Уровень удовлетворенности', en: 'Satisfaction level' },
+  meanRating: { ru: 'Средняя оценка', en: 'Mean rating' },
+  member: { ru: 'Участвует в сетевых формах', en: 'Takes part in network forms' },
+  forms: { ru: 'Формы участия', en: 'Forms of participation' },
+  frequency: { ru: 'Частота участия', en: 'Frequency' },
+  shared: { ru: 'Представлял(а) свой опыт', en: 'Presented own experience' },
+  techMastery: { ru: 'Освоение новых технологий (0–100)', en: 'New technologies mastered (0–100)' },
+  barriers: { ru: 'Что мешает участию', en: 'What keeps from taking part' },
+  wantsToJoin: { ru: 'Хочет участвовать', en: 'Wants to take part' },
+  diagnosedThisYear: { ru: 'Проходил(а) диагностику в этом году', en: 'Diagnosed this year' },
+  hasRoute: { ru: 'Есть ИОМ', en: 'Has an individual route' },
+  routeFromDiagnostics: { ru: 'ИОМ по итогам диагностики', en: 'Route built on diagnostics' },
+  routeActivities: { ru: 'Участвует в мероприятиях ИОМ', en: 'Takes part in route activities' },
+  deficitCount: { ru: 'Число выявленных дефицитов', en: 'Deficits identified' },
+  anyDeficit: { ru: 'Выявлен хотя бы один дефицит', en: 'Any deficit identified' },
+} satisfies Catalog<string>;
+
+const FAMILIES = {
+  symptoms: { ru: 'Симптом {n}: {name}', en: 'Symptom {n}: {name}' },
+  phases: { ru: 'Фаза {n}: {name}', en: 'Phase {n}: {name}' },
+  symptomLevels: { ru: 'Симптом {n}: уровень', en: 'Symptom {n}: level' },
+  phaseLevels: { ru: 'Фаза {n}: уровень', en: 'Phase {n}: level' },
+  ratings: { ru: 'Оценка: {name}', en: 'Rating: {name}' },
+  facts: { ru: '{name}', en: '{name}' },
+  deficits: { ru: 'Дефицит: {name}', en: 'Deficit: {name}' },
+  areaMeans: { ru: 'Средний балл: {name}', en: 'Mean rating: {name}' },
+} satisfies Catalog<string>;
+
+const VALUES: Record<string, Localized> = {
+  ok: { ru: 'полный', en: 'complete' },
+  incomplete: { ru: 'неполный', en: 'incomplete' },
+  not_formed: { ru: 'не сложился', en: 'not formed' },
+  forming: { ru: 'складывается', en: 'forming' },
+  formed: { ru: 'сложился', en: 'formed' },
+  mentee: { ru: 'наставляемый', en: 'mentee' },
+  mentor: { ru: 'наставник', en: 'mentor' },
+  ...Object.fromEntries(SATISFACTION_BANDS.map((band) => [band.code, band.label])),
+  ...Object.fromEntries([...AGE_BANDS, ...EXPERIENCE_BANDS].map((band) => [band.value, band.label])),
+};
+const YES: Localized = { ru: 'да', en: 'yes' };
+const NO: Localized = { ru: 'нет', en: 'no' };
+/** Network fields that hold option codes of one of the survey's items. */
+const CHOICE_FIELDS: Record<string, string> = { forms: NETWORK_KEYS.forms, frequency: NETWORK_KEYS.frequency, barriers: NETWORK_KEYS.barriers };
+
 type Cell = string | number | boolean;
 
-function flatten(value: unknown, path: string, out: Map<string, Cell>): void {
-  if (value === null || value === undefined) {
-    out.set(path, '');
-  } else if (Array.isArray(value)) {
-    out.set(path, value.join(', '));
-  } else if (typeof value === 'object') {
+function flatten(value: unknown, path: string, out: Map<string, unknown>): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, inner] of Object.entries(value)) flatten(inner, path ? `${path}.${key}` : key, out);
   } else {
-    out.set(path, value as Cell);
+    out.set(path, value);
   }
 }
 
-function detailFields(scored: ScoredResponse): Map<string, Cell> {
-  const out = new Map<string, Cell>();
+function detailFields(scored: ScoredResponse): Map<string, unknown> {
+  const out = new Map<string, unknown>();
   for (const [key, value] of Object.entries(scored)) if (!SKIPPED.has(key)) flatten(value, key, out);
   return out;
 }
@@ -51,27 +109,85 @@ export function scoreColumns(instrument: Instrument): string[] {
   return columns;
 }
 
-export function scoreRow(instrument: Instrument, meta: ScoreRowMeta, scored: ScoredResponse): Cell[] {
-  const details = detailFields(scored);
-  const leading: Cell[] = [
-    meta.key, meta.submittedAt, meta.formId, scored.version, scored.status, scored.missing.join(', '),
-    scored.profile.school ?? '', scored.profile.subject ?? '', scored.profile.ageBand ?? '', scored.profile.experienceBand ?? '',
-  ];
+/** What a family member (symptom 3, a rating's item key, a deficit type) is called. */
+function memberName(instrument: Instrument, family: string, member: string, lang: Lang): string {
+  if (instrument.id === 'boyko') {
+    const phase = instrument.phases.find((p) => String(p.id) === member);
+    const symptom = instrument.phases.flatMap((p) => p.symptoms).find((s) => String(s.id) === member);
+    const name = family === 'phases' || family === 'phaseLevels' ? phase?.name : symptom?.name;
+    return name ? tr(name, lang) : member;
+  }
+  if (instrument.id === 'deficits') {
+    const area = instrument.areas.find((a) => a.type === member);
+    if (area) return tr(area.name, lang);
+  }
+  const item = instrumentItems(instrument).find((i) => i.key === member);
+  return item ? tr(item.title, lang) : member;
+}
+
+function columnLabel(instrument: Instrument, id: string, lang: Lang): string {
+  if (id in LABELS) return tr(LABELS[id as keyof typeof LABELS], lang);
+  const dot = id.indexOf('.');
+  const family = id.slice(0, dot);
+  if (dot > 0 && family in FAMILIES) {
+    const member = id.slice(dot + 1);
+    return tr(FAMILIES[family as keyof typeof FAMILIES], lang, { n: member, name: memberName(instrument, family, member, lang) });
+  }
+  return id;
+}
+
+/** The header row in the workbook's language; columns keep the order of scoreColumns. */
+export function scoreHeader(instrument: Instrument, lang: Lang): string[] {
+  return scoreColumns(instrument).map((id) => columnLabel(instrument, id, lang));
+}
+
+function choiceLabel(instrument: Instrument, field: string, code: string, lang: Lang): string {
+  const key = CHOICE_FIELDS[field];
+  const item = key ? instrumentItems(instrument).find((i) => i.key === key) : undefined;
+  const choice = item && 'choices' in item ? item.choices?.find((c) => c.value === code) : undefined;
+  return choice ? tr(choice.label, lang) : code;
+}
+
+/** A value as a coordinator reads it: yes/no and codes in words, lists joined. */
+function readable(instrument: Instrument, id: string, value: unknown, lang: Lang): Cell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return tr(value ? YES : NO, lang);
+  const field = id.split('.')[0];
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? choiceLabel(instrument, field, v, lang) : v)).join(', ');
+  if (typeof value === 'string') {
+    if (field === 'school' || field === 'subject') return value;
+    if (CHOICE_FIELDS[field]) return choiceLabel(instrument, field, value, lang);
+    return VALUES[value] ? tr(VALUES[value], lang) : value;
+  }
+  return value as Cell;
+}
+
+export function scoreRow(instrument: Instrument, meta: ScoreRowMeta, scored: ScoredResponse, lang: Lang): Cell[] {
+  const values = new Map<string, unknown>([
+    ['key', meta.key], ['submittedAt', meta.submittedAt], ['formId', meta.formId], ['version', scored.version],
+    ['status', scored.status], ['missing', scored.missing], ['school', scored.profile.school], ['subject', scored.profile.subject],
+    ['ageBand', scored.profile.ageBand], ['experienceBand', scored.profile.experienceBand],
+    ...detailFields(scored),
+  ]);
   const columns = scoreColumns(instrument);
-  const rest = columns.slice(LEADING.length, -1).map((column) => details.get(column) ?? '');
-  return [...leading, ...rest, JSON.stringify({ ...meta, scored })];
+  return [
+    ...columns.slice(0, -1).map((id) => readable(instrument, id, values.get(id), lang)),
+    JSON.stringify({ ...meta, scored }),
+  ];
 }
 
 export interface StoredScore extends ScoreRowMeta {
   scored: ScoredResponse;
 }
 
-/** Reads the JSON column back; rows that do not parse are skipped and counted. */
+/**
+ * Reads the JSON column (the last one, whatever the header's language) back; rows that
+ * do not parse are skipped and counted.
+ */
 export function parseScoreRows(header: readonly unknown[], rows: readonly unknown[][]): { scores: StoredScore[]; unreadable: number } {
-  const at = header.indexOf(DATA_COLUMN);
+  const at = header.length - 1;
   const scores: StoredScore[] = [];
   let unreadable = 0;
-  if (at < 0) return { scores, unreadable: rows.length };
   for (const row of rows) {
     try {
       scores.push(JSON.parse(String(row[at])) as StoredScore);

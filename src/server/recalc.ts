@@ -11,7 +11,7 @@ import { getInstrument, InstrumentId } from '../core/instruments';
 import { PROTECTION_DESCRIPTION } from '../core/messages';
 import { processResponse } from '../core/pipeline';
 import { isScored, isSurveyRecord, responseKey } from '../core/registry';
-import { scoreColumns } from '../core/scores-table';
+import { scoreHeader } from '../core/scores-table';
 import { parseDisplayedTimestamp } from '../core/timestamps';
 import { scoresKey, scoresSheet } from '../core/workbook';
 import type { RecalculationProgress } from '../shared/api';
@@ -50,7 +50,7 @@ export interface RunOptions {
 }
 
 export function ensureScoresSheet(context: Context, instrument: InstrumentId): Sheet {
-  const sheet = ensureLayoutSheet(context, scoresKey(instrument), scoresSheet(instrument), scoreColumns(getInstrument(instrument)));
+  const sheet = ensureLayoutSheet(context, scoresKey(instrument), scoresSheet(instrument), scoreHeader(getInstrument(instrument), context.lang));
   saveLayout(context.layout);
   protectSheet(sheet, readSettings(context).coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
   return sheet;
@@ -84,7 +84,7 @@ function scoreChunk(context: Context, cursor: Cursor, sheet: Sheet, header: unkn
     const byTitle = rowTexts(titles, values, timeZone);
     const stamp = values[0];
     const submittedAt = isSheetDate(stamp) ? formatLocalIso(stamp, timeZone) : parseDisplayedTimestamp(String(stamp ?? '')) ?? '';
-    const processed = processResponse({ record, key, byTitle, timestampTitle: titles[0], submittedAt });
+    const processed = processResponse({ record, key, byTitle, timestampTitle: titles[0], submittedAt, lang: context.lang });
     if (processed.kind === 'blank') return;
     out.push(inertRow(processed.row));
     cursor.processed++;
@@ -154,7 +154,7 @@ export function recalculateAll(options: RunOptions = {}): RecalculationProgress 
     for (const key of Object.keys(context.layout.sheets)) {
       if (!key.startsWith('scores:')) continue;
       const sheet = layoutSheet(context, key);
-      if (sheet) replaceRows(sheet, scoreColumns(getInstrument(key.slice('scores:'.length) as InstrumentId)), []);
+      if (sheet) replaceRows(sheet, scoreHeader(getInstrument(key.slice('scores:'.length) as InstrumentId), context.lang), []);
     }
     startCursor(context, 'rebuild');
   });

@@ -53,7 +53,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
       return;
     }
     const key = responseKey(sheetId, row);
-    const processed = processResponse({ record, key, byTitle, timestampTitle, submittedAt });
+    const processed = processResponse({ record, key, byTitle, timestampTitle, submittedAt, lang: context.lang });
     if (processed.kind === 'blank') {
       writeLog(context, [logEntry(context, sheetName, row, 'blankEvent')]);
       return;

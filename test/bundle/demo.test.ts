@@ -42,7 +42,7 @@ describe('npm run demo', () => {
     }
     const scores = parseCsv(readFileSync(join(first, manifest.sheets['Баллы: Бойко'].file), 'utf8'));
     expect(scores).toHaveLength(13);
-    expect(scores.slice(1).some((row) => row[4] === 'incomplete')).toBe(true);
+    expect(scores.slice(1).some((row) => row[4] === 'неполный')).toBe(true);
     const log = parseCsv(readFileSync(join(first, manifest.sheets['Журнал'].file), 'utf8')).map((row) => row[4]);
     expect(log).toEqual(expect.arrayContaining(['incomplete', 'reportRejected', 'formItemsChanged']));
     const calls = JSON.parse(readFileSync(join(first, 'calls.json'), 'utf8'));

@@ -5,11 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callsForOneSubmission } from '../../scripts/lib/cost';
+import { getInstrument } from '../../src/core/instruments';
+import { scoreColumns } from '../../src/core/scores-table';
 import { answerForm, seededRandom } from '../../scripts/lib/respondents';
 import { COORDINATOR, Harness, SCHOOLS, SECOND_COORDINATOR, setUpWorkbook, sheetValues, SUBJECTS, TEACHER } from './harness';
 
 interface FormInfo { formId: string; instrument: string; responseSheetName: string; publishedUrl: string; editUrl: string; status: string }
 
+/** Column ids of the Boyko scores sheet, in order (its header is in the workbook's language). */
+const BOYKO_COLUMNS = scoreColumns(getInstrument('boyko'));
 const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 const INSTRUMENTS = ['boyko', 'mentoring', 'network', 'deficits'];
 
@@ -121,14 +125,17 @@ describe('submissions', () => {
     h.emulator.forms.submit(formId, boykoAnswers(h, formId, 'Да'));
     h.emulator.forms.submit(formId, boykoAnswers(h, formId, 'Нет'));
     const header = sheetValues(h, 'Баллы: Бойко')[0] as string[];
+    expect(header.slice(0, 6)).toEqual(['Ключ ответа', 'Отметка времени', 'ID формы', 'Версия анкеты', 'Статус', 'Нет ответа на вопросы']);
+    expect(header[BOYKO_COLUMNS.indexOf('symptoms.1')]).toBe('Симптом 1: Переживание психотравмирующих обстоятельств');
     const rows = scoreRows(h);
     expect(rows).toHaveLength(2);
-    const total = header.indexOf('total');
-    expect(rows.map((row) => row[total])).toEqual([referenceTotal('yes'), referenceTotal('no')]);
-    expect(rows[0][header.indexOf('status')]).toBe('ok');
-    expect(rows[0][header.indexOf('school')]).toBe(SCHOOLS[0]);
-    expect(rows[0][header.indexOf('ageBand')]).toBe('25_34');
-    expect(rows[0][header.indexOf('experienceBand')]).toBe('0_3');
+    const column = (id: string) => BOYKO_COLUMNS.indexOf(id);
+    expect(rows.map((row) => row[column('total')])).toEqual([referenceTotal('yes'), referenceTotal('no')]);
+    expect(rows[0][column('status')]).toBe('полный');
+    expect(rows[0][column('school')]).toBe(SCHOOLS[0]);
+    expect(rows[0][column('ageBand')]).toBe('25–34 года');
+    expect(rows[0][column('experienceBand')]).toBe('0–3 года');
+    expect(rows[0][column('phaseLevels.1')]).toMatch(/^(не сложился|складывается|сложился)$/);
     // Raw responses are Forms' own: the add-on wrote nothing there.
     expect(sheetValues(h, 'Ответы на форму (1)')).toHaveLength(3);
   });
@@ -235,10 +242,9 @@ describe('forms edited after responses', () => {
     answers['5. Переформулированный вопрос пять'] = 'Да';
     answers['Комментарий'] = 'без замечаний';
     h.emulator.forms.submit(formId, answers);
-    const header = sheetValues(h, 'Баллы: Бойко')[0] as string[];
     const rows = scoreRows(h);
-    expect(rows[1][header.indexOf('status')]).toBe('incomplete');
-    expect(String(rows[1][header.indexOf('missing')])).toBe('84');
+    expect(rows[1][BOYKO_COLUMNS.indexOf('status')]).toBe('неполный');
+    expect(String(rows[1][BOYKO_COLUMNS.indexOf('missing')])).toBe('84');
     // Item 5 was still read through its new title: only 84 is missing.
     expect(logCodes(h)).toEqual(['formItemsChanged', 'incomplete', 'unmapped']);
     expect(h.call('recalculateAll')).toMatchObject({ done: true, processed: 2, incomplete: 1 });
@@ -286,8 +292,7 @@ describe('protection and inert text', () => {
     }
     const settings = sheetValues(h, 'Настройки').map((row) => row[2]);
     expect(settings).toEqual(expect.arrayContaining([...hostile, '=HYPERLINK("http://evil.example")']));
-    const header = sheetValues(h, 'Баллы: Бойко')[0] as string[];
-    expect(scoreRows(h).map((row) => row[header.indexOf('school')])).toEqual([...hostile, hostile[0]]);
+    expect(scoreRows(h).map((row) => row[BOYKO_COLUMNS.indexOf('school')])).toEqual([...hostile, hostile[0]]);
     expect(String(sheetValues(h, 'Журнал').slice(-1)[0][3])).toContain('=IMPORTXML("http://evil.example","//b")');
   });
 });
