@@ -5,6 +5,9 @@
  * Cyrillic text in 1251 is practically never valid UTF-8.
  */
 
+import { Catalog, tr } from '../core/i18n';
+import { CliError, CliIo } from './io';
+
 export type TextEncodingName = 'utf-8' | 'windows-1251';
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
@@ -17,4 +20,20 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   } catch {
     return { text: new TextDecoder('windows-1251').decode(body), encoding: 'windows-1251' };
   }
+}
+
+const M = {
+  cannotRead: { ru: 'не удалось прочитать файл «{path}»: {reason}', en: 'cannot read file "{path}": {reason}' },
+} satisfies Catalog<string>;
+
+/** Reads and decodes a file named on the command line; a file that cannot be read is the user's error. */
+export function readTextFile(io: CliIo, path: string): { text: string; encoding: TextEncodingName } {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(tr(M.cannotRead, io.lang, { path, reason }));
+  }
+  return decodeText(bytes);
 }

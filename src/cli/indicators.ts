@@ -27,7 +27,7 @@ import {
   subjectReportFields,
 } from '../core/school-report';
 import { parseDisplayedTimestamp } from '../core/timestamps';
-import { decodeText } from './decode';
+import { readTextFile } from './decode';
 import { CliError, CliIo } from './io';
 
 const M = {
@@ -51,7 +51,6 @@ const M = {
     ru: '--privacy-threshold: нужно целое число от 2 до 50, получено «{value}».',
     en: '--privacy-threshold: expected a whole number from 2 to 50, got "{value}".',
   },
-  cannotRead: { ru: 'не удалось прочитать файл «{path}»: {reason}', en: 'cannot read file "{path}": {reason}' },
   empty: { ru: 'файл «{path}» пуст: нет строки заголовков.', en: 'file "{path}" is empty: there is no header row.' },
   badCsv: {
     ru: 'файл «{path}», строка {line}: кавычка открыта и не закрыта до конца файла — это не корректный CSV.',
@@ -152,14 +151,7 @@ function parseArgs(args: string[], lang: Lang): Args | null {
 }
 
 function readText(io: CliIo, path: string): string {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(tr(M.cannotRead, io.lang, { path, reason }));
-  }
-  return decodeText(bytes).text;
+  return readTextFile(io, path).text;
 }
 
 function readCsv(text: string, path: string, lang: Lang): CsvRecord[] {

@@ -22,7 +22,7 @@ import {
   scoreRubric,
   suggestRubric,
 } from '../core/rubric';
-import { decodeText } from './decode';
+import { readTextFile } from './decode';
 import { CliError, CliIo } from './io';
 
 const M = {
@@ -32,7 +32,6 @@ const M = {
   },
   arguments: { ru: 'нужен один аргумент: файл rubric.json.', en: 'one argument is needed: the rubric.json file.' },
   unknownOption: { ru: 'неизвестный параметр «{value}».', en: 'unknown option "{value}".' },
-  cannotRead: { ru: 'не удалось прочитать файл «{path}»: {reason}', en: 'cannot read file "{path}": {reason}' },
   badJson: { ru: 'файл «{path}» — не JSON: {reason}', en: 'file "{path}" is not JSON: {reason}' },
   invalid: { ru: 'в файле «{path}» ошибки:\n{errors}', en: 'file "{path}" has errors:\n{errors}' },
   unknownPreset: {
@@ -106,15 +105,10 @@ export function runRubric(args: string[], io: CliIo): number {
     return 0;
   }
   const { path } = parsed;
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    throw new CliError(tr(M.cannotRead, lang, { path, reason: error instanceof Error ? error.message : String(error) }));
-  }
+  const { text } = readTextFile(io, path);
   let json: unknown;
   try {
-    json = JSON.parse(decodeText(bytes).text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(text);
   } catch (error) {
     throw new CliError(tr(M.badJson, lang, { path, reason: error instanceof Error ? error.message : String(error) }));
   }

@@ -13,7 +13,7 @@ import {
   isScoredItem, matchColumns, rankInstruments,
 } from '../core/instruments';
 import { scoreResponse, ScoredResponse } from '../core/scoring';
-import { decodeText } from './decode';
+import { readTextFile } from './decode';
 import { CliError, CliIo } from './io';
 
 const M = {
@@ -34,7 +34,6 @@ const M = {
     ru: 'формат «{value}» не поддерживается; допустимы jsonl и csv.',
     en: 'format "{value}" is not supported; use jsonl or csv.',
   },
-  cannotRead: { ru: 'не удалось прочитать файл «{path}»: {reason}', en: 'cannot read file "{path}": {reason}' },
   empty: { ru: 'файл «{path}» пуст: нет строки заголовков.', en: 'file "{path}" is empty: there is no header row.' },
   badCsv: {
     ru: 'файл «{path}», строка {line}: кавычка открыта и не закрыта до конца файла — это не корректный CSV.',
@@ -328,14 +327,7 @@ export function runScore(args: string[], io: CliIo): number {
     return 0;
   }
   const { instrument, path, format } = parsed;
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(tr(M.cannotRead, lang, { path, reason }));
-  }
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding } = readTextFile(io, path);
   const result = scoreExportText(instrument, text, path, lang, encoding);
   io.stdout(formatRows(instrument, result.rows, format));
   for (const notice of result.notices) io.stderr(`pd-monitor score: ${notice}\n`);

@@ -6,9 +6,9 @@ import { DEFAULT_LANG, Lang, tr } from '../core/i18n';
 import { ERRORS } from '../core/messages';
 import { PRESET_IDS } from '../core/presets';
 import { Settings, settingsFromRows, validateSettings } from '../core/settings';
-import { WorkbookLayout } from '../core/workbook';
+import { SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook';
 import { withDocumentLock } from './adapters/lock';
-import { activeWorkbook, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet, writeDocumentJson } from './adapters/workbook';
+import { activeWorkbook, createSheet, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet, writeDocumentJson } from './adapters/workbook';
 
 export const LAYOUT_PROPERTY = 'pdm.layout';
 
@@ -39,6 +39,16 @@ export function requireContext(): Context {
   const layout = loadLayout();
   if (!layout || layout.sheets.settings === undefined) throw new UserError(tr(ERRORS.notSetUp, layout?.lang ?? DEFAULT_LANG));
   return { book: activeWorkbook(), layout, lang: layout.lang };
+}
+
+/** The sheet of a layout key, created with its header when it does not exist yet. */
+export function ensureLayoutSheet(context: Context, key: string, def: SheetDef, header: unknown[]): Sheet {
+  const id = context.layout.sheets[key];
+  const existing = id === undefined ? null : sheetById(context.book, id);
+  if (existing) return existing;
+  const sheet = createSheet(context.book, sheetTitle(def, context.lang), header);
+  context.layout.sheets[key] = sheet.getSheetId();
+  return sheet;
 }
 
 export function layoutSheet(context: Context, key: string): Sheet | null {

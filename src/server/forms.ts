@@ -72,9 +72,12 @@ export function relinkSurveyForms(): SurveyFormInfo[] {
   const context = requireContext();
   return locked(context, () => {
     const records = readRegistry(context);
+    const { coordinators } = readSettings(context);
     const added: FormRecord[] = [];
     const log = [];
     for (const record of records) {
+      // A relinked sheet is history: its form is followed through the record that replaced it.
+      if (record.status === 'relinked') continue;
       const form = openForm(record.formId);
       if (!form) continue;
       const titles = formItemTitles(form);
@@ -95,7 +98,7 @@ export function relinkSurveyForms(): SurveyFormInfo[] {
         record.status = 'relinked';
         added.push({ ...record, items: record.items.map((item) => ({ ...item, titles: [...item.titles] })), status: 'active', responseSheetId: sheet.getSheetId(), responseSheetName: sheet.getName(), createdAt: nowIso(context) });
         log.push(logEntry(context, sheet.getName(), '', 'formRelinked', { title: form.getTitle() }));
-        protectSheet(sheet, readSettings(context).coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
+        protectSheet(sheet, coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
       }
     }
     const all = [...records, ...added];

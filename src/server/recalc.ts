@@ -10,20 +10,19 @@ import { inertRow } from '../core/inert';
 import { getInstrument, InstrumentId } from '../core/instruments';
 import { PROTECTION_DESCRIPTION } from '../core/messages';
 import { processResponse } from '../core/pipeline';
-import { isScored, isSurveyRecord, responseKey } from '../core/registry';
+import { isScored, isSurveyRecord, responseKey, SurveyRecord } from '../core/registry';
 import { scoreHeader } from '../core/scores-table';
 import { parseDisplayedTimestamp } from '../core/timestamps';
 import { scoresKey, scoresSheet } from '../core/workbook';
 import type { RecalculationProgress } from '../shared/api';
 import {
-  appendRows, deleteDocumentProperty, formatLocalIso, isSheetDate, protectSheet, readColumn, readDocumentJson, readRows,
+  appendRows, deleteDocumentProperty, protectSheet, readColumn, readDocumentJson, readRows,
   replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone, writeDocumentJson,
 } from './adapters/workbook';
-import { Context, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
+import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, writeLog } from './log';
 import { readRegistry } from './registry';
 import { recomputeIndicators } from './reports';
-import { ensureLayoutSheet } from './setup';
 
 export const CURSOR_PROPERTY = 'pdm.recalc';
 /** Set when a submission could not be scored on arrival; the scheduled job catches up. */
@@ -56,11 +55,9 @@ export function ensureScoresSheet(context: Context, instrument: InstrumentId): S
   return sheet;
 }
 
-
 function progress(cursor: Cursor, done: boolean): RecalculationProgress {
   return { done, processed: cursor.processed, incomplete: cursor.incomplete };
 }
-
 
 function startCursor(context: Context, mode: Cursor['mode']): Cursor {
   const sheetIds = readRegistry(context).filter((record) => isScored(record) && isSurveyRecord(record)).map((record) => record.responseSheetId);
@@ -69,21 +66,21 @@ function startCursor(context: Context, mode: Cursor['mode']): Cursor {
   return cursor;
 }
 
-/** Scores one chunk of a raw sheet's rows and appends the ones not yet present. */
-function scoreChunk(context: Context, cursor: Cursor, sheet: Sheet, header: unknown[], rows: unknown[][]): void {
-  const record = readRegistry(context).filter(isSurveyRecord).find((r) => r.responseSheetId === cursor.sheetIds[cursor.at]);
-  if (!record) return;
+/**
+ * Scores one chunk of a raw sheet's rows and appends the ones not yet present. The
+ * present keys are read per chunk: submissions may have landed since the last one.
+ */
+function scoreChunk(context: Context, cursor: Cursor, record: SurveyRecord, header: unknown[], rows: unknown[][]): void {
   const scores = layoutSheet(context, scoresKey(record.instrument)) ?? ensureScoresSheet(context, record.instrument);
   const present = new Set(readColumn(scores, 1).map(String));
   const timeZone = workbookTimeZone(context.book);
   const titles = header.map((title) => String(title));
   const out: unknown[][] = [];
   rows.forEach((values, offset) => {
-    const key = responseKey(sheet.getSheetId(), cursor.row + offset + 2);
+    const key = responseKey(record.responseSheetId, cursor.row + offset + 2);
     if (present.has(key)) return;
     const byTitle = rowTexts(titles, values, timeZone);
-    const stamp = values[0];
-    const submittedAt = isSheetDate(stamp) ? formatLocalIso(stamp, timeZone) : parseDisplayedTimestamp(String(stamp ?? '')) ?? '';
+    const submittedAt = parseDisplayedTimestamp(byTitle[titles[0]]) ?? '';
     const processed = processResponse({ record, key, byTitle, timestampTitle: titles[0], submittedAt, lang: context.lang });
     if (processed.kind === 'blank') return;
     out.push(inertRow(processed.row));
@@ -112,14 +109,16 @@ function run(context: Context, options: RunOptions): RecalculationProgress {
   const chunkRows = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
   const cursor = readDocumentJson<Cursor>(CURSOR_PROPERTY);
   if (!cursor) return { done: true, processed: 0, incomplete: 0 };
+  const records = readRegistry(context).filter(isSurveyRecord);
   for (; cursor.at < cursor.sheetIds.length; cursor.at++, cursor.row = 0) {
-    const sheet = sheetById(context.book, cursor.sheetIds[cursor.at]);
-    if (!sheet) continue;
+    const record = records.find((r) => r.responseSheetId === cursor.sheetIds[cursor.at]);
+    const sheet = record ? sheetById(context.book, record.responseSheetId) : null;
+    if (!record || !sheet) continue;
     const [header, ...rows] = readRows(sheet);
     while (header && cursor.row < rows.length) {
       const chunk = rows.slice(cursor.row, cursor.row + chunkRows);
       locked(context, () => {
-        scoreChunk(context, cursor, sheet, header, chunk);
+        scoreChunk(context, cursor, record, header, chunk);
         cursor.row += chunk.length;
         writeDocumentJson(CURSOR_PROPERTY, cursor);
       });

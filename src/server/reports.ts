@@ -19,15 +19,15 @@ import { Preset } from '../core/presets/types';
 import { FormRecord, isScored, mapResponse, responseKey, SCHOOL_REPORT } from '../core/registry';
 import { acceptDistrictReports, acceptSchoolReports, districtReportFields, DistrictReportRow, SchoolReportRow } from '../core/school-report';
 import { reportRows } from '../core/school-report-form';
+import { parseDisplayedTimestamp } from '../core/timestamps';
 import { parseScoreRows } from '../core/scores-table';
 import { Settings } from '../core/settings';
 import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET } from '../core/workbook';
 import type { IndicatorsSummary } from '../shared/api';
 import { hasKey, protectSheet, readRows, replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
-import { Context, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
+import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
-import { ensureLayoutSheet } from './setup';
 
 
 
@@ -71,7 +71,7 @@ function readReportFilings(context: Context, records: FormRecord[]): { rows: Sch
       const byTitle = rowTexts(titles, values, timeZone);
       const mapped = mapResponse(record, byTitle, titles[0]);
       if (mapped.blank) return;
-      const submittedAt = byTitle[titles[0]];
+      const submittedAt = parseDisplayedTimestamp(byTitle[titles[0]]) ?? byTitle[titles[0]];
       origins.push({ key: responseKey(record.responseSheetId, index + 2), sheet: record.responseSheetName, row: index + 2 });
       rows.push(...reportRows(mapped.answers, submittedAt, origins.length - 1));
     });
@@ -137,9 +137,9 @@ export function recomputeIndicators(context: Context, settings: Settings): Indic
  */
 export function processReportSubmission(context: Context, record: FormRecord, byTitle: Record<string, string>, timestampTitle: string, sheetName: string, row: number, submittedAt: string): void {
   const settings = readSettings(context);
-  ensureReportSheets(context, settings);
   const key = responseKey(record.responseSheetId, row);
-  if (hasKey(layoutSheet(context, 'reports') as Sheet, key)) {
+  const filings = layoutSheet(context, 'reports');
+  if (filings && hasKey(filings, key)) {
     writeLog(context, [logEntry(context, sheetName, row, 'duplicateEvent')]);
     return;
   }

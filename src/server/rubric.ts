@@ -27,8 +27,8 @@ import {
   rubricSummary,
   registerKey,
 } from '../core/rubric-sheet';
-import { createSheet, formatLocalIso, isSheetDate, protectSheet, readRows, replaceRows, Sheet, workbookTimeZone } from './adapters/workbook';
-import { Context, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
+import { formatLocalIso, isSheetDate, protectSheet, readRows, replaceRows, Sheet, workbookTimeZone } from './adapters/workbook';
+import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, writeLog } from './log';
 
 
@@ -48,9 +48,7 @@ export function ensureRubricSheets(context: Context, coordinators: string[]): st
   const description = tr(PROTECTION_DESCRIPTION, context.lang);
   for (const def of RUBRIC_SHEETS) {
     if (layoutSheet(context, def.key)) continue;
-    const sheet = createSheet(context.book, tr(def.title, context.lang), rubricSheetHeader(def, context.lang));
-    context.layout.sheets[def.key] = sheet.getSheetId();
-    protectSheet(sheet, coordinators, description);
+    protectSheet(ensureLayoutSheet(context, def.key, def, rubricSheetHeader(def, context.lang)), coordinators, description);
     created.push(def.key);
   }
   return created;

@@ -1,10 +1,10 @@
 /** The scheduled job and the trigger health check. */
 import { SUBMIT_HANDLER, authorizationRequired, ensureTriggers } from './adapters/triggers';
-import { activeWorkbook, formatLocalIso, readDocumentJson, workbookTimeZone, writeDocumentJson } from './adapters/workbook';
+import { activeWorkbook, readDocumentJson, writeDocumentJson } from './adapters/workbook';
 import { Context, loadLayout, readSettings } from './context';
 import { withDocumentLock } from './adapters/lock';
 import { recomputeIndicators } from './reports';
-import { logEntry, writeLog } from './log';
+import { logEntry, nowIso, writeLog } from './log';
 import { CATCH_UP_PROPERTY, catchUp, CURSOR_PROPERTY, RunOptions } from './recalc';
 
 const DAILY_PROPERTY = 'pdm.dailyDone';
@@ -37,16 +37,19 @@ export function runScheduledJobs(_e?: unknown, options: RunOptions = {}): void {
   if (authorizationRequired()) return;
   const ctx = context();
   if (!ctx) return;
-  const today = formatLocalIso(new Date(), workbookTimeZone(ctx.book)).slice(0, 10);
+  const today = nowIso(ctx).slice(0, 10);
   const daily = readDocumentJson<string>(DAILY_PROPERTY) !== today;
   if (daily) {
     checkHealth(ctx);
     writeDocumentJson(DAILY_PROPERTY, today);
     writeDocumentJson(CATCH_UP_PROPERTY, true);
   }
-  if (readDocumentJson(CURSOR_PROPERTY) || readDocumentJson(CATCH_UP_PROPERTY)) catchUp(ctx, options);
-  // Survey responses do not recompute the indicators one by one: once a day does.
-  if (daily) withDocumentLock(() => recomputeIndicators(ctx, readSettings(ctx)));
+  const pending = readDocumentJson(CURSOR_PROPERTY) || readDocumentJson(CATCH_UP_PROPERTY);
+  const progress = pending ? catchUp(ctx, options) : null;
+  // Survey responses do not recompute the indicators one by one: once a day does,
+  // unless a catch-up that scored something has just done it.
+  const recomputed = progress !== null && progress.done && progress.processed > 0;
+  if (daily && !recomputed) withDocumentLock(() => recomputeIndicators(ctx, readSettings(ctx)));
 }
 
 /** Run from onOpen once the add-on is authorized in the document. */

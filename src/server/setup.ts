@@ -6,25 +6,15 @@ import { inertRow } from '../core/inert';
 import { PRESET_IDS } from '../core/presets';
 import { parseRegistry, registryHeader } from '../core/registry';
 import { Settings, SettingsInput, settingsHeader, settingsToRows, validateSettings } from '../core/settings';
-import { LOG_SHEET, REGISTRY_SHEET, SETTINGS_SHEET, SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook';
+import { LOG_SHEET, REGISTRY_SHEET, SETTINGS_SHEET, WorkbookLayout } from '../core/workbook';
 import { withDocumentLock } from './adapters/lock';
 import { ensureTriggers } from './adapters/triggers';
-import { activeWorkbook, createSheet, protectSheet, readRows, replaceRows, Sheet, sheetById } from './adapters/workbook';
-import { Context, loadLayout, readSettings, saveLayout, UserError } from './context';
+import { activeWorkbook, protectSheet, readRows, replaceRows, sheetById } from './adapters/workbook';
+import { Context, ensureLayoutSheet, loadLayout, readSettings, saveLayout, UserError } from './context';
 import { ensureReportSheets } from './reports';
 import { ensureRubricSheets } from './rubric';
 import type { SaveSettingsResult } from '../shared/api';
 
-
-/** The sheet of a layout key, created with its header when it does not exist yet. */
-export function ensureLayoutSheet(context: Context, key: string, def: SheetDef, header: unknown[]): Sheet {
-  const id = context.layout.sheets[key];
-  const existing = id === undefined ? null : sheetById(context.book, id);
-  if (existing) return existing;
-  const sheet = createSheet(context.book, sheetTitle(def, context.lang), header);
-  context.layout.sheets[key] = sheet.getSheetId();
-  return sheet;
-}
 
 /** Every sheet the add-on writes or registers: its own and the raw response sheets. */
 function protectAll(context: Context, settings: Settings): void {
