@@ -5,9 +5,9 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toCsv } from '../src/core/csv';
-import { buildDemoDistrict, DemoDistrict } from './lib/district';
-import { RUBRIC_SHEET_ROLES } from './lib/district-rubric';
+import { toCsv } from '../src/core/text/csv';
+import { buildDemoDistrict, DemoDistrict } from '../tools/demo-district/district';
+import { RUBRIC_SHEET_ROLES } from '../tools/demo-district/district-rubric';
 
 function argument(args: string[], name: string, fallback?: string): string | undefined {
   const at = args.indexOf(`--${name}`);

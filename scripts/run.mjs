@@ -12,7 +12,7 @@ if (!entry) {
   process.exit(2);
 }
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// Two levels below the root, like test/emulator/, so paths built from __dirname agree.
+// Two levels below the root, like tools/emulator/, so paths built from __dirname agree.
 const outfile = join(root, 'out', 'run', `${basename(entry, '.ts')}.cjs`);
 mkdirSync(dirname(outfile), { recursive: true });
 await esbuild.build({

@@ -1,8 +1,8 @@
 /** Size of the artifacts Apps Script loads, and how long the bundle takes to load. */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEmulator } from '../../test/emulator';
-import { loadBundle } from '../../test/emulator/bundle';
+import { createEmulator } from '../../tools/emulator';
+import { loadBundle } from '../../tools/emulator/bundle';
 import type { Metric } from '../bench';
 
 const BUILD = join(__dirname, '..', '..', 'build');

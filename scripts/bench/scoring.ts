@@ -5,7 +5,7 @@
  */
 import { runScore } from '../../src/cli/score';
 import { CliIo } from '../../src/cli/io';
-import { toCsv } from '../../src/core/csv';
+import { toCsv } from '../../src/core/text/csv';
 import { AGE_BANDS, BOYKO, BOYKO_ITEM_COUNT, boykoItemKey, EXPERIENCE_BANDS, instrumentItems } from '../../src/core/instruments';
 import { scoreBoyko, scoreResponse, YESNO_MISSING, YESNO_NO, YESNO_YES } from '../../src/core/scoring';
 import type { Metric } from '../bench';

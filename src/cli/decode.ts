@@ -5,7 +5,7 @@
  * Cyrillic text in 1251 is practically never valid UTF-8.
  */
 
-import { Catalog, tr } from '../core/i18n';
+import { Catalog, tr } from '../core/text/i18n';
 import { CliError, CliIo } from './io';
 
 export type TextEncodingName = 'utf-8' | 'windows-1251';

@@ -6,13 +6,13 @@
  * a school report that fails its checks is listed under rejectedReports with its reasons
  * and left out of the indicators.
  */
-import { CsvError, CsvRecord, isBlankRecord, parseCsvRecords } from '../core/csv';
-import { Catalog, Lang, tr } from '../core/i18n';
+import { CsvError, CsvRecord, isBlankRecord, parseCsvRecords } from '../core/text/csv';
+import { Catalog, Lang, tr } from '../core/text/i18n';
 import { computeIndicators, IndicatorsResult, ResponseRate } from '../core/indicators/compute';
 import { renderMessage } from '../core/indicators/message';
 import { readSurveyRecord } from '../core/indicators/survey-rows';
 import { FieldDef, IndicatorValue, Scope, SurveyScoreRow } from '../core/indicators/types';
-import { normalizeText } from '../core/normalize';
+import { normalizeText } from '../core/text/normalize';
 import { formatPeriod, isoDateOf, parsePeriod, previousPeriod } from '../core/periods';
 import { Preset, PRESET_IDS, presetById, presetIndicators } from '../core/presets';
 import {
@@ -25,8 +25,8 @@ import {
   SchoolReportRow,
   schoolReportFields,
   subjectReportFields,
-} from '../core/school-report';
-import { parseDisplayedTimestamp } from '../core/timestamps';
+} from '../core/reports/school-report';
+import { parseDisplayedTimestamp } from '../core/text/timestamps';
 import { readTextFile } from './decode';
 import { CliError, CliIo } from './io';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Lang } from '../core/i18n';
+import { Lang } from '../core/text/i18n';
 
 /** What a command needs from the outside world; tests pass their own. */
 export interface CliIo {

@@ -6,7 +6,7 @@
  * the parameters the file leaves unset with them before scoring.
  * The file format is described in docs/rubric.md (example: examples/rubric.json).
  */
-import { Catalog, Lang, tr } from '../core/i18n';
+import { Catalog, Lang, tr } from '../core/text/i18n';
 import { renderMessage } from '../core/indicators/message';
 import { PRESET_IDS, presetById } from '../core/presets';
 import {

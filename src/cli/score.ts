@@ -5,9 +5,9 @@
  * the tool cannot read ends the run with a message naming the row or column: no row is
  * dropped silently, and nothing is written before the whole file has been checked.
  */
-import { csvField, CsvError, CsvRecord, isBlankRecord, parseCsvRecords, detectSeparator, Separator } from '../core/csv';
-import { Catalog, Lang, tr } from '../core/i18n';
-import { inert } from '../core/inert';
+import { csvField, CsvError, CsvRecord, isBlankRecord, parseCsvRecords, detectSeparator, Separator } from '../core/text/csv';
+import { Catalog, Lang, tr } from '../core/text/i18n';
+import { inert } from '../core/text/inert';
 import {
   boykoItemKey, ColumnMap, getInstrument, Instrument, INSTRUMENT_IDS, INSTRUMENTS, instrumentItems, isInstrumentId,
   isScoredItem, matchColumns, rankInstruments,

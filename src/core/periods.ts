@@ -3,7 +3,7 @@
  * ('2026/27', September to August). Periods cross every API as their id strings and
  * dates as ISO 'YYYY-MM-DD' strings, so everything stays JSON-safe and free of time zones.
  */
-import { Lang, Localized, tr } from './i18n';
+import { Lang, Localized, tr } from './text/i18n';
 
 export type PeriodKind = 'month' | 'quarter' | 'school_year';
 

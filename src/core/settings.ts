@@ -1,4 +1,4 @@
-import { Catalog, DEFAULT_LANG, isLang, Lang, Localized, tr } from './i18n';
+import { Catalog, DEFAULT_LANG, isLang, Lang, Localized, tr } from './text/i18n';
 import { PRIVACY_K } from './aggregate';
 
 /**

@@ -2,11 +2,11 @@
  * What every handler needs first: the workbook, where its sheets are (the layout kept
  * in document properties) and its settings (the protected settings sheet).
  */
-import { DEFAULT_LANG, Lang, tr } from '../core/i18n';
-import { ERRORS } from '../core/messages';
+import { DEFAULT_LANG, Lang, tr } from '../core/text/i18n';
+import { ERRORS } from '../core/text/messages';
 import { PRESET_IDS } from '../core/presets';
 import { Settings, settingsFromRows, validateSettings } from '../core/settings';
-import { SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook';
+import { SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook/sheets';
 import { withDocumentLock } from './adapters/lock';
 import { activeWorkbook, createSheet, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet, writeDocumentJson } from './adapters/workbook';
 

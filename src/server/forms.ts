@@ -1,12 +1,12 @@
 /** Survey forms: create (or re-create), list and relink, all through the registry. */
-import { buildFormSpec } from '../core/form-spec';
-import { tr } from '../core/i18n';
+import { buildFormSpec } from '../core/forms/form-spec';
+import { tr } from '../core/text/i18n';
 import { getInstrument } from '../core/instruments';
-import { ERRORS, PROTECTION_DESCRIPTION } from '../core/messages';
-import { FormRecord, isFormKind, SCHOOL_REPORT } from '../core/registry';
+import { ERRORS, PROTECTION_DESCRIPTION } from '../core/text/messages';
+import { FormRecord, isFormKind, SCHOOL_REPORT } from '../core/workbook/registry';
 import { presetById } from '../core/presets';
 import { Preset } from '../core/presets/types';
-import { buildSchoolReportSpec } from '../core/school-report-form';
+import { buildSchoolReportSpec } from '../core/forms/school-report-form';
 import type { SurveyFormInfo } from '../shared/api';
 import { createForm, formItemTitles, openForm, responseSheetOf } from './adapters/forms';
 import { protectSheet } from './adapters/workbook';

@@ -1,5 +1,5 @@
-import { inertRow } from '../core/inert';
-import { LogEntry, LogReason, logRow } from '../core/log';
+import { inertRow } from '../core/text/inert';
+import { LogEntry, LogReason, logRow } from '../core/workbook/log';
 import { appendRow, appendRows, formatLocalIso, workbookTimeZone } from './adapters/workbook';
 import { Context, layoutSheet } from './context';
 

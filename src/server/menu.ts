@@ -1,5 +1,5 @@
-import { MENU } from '../core/messages';
-import { DEFAULT_LANG, tr } from '../core/i18n';
+import { MENU } from '../core/text/messages';
+import { DEFAULT_LANG, tr } from '../core/text/i18n';
 import { addAddonMenu, alert, showSidebarFile } from './adapters/ui';
 import { loadLayout } from './context';
 import { recalculateAll } from './recalc';

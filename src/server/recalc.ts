@@ -5,15 +5,15 @@
  * written under the document lock and skip keys already present, so submissions that
  * arrive in between are neither lost nor counted twice.
  */
-import { tr } from '../core/i18n';
-import { inertRow } from '../core/inert';
+import { tr } from '../core/text/i18n';
+import { inertRow } from '../core/text/inert';
 import { getInstrument, InstrumentId } from '../core/instruments';
-import { PROTECTION_DESCRIPTION } from '../core/messages';
-import { processResponse } from '../core/pipeline';
-import { isScored, isSurveyRecord, responseKey, SurveyRecord } from '../core/registry';
-import { scoreHeader } from '../core/scores-table';
-import { parseDisplayedTimestamp } from '../core/timestamps';
-import { scoresKey, scoresSheet } from '../core/workbook';
+import { PROTECTION_DESCRIPTION } from '../core/text/messages';
+import { processResponse } from '../core/scoring/pipeline';
+import { isScored, isSurveyRecord, responseKey, SurveyRecord } from '../core/workbook/registry';
+import { scoreHeader } from '../core/workbook/scores-table';
+import { parseDisplayedTimestamp } from '../core/text/timestamps';
+import { scoresKey, scoresSheet } from '../core/workbook/sheets';
 import type { RecalculationProgress } from '../shared/api';
 import {
   appendRows, deleteDocumentProperty, protectSheet, readColumn, readDocumentJson, readRows,

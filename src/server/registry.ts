@@ -1,5 +1,5 @@
 /** Reading and writing the form registry sheet (see core/registry). */
-import { FormRecord, parseRegistry, registryHeader, registryRow } from '../core/registry';
+import { FormRecord, parseRegistry, registryHeader, registryRow } from '../core/workbook/registry';
 import { readRows, replaceRows } from './adapters/workbook';
 import { Context, layoutSheet } from './context';
 import { logEntry, writeLog } from './log';

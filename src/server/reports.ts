@@ -4,25 +4,25 @@
  * every report sheet, the district data and the scores sheets — one read per sheet — and
  * written to the protected indicators and school reports sheets.
  */
-import { Lang, tr } from '../core/i18n';
+import { Lang, tr } from '../core/text/i18n';
 import { computeIndicators, IndicatorsResult } from '../core/indicators/compute';
 import { renderMessage } from '../core/indicators/message';
 import { surveyRowFromScore } from '../core/indicators/survey-rows';
 import { SurveyScoreRow } from '../core/indicators/types';
-import { FilingOrigin, indicatorRows, indicatorsHeader, reportsHeader, reportStatusRows } from '../core/indicators-sheet';
-import { inertRow } from '../core/inert';
-import { LogEntry } from '../core/log';
-import { PROTECTION_DESCRIPTION } from '../core/messages';
+import { FilingOrigin, indicatorRows, indicatorsHeader, reportsHeader, reportStatusRows } from '../core/workbook/indicators-sheet';
+import { inertRow } from '../core/text/inert';
+import { LogEntry } from '../core/workbook/log';
+import { PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { periodOf } from '../core/periods';
 import { presetById } from '../core/presets';
 import { Preset } from '../core/presets/types';
-import { FormRecord, isScored, mapResponse, responseKey, SCHOOL_REPORT } from '../core/registry';
-import { acceptDistrictReports, acceptSchoolReports, districtReportFields, DistrictReportRow, SchoolReportRow } from '../core/school-report';
-import { reportRows } from '../core/school-report-form';
-import { parseDisplayedTimestamp } from '../core/timestamps';
-import { parseScoreRows } from '../core/scores-table';
+import { FormRecord, isScored, mapResponse, responseKey, SCHOOL_REPORT } from '../core/workbook/registry';
+import { acceptDistrictReports, acceptSchoolReports, districtReportFields, DistrictReportRow, SchoolReportRow } from '../core/reports/school-report';
+import { reportRows } from '../core/forms/school-report-form';
+import { parseDisplayedTimestamp } from '../core/text/timestamps';
+import { parseScoreRows } from '../core/workbook/scores-table';
 import { Settings } from '../core/settings';
-import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET } from '../core/workbook';
+import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET } from '../core/workbook/sheets';
 import type { IndicatorsSummary } from '../shared/api';
 import { hasKey, protectSheet, readRows, replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';

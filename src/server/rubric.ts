@@ -5,10 +5,10 @@
  * One read per sheet, one write of the rubric sheet; every register row or rubric value
  * that cannot be used goes to the log.
  */
-import { tr } from '../core/i18n';
-import { inertRow } from '../core/inert';
-import { LogEntry } from '../core/log';
-import { PROTECTION_DESCRIPTION } from '../core/messages';
+import { tr } from '../core/text/i18n';
+import { inertRow } from '../core/text/inert';
+import { LogEntry } from '../core/workbook/log';
+import { PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { renderMessage } from '../core/indicators/message';
 import { presetById } from '../core/presets';
 import { Settings } from '../core/settings';
@@ -26,7 +26,7 @@ import {
   RubricSummary,
   rubricSummary,
   registerKey,
-} from '../core/rubric-sheet';
+} from '../core/workbook/rubric-sheet';
 import { formatLocalIso, isSheetDate, protectSheet, readRows, replaceRows, Sheet, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, writeLog } from './log';

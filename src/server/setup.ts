@@ -1,12 +1,12 @@
 /** Setting up a monitoring workbook: settings, the add-on's sheets, protection, triggers. */
-import { DEFAULT_LANG, isLang, tr } from '../core/i18n';
-import { logHeader } from '../core/log';
-import { ERRORS, PROTECTION_DESCRIPTION } from '../core/messages';
-import { inertRow } from '../core/inert';
+import { DEFAULT_LANG, isLang, tr } from '../core/text/i18n';
+import { logHeader } from '../core/workbook/log';
+import { ERRORS, PROTECTION_DESCRIPTION } from '../core/text/messages';
+import { inertRow } from '../core/text/inert';
 import { PRESET_IDS } from '../core/presets';
-import { parseRegistry, registryHeader } from '../core/registry';
+import { parseRegistry, registryHeader } from '../core/workbook/registry';
 import { Settings, SettingsInput, settingsHeader, settingsToRows, validateSettings } from '../core/settings';
-import { LOG_SHEET, REGISTRY_SHEET, SETTINGS_SHEET, WorkbookLayout } from '../core/workbook';
+import { LOG_SHEET, REGISTRY_SHEET, SETTINGS_SHEET, WorkbookLayout } from '../core/workbook/sheets';
 import { withDocumentLock } from './adapters/lock';
 import { ensureTriggers } from './adapters/triggers';
 import { activeWorkbook, protectSheet, readRows, replaceRows, sheetById } from './adapters/workbook';

@@ -1,5 +1,5 @@
-import { DEFAULT_LANG, tr } from '../core/i18n';
-import { MENU } from '../core/messages';
+import { DEFAULT_LANG, tr } from '../core/text/i18n';
+import { MENU } from '../core/text/messages';
 import type { SidebarInfo } from '../shared/api';
 
 /** google.script.run endpoint. Result: what the sidebar needs to draw its frame. */

@@ -1,10 +1,10 @@
 /** The form-submit pipeline: each response scored once, on arrival, under the document lock. */
-import { inertRow } from '../core/inert';
-import { eventTimestampTitle, processResponse } from '../core/pipeline';
-import { isScored, isSurveyRecord, responseKey } from '../core/registry';
-import { parseDisplayedTimestamp } from '../core/timestamps';
-import { LogEntry } from '../core/log';
-import { scoresKey } from '../core/workbook';
+import { inertRow } from '../core/text/inert';
+import { eventTimestampTitle, processResponse } from '../core/scoring/pipeline';
+import { isScored, isSurveyRecord, responseKey } from '../core/workbook/registry';
+import { parseDisplayedTimestamp } from '../core/text/timestamps';
+import { LogEntry } from '../core/workbook/log';
+import { scoresKey } from '../core/workbook/sheets';
 import { withDocumentLock } from './adapters/lock';
 import { authorizationRequired } from './adapters/triggers';
 import { activeWorkbook, appendRow, hasKey, Spreadsheet, writeDocumentJson } from './adapters/workbook';

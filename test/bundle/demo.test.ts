@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCsv } from '../../src/core/csv';
+import { parseCsv } from '../../src/core/text/csv';
 
 const ROOT = join(__dirname, '..', '..');
 

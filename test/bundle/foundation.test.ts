@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { triggerSimpleOnOpen } from '../emulator/bundle';
+import { triggerSimpleOnOpen } from '../../tools/emulator/bundle';
 import { startHarness } from './harness';
 
 const BUILD = join(__dirname, '..', '..', 'build');

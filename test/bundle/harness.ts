@@ -1,6 +1,6 @@
 /** Shared set-up of bundle tests: an emulator with build/Code.js loaded and a demo workbook. */
-import { createEmulator, Emulator, EmulatorOptions } from '../emulator';
-import { loadBundle, LoadedBundle } from '../emulator/bundle';
+import { createEmulator, Emulator, EmulatorOptions } from '../../tools/emulator';
+import { loadBundle, LoadedBundle } from '../../tools/emulator/bundle';
 
 export const COORDINATOR = 'coordinator@district.example';
 export const SECOND_COORDINATOR = 'methodist@district.example';

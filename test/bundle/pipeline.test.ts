@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callsForOneSubmission } from '../../scripts/lib/cost';
+import { callsForOneSubmission } from '../../scripts/bench/cost';
 import { getInstrument } from '../../src/core/instruments';
-import { scoreColumns } from '../../src/core/scores-table';
-import { answerForm, seededRandom } from '../../scripts/lib/respondents';
+import { scoreColumns } from '../../src/core/workbook/scores-table';
+import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
 import { COORDINATOR, Harness, SCHOOLS, SECOND_COORDINATOR, setUpWorkbook, sheetValues, SUBJECTS, TEACHER } from './harness';
 
 interface FormInfo { formId: string; instrument: string; responseSheetName: string; publishedUrl: string; editUrl: string; status: string }

@@ -1,5 +1,5 @@
 /** School reports through their form, into the indicators sheet (preset amur). */
-import { answerForm, seededRandom } from '../../scripts/lib/respondents';
+import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
 import { COORDINATOR, Harness, SCHOOLS, sheetValues, startHarness, SUBJECTS } from './harness';
 
 interface FormInfo { formId: string }

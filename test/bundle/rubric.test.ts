@@ -3,7 +3,7 @@
  * protected registers and the rubric sheet as people do, and updateRubric fills, scores
  * and keeps what they typed.
  */
-import { fillDemoRegisters } from '../../scripts/lib/district-rubric';
+import { fillDemoRegisters } from '../../tools/demo-district/district-rubric';
 import { COORDINATOR, Harness, SECOND_COORDINATOR, setUpWorkbook, SETTINGS, sheetValues, startHarness, TEACHER } from './harness';
 
 const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';

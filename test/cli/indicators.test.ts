@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { runIndicators } from '../../src/cli/indicators';
 import { CliError, CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import { parseCsv, toCsv } from '../../src/core/csv';
-import { Lang } from '../../src/core/i18n';
+import { parseCsv, toCsv } from '../../src/core/text/csv';
+import { Lang } from '../../src/core/text/i18n';
 import { presetById } from '../../src/core/presets';
-import { schoolReportFields } from '../../src/core/school-report';
+import { schoolReportFields } from '../../src/core/reports/school-report';
 import { encodeCp1251 } from '../fixtures/build-fixtures';
 
 const REPORTS = join(__dirname, '../fixtures/reports');

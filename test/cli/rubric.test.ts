@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CliError, CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { runRubric } from '../../src/cli/rubric';
-import { Lang } from '../../src/core/i18n';
+import { Lang } from '../../src/core/text/i18n';
 
 const EXAMPLE = join(__dirname, '../../examples/rubric.json');
 const example = () => JSON.parse(readFileSync(EXAMPLE, 'utf8'));

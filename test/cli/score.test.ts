@@ -5,8 +5,8 @@ import { decodeText } from '../../src/cli/decode';
 import { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { csvColumns } from '../../src/cli/score';
-import { parseCsv } from '../../src/core/csv';
-import { Lang } from '../../src/core/i18n';
+import { parseCsv } from '../../src/core/text/csv';
+import { Lang } from '../../src/core/text/i18n';
 import { BOYKO } from '../../src/core/instruments';
 import { buildFixtures, encodeCp1251, RESPONSES_DIR } from '../fixtures/build-fixtures';
 

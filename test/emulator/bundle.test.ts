@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmulator } from './index';
-import { loadBundle, triggerSimpleOnOpen } from './bundle';
+import { createEmulator } from '../../tools/emulator/index';
+import { loadBundle, triggerSimpleOnOpen } from '../../tools/emulator/bundle';
 
 const CODE = String.raw`
 var loadedAt = Date.now();

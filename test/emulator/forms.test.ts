@@ -1,6 +1,6 @@
-import { Runtime } from './kernel';
-import { createSpreadsheetService, MESSAGES } from './spreadsheet';
-import { createFormService, FormPublishing, FormSubmissionError, FormSubmitEvent } from './forms';
+import { Runtime } from '../../tools/emulator/kernel';
+import { createSpreadsheetService, MESSAGES } from '../../tools/emulator/spreadsheet';
+import { createFormService, FormPublishing, FormSubmissionError, FormSubmitEvent } from '../../tools/emulator/forms';
 
 const OWNER = 'coordinator@district.example';
 const TEACHER = 'teacher@school.example';

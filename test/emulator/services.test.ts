@@ -4,23 +4,23 @@
  * firing, authorization info, properties and cache limits, locks, mail quota,
  * HtmlService templates, Ui, Utilities.
  */
-import { createCacheService } from './cache';
-import { createHtmlService } from './html';
-import { Runtime, RuntimeOptions } from './kernel';
-import { createLockService, LOCK_TIMEOUT_MESSAGE } from './lock';
-import { createMailService } from './mail';
-import { createPropertiesService } from './properties';
+import { createCacheService } from '../../tools/emulator/cache';
+import { createHtmlService } from '../../tools/emulator/html';
+import { Runtime, RuntimeOptions } from '../../tools/emulator/kernel';
+import { createLockService, LOCK_TIMEOUT_MESSAGE } from '../../tools/emulator/lock';
+import { createMailService } from '../../tools/emulator/mail';
+import { createPropertiesService } from '../../tools/emulator/properties';
 import {
   ADDON_RECURRENCE,
   createScriptService,
   MAX_TRIGGERS_PER_USER,
   TOO_MANY_TRIGGERS,
   tooManyAddOnTriggers,
-} from './script';
-import { createSession } from './session';
-import { createUi } from './ui';
-import { createUtilities } from './utilities';
-import { makeEmulatedDate } from './date';
+} from '../../tools/emulator/script';
+import { createSession } from '../../tools/emulator/session';
+import { createUi } from '../../tools/emulator/ui';
+import { createUtilities } from '../../tools/emulator/utilities';
+import { makeEmulatedDate } from '../../tools/emulator/date';
 
 const SHEET_ID = 'sheet-1';
 const OTHER_SHEET = 'sheet-2';

@@ -1,6 +1,6 @@
 import vm from 'node:vm';
-import { Runtime } from './kernel';
-import { createSpreadsheetService, MESSAGES } from './spreadsheet';
+import { Runtime } from '../../tools/emulator/kernel';
+import { createSpreadsheetService, MESSAGES } from '../../tools/emulator/spreadsheet';
 
 const OWNER = 'coordinator@district.example';
 const TEACHER = 'teacher@school.example';

@@ -4,7 +4,7 @@
  * and lists every seed. A share always carries its numerator, so a seed that asks for
  * "the number of …" reads it there.
  */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 import { COMPETENCE_LEVELS, DEFICIT_TYPES } from './measures';
 import {
   Direction,

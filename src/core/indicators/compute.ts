@@ -17,7 +17,7 @@ import { groupBy, PRIVACY_K, summarize } from '../aggregate';
 import { comparePeriods, parsePeriod, PeriodKind, periodOf, periodWithin, previousPeriod } from '../periods';
 import { presetIndicators } from '../presets';
 import { Preset } from '../presets/types';
-import { DistrictReport, nameKey, SchoolReport } from '../school-report';
+import { DistrictReport, nameKey, SchoolReport } from '../reports/school-report';
 import { indicatorFields, isSurveyIndicator, operandMeasures } from './catalog';
 import { measureById } from './measures';
 import { IndicatorDef, IndicatorValue, MeasureDef, Operand, Scope, SurveyScoreRow } from './types';

@@ -4,7 +4,7 @@
  * values to fill them. A value may itself be Localized (a field's title), so the whole
  * message renders in one language.
  */
-import { Lang, Localized, tr } from '../i18n';
+import { Lang, Localized, tr } from '../text/i18n';
 
 export type MessageParam = string | number | Localized;
 

@@ -2,7 +2,7 @@
  * The vocabulary of indicators: directions, report fields, survey measures, operands and
  * computed values. Everything here is plain JSON-safe data.
  */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 
 /** The five source documents. */
 export type SeedId = '000_amur' | '001_krymsk' | '002_kbr' | '003_krasnodar' | '004_verkhnekamsk';

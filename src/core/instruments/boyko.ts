@@ -11,7 +11,7 @@
  * The English texts are our working translation for English-language forms; the
  * validated instrument is the Russian one.
  */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 import { NO, YES, YES_NO_CHOICES, YesNo } from './common';
 import { PROFILE_SECTION } from './profile';
 import { Band, InstrumentBase, Section, YesNoItem } from './types';

@@ -10,7 +10,7 @@
  * title). When number and text name different items — a form that numbered its
  * questions its own way — the text wins and the column is reported as renumbered.
  */
-import { normalizeText, normalizeTitle, splitNumbering } from '../normalize';
+import { normalizeText, normalizeTitle, splitNumbering } from '../text/normalize';
 import { PROFILE_SECTION } from './profile';
 import { InstrumentId, INSTRUMENT_IDS, Item } from './types';
 import type { Instrument } from './index';

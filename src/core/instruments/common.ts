@@ -1,5 +1,5 @@
 /** Building blocks shared by the instrument definitions. */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 import { Band, Choice, ScaleItem, SectionTarget, YesNoItem } from './types';
 
 export const YES = 'yes';

@@ -13,7 +13,7 @@
 import { scaleItem, yesNoItem } from './common';
 import { PROFILE_SECTION } from './profile';
 import { InstrumentBase, ScaleItem, Section } from './types';
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 
 export type DeficitType = 'subject' | 'methodological' | 'psycho_pedagogical' | 'digital' | 'assessment' | 'communicative';
 export const DEFICIT_TYPES: readonly DeficitType[] = [

@@ -15,7 +15,7 @@
 import { SATISFACTION_BANDS, SatisfactionBand, scaleItem, yesNoItem } from './common';
 import { PROFILE_SECTION } from './profile';
 import { Band, InstrumentBase, ScaleItem, SUBMIT, TextItem } from './types';
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 
 export type MentoringRole = 'mentee' | 'mentor';
 

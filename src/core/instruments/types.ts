@@ -4,7 +4,7 @@
  * definition carries everything a respondent sees (titles, help texts, page structure,
  * required flags, choice texts) and everything scoring needs (stable keys and codes).
  */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 
 export type InstrumentId = 'boyko' | 'mentoring' | 'network' | 'deficits';
 export const INSTRUMENT_IDS: readonly InstrumentId[] = ['boyko', 'mentoring', 'network', 'deficits'];

@@ -3,7 +3,7 @@
  * monitored "ежедневно с мая по август"; results go into analytical reports and
  * addressed recommendations.
  */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 import { Preset, Schedule } from './types';
 
 const MAY_TO_AUGUST_DAILY: Schedule = { kind: 'range', from: 5, to: 8, daily: true };

@@ -3,7 +3,7 @@
  * catalog, one monitoring per direction in the months of the most detailed cyclogram
  * (001), and no stated goals (the district writes its own). A district trims it down.
  */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 import { INDICATORS } from '../indicators/catalog';
 import { Direction } from '../indicators/types';
 import { CyclogramEntry, Preset, Schedule } from './types';

@@ -2,7 +2,7 @@
  * Kabardino-Balkaria (regional ЦНППМ), seed 002: fourteen indicators in eight criteria,
  * monitored yearly "в сроки, установленные приказом Министерства".
  */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 import { Preset, Schedule } from './types';
 
 const YEARLY_BY_ORDER: Schedule = { kind: 'yearly' };

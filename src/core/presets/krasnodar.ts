@@ -4,7 +4,7 @@
  * goal per rubric position; it states what monitoring is for: informing management
  * decisions.
  */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 import { Preset, Schedule } from './types';
 
 const NO_TIMING: Schedule = { kind: 'unspecified' };

@@ -2,7 +2,7 @@
  * A preset is one district's monitoring system as data: which indicators it computes,
  * when each monitoring runs (the cyclogram) and how its indicators map onto the rubric.
  */
-import { Lang, Localized, tr } from '../i18n';
+import { Lang, Localized, tr } from '../text/i18n';
 import { Direction, SeedId, SharedPositionId } from '../indicators/types';
 import { monthName, PeriodKind } from '../periods';
 

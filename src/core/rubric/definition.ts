@@ -5,7 +5,7 @@
  * evaluation positions, each position with three parameters worth one point.
  * Titles follow the source tables; the "всего" of each table is the declared maximum.
  */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 import { SharedPositionId } from '../indicators/types';
 
 export type BlockId = 'indicators' | 'monitoring' | 'analysis' | 'recommendations' | 'measures' | 'decisions' | 'efficiency';

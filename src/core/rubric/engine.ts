@@ -7,7 +7,7 @@
  *  - monitoring and analysis of only ineffective indicators score 0.
  * Maxima are computed from the positions, and the declared ones are shown beside them.
  */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 import { LocalizedMessage, message } from '../indicators/message';
 import {
   BLOCKS,

@@ -9,7 +9,7 @@
  * "none" | "some" | "all" (false = "none", true = "some"). Every problem is reported
  * with its path, all at once.
  */
-import { Localized } from '../i18n';
+import { Localized } from '../text/i18n';
 import { LocalizedMessage, message } from '../indicators/message';
 import { BLOCKS, blockById, BlockId } from './definition';
 import { IneffectiveValue, ParameterInput, ParameterValue, RubricInput } from './engine';

@@ -4,9 +4,9 @@
  * efficiency analyses. Columns are data, so the sheets, their headers and the checks come
  * from here; the rubric suggestions read the rows.
  */
-import { Lang, Localized } from '../i18n';
+import { Lang, Localized } from '../text/i18n';
 import { LocalizedMessage, message } from '../indicators/message';
-import { normalizeText } from '../normalize';
+import { normalizeText } from '../text/normalize';
 import { BlockId, blockById } from './definition';
 
 export type RegisterId = 'analyses' | 'recommendations' | 'measures' | 'decisions' | 'efficiency';

@@ -8,7 +8,7 @@
  * A register that is absent proves nothing; a register that is there but has no row for
  * a position suggests 0.
  */
-import { Lang, Localized } from '../i18n';
+import { Lang, Localized } from '../text/i18n';
 import { joinLocalized, LocalizedMessage, message } from '../indicators/message';
 import { SharedPositionId } from '../indicators/types';
 import { positionIndicators } from '../presets';

@@ -4,7 +4,7 @@
  * a number in text; checkbox answers joined with ", ". Each reading says whether the
  * answer was missing, unreadable or what code it stands for.
  */
-import { normalizeText } from '../normalize';
+import { normalizeText } from '../text/normalize';
 import { Choice, Item, MultiItem, NumberItem, ScaleItem } from '../instruments/types';
 import { PROFILE_KEYS, Profile, ProfileKey, AGE_BANDS, EXPERIENCE_BANDS, AgeBand, ExperienceBand } from '../instruments/profile';
 

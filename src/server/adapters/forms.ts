@@ -1,7 +1,7 @@
 /** FormApp: builds a Google Form from a FormSpec and finds what it links to. */
-import { FormSpec, ItemSpec } from '../../core/form-spec';
+import { FormSpec, ItemSpec } from '../../core/forms/form-spec';
 import { SUBMIT } from '../../core/instruments';
-import { RegistryItem } from '../../core/registry';
+import { RegistryItem } from '../../core/workbook/registry';
 
 type Form = GoogleAppsScript.Forms.Form;
 type PageBreakItem = GoogleAppsScript.Forms.PageBreakItem;

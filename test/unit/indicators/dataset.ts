@@ -5,7 +5,7 @@
  * Every expected value in indicators.test.ts is computed from these numbers.
  */
 import { SurveyScoreRow } from '../../../src/core/indicators/types';
-import { DistrictReportRow, SchoolReportRow } from '../../../src/core/school-report';
+import { DistrictReportRow, SchoolReportRow } from '../../../src/core/reports/school-report';
 
 export const A = 'Школа № 1';
 export const B = 'Школа № 2';

@@ -8,7 +8,7 @@ import { computeIndicators, IndicatorsResult } from '../../../src/core/indicator
 import { INDICATORS } from '../../../src/core/indicators/catalog';
 import { IndicatorValue } from '../../../src/core/indicators/types';
 import { PRESETS, Preset } from '../../../src/core/presets';
-import { acceptDistrictReports, acceptSchoolReports } from '../../../src/core/school-report';
+import { acceptDistrictReports, acceptSchoolReports } from '../../../src/core/reports/school-report';
 import { A, B, C, CURRENT, DISTRICT_ROWS, PREVIOUS, SCHOOL_ROWS, SURVEY_ROWS } from './dataset';
 
 /** [numerator, denominator, value]; denominator null for counts and presences. */

@@ -5,7 +5,7 @@
 import { computeIndicators, IndicatorsResult } from '../../../src/core/indicators/compute';
 import { SurveyScoreRow } from '../../../src/core/indicators/types';
 import { presetById } from '../../../src/core/presets';
-import { acceptSchoolReports, SchoolReportRow } from '../../../src/core/school-report';
+import { acceptSchoolReports, SchoolReportRow } from '../../../src/core/reports/school-report';
 
 const krymsk = presetById('krymsk')!;
 const amur = presetById('amur')!;

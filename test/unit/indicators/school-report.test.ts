@@ -13,7 +13,7 @@ import {
   SchoolReportRow,
   subjectReportFields,
   validateSchoolReport,
-} from '../../../src/core/school-report';
+} from '../../../src/core/reports/school-report';
 
 const amur = presetById('amur')!;
 const krymsk = presetById('krymsk')!;

@@ -1,9 +1,9 @@
-import { normalizeTitle } from '../../../src/core/normalize';
+import { normalizeTitle } from '../../../src/core/text/normalize';
 import {
   AGE_BANDS, AGE_UNDER_35, EXPERIENCE_BANDS, INSTRUMENT_IDS, INSTRUMENTS, instrumentItems, Item, PROFILE_SECTION,
   SUBMIT, YOUNG_SPECIALIST_EXPERIENCE,
 } from '../../../src/core/instruments';
-import { Localized } from '../../../src/core/i18n';
+import { Localized } from '../../../src/core/text/i18n';
 
 const localized = (text: Localized | undefined) => {
   if (!text) return;

@@ -3,8 +3,8 @@
  * answered by synthetic teachers, all through the bundle's own global functions in the
  * emulator, as on Apps Script. The demo, the preview and the benchmark start from it.
  */
-import { createEmulator, Emulator } from '../../test/emulator';
-import { loadBundle, LoadedBundle } from '../../test/emulator/bundle';
+import { createEmulator, Emulator } from '../emulator';
+import { loadBundle, LoadedBundle } from '../emulator/bundle';
 import { fileDemoReports } from './district-reports';
 import { fillDemoRegisters } from './district-rubric';
 import { answerForm, seededRandom } from './respondents';

@@ -3,7 +3,7 @@
  * the reason in the workbook's language. Reasons are a catalog so they read the same
  * wherever they are raised.
  */
-import { Catalog, Lang, tr } from './i18n';
+import { Catalog, Lang, tr } from '../text/i18n';
 
 export const LOG_REASONS = {
   unregisteredSheet: {

@@ -1,5 +1,5 @@
-import { IndicatorsResult } from '../../src/core/indicators/compute';
-import { indicatorRows, reportStatusRows } from '../../src/core/indicators-sheet';
+import { IndicatorsResult } from '../../../src/core/indicators/compute';
+import { indicatorRows, reportStatusRows } from '../../../src/core/workbook/indicators-sheet';
 
 const RESULT: IndicatorsResult = {
   preset: 'amur', periodKind: 'school_year', periods: ['2025/26', '2026/27'], currentPeriod: '2026/27', privacyThreshold: 5,

@@ -3,13 +3,13 @@
  * found, laid out for coordinators, with numerator and denominator beside every value
  * and suppressed groups said to be suppressed, never shown.
  */
-import { Catalog, Lang, tr } from './i18n';
-import { indicatorById } from './indicators/catalog';
-import { getInstrument, isInstrumentId } from './instruments';
-import { IndicatorsResult } from './indicators/compute';
-import { renderMessage } from './indicators/message';
-import { formatPeriod } from './periods';
-import { AcceptedReports } from './school-report';
+import { Catalog, Lang, tr } from '../text/i18n';
+import { indicatorById } from '../indicators/catalog';
+import { getInstrument, isInstrumentId } from '../instruments';
+import { IndicatorsResult } from '../indicators/compute';
+import { renderMessage } from '../indicators/message';
+import { formatPeriod } from '../periods';
+import { AcceptedReports } from '../reports/school-report';
 
 const TEXTS = {
   overall: { ru: 'Муниципалитет в целом', en: 'District overall' },

@@ -4,14 +4,14 @@
  * plausible counts; one school's current report is inconsistent (more teachers diagnosed
  * than it has), as happens when a figure is typed into the wrong box.
  */
-import type { Emulator } from '../../test/emulator';
-import type { LoadedBundle } from '../../test/emulator/bundle';
-import { Lang, tr } from '../../src/core/i18n';
+import type { Emulator } from '../emulator';
+import type { LoadedBundle } from '../emulator/bundle';
+import { Lang, tr } from '../../src/core/text/i18n';
 import { FieldDef } from '../../src/core/indicators/types';
 import { periodOf, previousPeriod } from '../../src/core/periods';
 import { presetById } from '../../src/core/presets';
-import { schoolReportFields, subjectReportFields, validateSchoolReport } from '../../src/core/school-report';
-import { periodLabel } from '../../src/core/school-report-form';
+import { schoolReportFields, subjectReportFields, validateSchoolReport } from '../../src/core/reports/school-report';
+import { periodLabel } from '../../src/core/forms/school-report-form';
 
 function plausibleCounts(fields: readonly FieldDef[], random: () => number): Record<string, number | string> {
   for (let attempt = 0; attempt < 50; attempt++) {

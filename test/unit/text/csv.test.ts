@@ -1,4 +1,4 @@
-import { CsvError, detectSeparator, parseCsv, parseCsvRecords, toCsv } from '../../src/core/csv';
+import { CsvError, detectSeparator, parseCsv, parseCsvRecords, toCsv } from '../../../src/core/text/csv';
 
 describe('parseCsv (RFC 4180)', () => {
   test('plain fields, empty fields, LF and CRLF and lone CR line ends', () => {

@@ -4,9 +4,9 @@
  * add-on reads back, so indicators never re-parse the readable columns. Derived data:
  * always rebuildable from the raw responses.
  */
-import { Catalog, Lang, Localized, tr } from './i18n';
-import { AGE_BANDS, EXPERIENCE_BANDS, Instrument, instrumentItems, NETWORK_KEYS, SATISFACTION_BANDS } from './instruments';
-import { scoreResponse, ScoredResponse } from './scoring';
+import { Catalog, Lang, Localized, tr } from '../text/i18n';
+import { AGE_BANDS, EXPERIENCE_BANDS, Instrument, instrumentItems, NETWORK_KEYS, SATISFACTION_BANDS } from '../instruments';
+import { scoreResponse, ScoredResponse } from '../scoring';
 
 export interface ScoreRowMeta {
   /** responseKey(): the raw sheet and row it was scored from. */

@@ -13,9 +13,9 @@
  * one takes the suggestion when suggestions are used; otherwise the parameter counts as
  * absent. The sheet's "source" column says which of the three happened.
  */
-import { Lang, Localized, tr } from './i18n';
-import { LocalizedMessage, message, renderMessage } from './indicators/message';
-import { normalizeText } from './normalize';
+import { Lang, Localized, tr } from '../text/i18n';
+import { LocalizedMessage, message, renderMessage } from '../indicators/message';
+import { normalizeText } from '../text/normalize';
 import {
   BLOCKS,
   BlockId,
@@ -36,8 +36,8 @@ import {
   RubricSuggestion,
   scoreRubric,
   yesNoCell,
-} from './rubric';
-import { SheetDef } from './workbook';
+} from '../rubric';
+import { SheetDef } from './sheets';
 
 // ---------------------------------------------------------------------------------------
 // Sheets.

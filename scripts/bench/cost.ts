@@ -2,9 +2,9 @@
  * Service calls of one form submission when `existing` responses are already in the
  * response and scores sheets: the measure behind "constant cost per submission".
  */
-import { createEmulator } from '../../test/emulator';
-import { loadBundle } from '../../test/emulator/bundle';
-import { answerForm, seededRandom } from './respondents';
+import { createEmulator } from '../../tools/emulator';
+import { loadBundle } from '../../tools/emulator/bundle';
+import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
 
 export function callsForOneSubmission(existing: number, buildDir?: string): Record<string, number> {
   const emulator = createEmulator({ user: 'coordinator@district.example' });

@@ -5,13 +5,13 @@
  * response maps back to a SchoolReportRow whatever the titles become.
  */
 import { FormSpec, ItemSpec, MAX_RADIO_CHOICES } from './form-spec';
-import { Lang, Localized, tr } from './i18n';
-import { FieldDef } from './indicators/types';
-import { formatPeriod, normalizePeriodId, recentPeriods } from './periods';
-import { Preset } from './presets/types';
-import { REPORT_HEADER_FIELDS, schoolReportFields, SchoolReportRow, subjectReportFields } from './school-report';
-import { SCHOOL_REPORT } from './registry';
-import { Settings } from './settings';
+import { Lang, Localized, tr } from '../text/i18n';
+import { FieldDef } from '../indicators/types';
+import { formatPeriod, normalizePeriodId, recentPeriods } from '../periods';
+import { Preset } from '../presets/types';
+import { REPORT_HEADER_FIELDS, schoolReportFields, SchoolReportRow, subjectReportFields } from '../reports/school-report';
+import { SCHOOL_REPORT } from '../workbook/registry';
+import { Settings } from '../settings';
 
 export const REPORT_KEYS = { school: 'report.school', period: 'report.period' } as const;
 /** How many periods, newest first, the period question offers. */

@@ -5,9 +5,9 @@
  * with their evidence, through the spreadsheet as a person would; then the add-on's
  * updateRubric fills and scores the rubric sheet.
  */
-import type { Emulator } from '../../test/emulator';
-import type { LoadedBundle } from '../../test/emulator/bundle';
-import { RUBRIC_COLUMNS, RUBRIC_SHEETS } from '../../src/core/rubric-sheet';
+import type { Emulator } from '../emulator';
+import type { LoadedBundle } from '../emulator/bundle';
+import { RUBRIC_COLUMNS, RUBRIC_SHEETS } from '../../src/core/workbook/rubric-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -2,11 +2,11 @@
  * One response, from its answers by column title to its scores row. Shared by the
  * form-submit trigger and by recalculation, so a response scores the same either way.
  */
-import { Lang } from './i18n';
-import { getInstrument } from './instruments';
-import { FormRecord, mapResponse, SurveyRecord } from './registry';
-import { scoreRow } from './scores-table';
-import { scoreResponse } from './scoring';
+import { Lang } from '../text/i18n';
+import { getInstrument } from '../instruments';
+import { FormRecord, mapResponse, SurveyRecord } from '../workbook/registry';
+import { scoreRow } from '../workbook/scores-table';
+import { scoreResponse } from './';
 
 export type ProcessedResponse =
   | { kind: 'blank' }

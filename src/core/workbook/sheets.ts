@@ -3,8 +3,8 @@
  * title in each language and who may edit them. Raw response sheets are made by Google
  * Forms itself and are only registered, never written.
  */
-import { Lang, Localized, tr } from './i18n';
-import { InstrumentId } from './instruments';
+import { Lang, Localized, tr } from '../text/i18n';
+import { InstrumentId } from '../instruments';
 
 export type SheetRole = 'settings' | 'registry' | 'log' | 'scores' | 'responses' | 'reports' | 'indicators' | 'district' | 'register' | 'rubric';
 

@@ -1,5 +1,5 @@
-import { presetById } from '../../src/core/presets';
-import { BLOCKS, registerById, RubricSuggestion, suggestRubric } from '../../src/core/rubric';
+import { presetById } from '../../../src/core/presets';
+import { BLOCKS, registerById, RubricSuggestion, suggestRubric } from '../../../src/core/rubric';
 import {
   parameterKey,
   parseRubricValue,
@@ -12,7 +12,7 @@ import {
   rubricSheetHeader,
   rubricSheetRows,
   rubricSummary,
-} from '../../src/core/rubric-sheet';
+} from '../../../src/core/workbook/rubric-sheet';
 
 const col = (id: string) => RUBRIC_COLUMNS.findIndex((c) => c.id === id);
 const PARAMETER_ROWS = BLOCKS.reduce((sum, block) => sum + block.positions.length * block.parameters.length, 0);

@@ -9,13 +9,13 @@
  * subject carry the per-subject counts (teachers and teachers diagnosed per subject)
  * for the subject breakdown; the district's own facts come in district reports.
  */
-import { Localized } from './i18n';
-import { indicatorById, indicatorFields } from './indicators/catalog';
-import { consistencyRules, FIELDS, fieldById } from './indicators/fields';
-import { joinLocalized, LocalizedMessage, message } from './indicators/message';
-import { FieldDef, FieldId, FieldLevel } from './indicators/types';
-import { normalizePeriodId } from './periods';
-import { Preset } from './presets/types';
+import { Localized } from '../text/i18n';
+import { indicatorById, indicatorFields } from '../indicators/catalog';
+import { consistencyRules, FIELDS, fieldById } from '../indicators/fields';
+import { joinLocalized, LocalizedMessage, message } from '../indicators/message';
+import { FieldDef, FieldId, FieldLevel } from '../indicators/types';
+import { normalizePeriodId } from '../periods';
+import { Preset } from '../presets/types';
 
 // ---------------------------------------------------------------------------------------
 // Which fields a preset asks.

@@ -4,8 +4,8 @@
  * it (by item, not by column position), so a form edited after it has responses — items
  * reworded, reordered, added, removed — never has its answers misread.
  */
-import { Lang } from './i18n';
-import { InstrumentId, isInstrumentId } from './instruments';
+import { Lang } from '../text/i18n';
+import { InstrumentId, isInstrumentId } from '../instruments';
 
 /** The school report form is registered beside the survey instruments. */
 export const SCHOOL_REPORT = 'school_report';

@@ -3,9 +3,9 @@
  * workbook's settings. The server's form adapter turns it into FormApp calls; tests and
  * the demo read it directly. Every text is already in the workbook's language.
  */
-import { Lang, Localized, tr } from './i18n';
-import { Instrument, instrumentItems, Item, Section, SUBMIT } from './instruments';
-import { Settings } from './settings';
+import { Lang, Localized, tr } from '../text/i18n';
+import { Instrument, instrumentItems, Item, Section, SUBMIT } from '../instruments';
+import { Settings } from '../settings';
 
 export type FormItemType = 'multipleChoice' | 'list' | 'checkbox' | 'scale' | 'text' | 'paragraph';
 

@@ -3,7 +3,7 @@
  * the emulator describes it, varied and realistic (each teacher has a tendency, so
  * burnout and satisfaction spread across their bands), reproducible from a seed.
  */
-import type { FormDescription } from '../../test/emulator/forms';
+import type { FormDescription } from '../emulator/forms';
 
 /** mulberry32: a small, fast, seedable generator; the same seed gives the same district. */
 export function seededRandom(seed: number): () => number {
