@@ -1,6 +1,9 @@
 // Builds the three artifacts Apps Script and the CLI need:
-//   build/Code.js          one IIFE plus a top-level `function NAME(...args)` per export of
-//                          src/server/index.ts (Apps Script only sees top-level declarations)
+//   build/Code.js          one minified IIFE plus a top-level `function NAME(...args)` per
+//                          export of src/server/index.ts (Apps Script only sees top-level
+//                          declarations, and parses the whole file on every execution)
+//   build/Code.js.map      its source map, for reading stack traces; .claspignore keeps it
+//                          out of the pushed project
 //   build/appsscript.json  the manifest, copied
 //   build/Sidebar.html     the sidebar with its CSS and JS inlined (HtmlService serves one file)
 //   dist/cli.js            the offline command-line tool (node)
@@ -53,12 +56,17 @@ async function buildServer() {
   for (const name of REQUIRED_GLOBALS) {
     if (!names.includes(name)) fail(`src/server/index.ts does not export ${name}`);
   }
+  // Minified without keepNames: the names Apps Script calls are the wrappers below, written
+  // outside esbuild, and the IIFE's exports stay properties of GLOBAL_NAME. The map is
+  // 'external' so Code.js carries no sourceMappingURL to a file Apps Script never has; the
+  // wrappers are appended after the body, so the map's line numbers stay right.
   const result = await esbuild.build({
     entryPoints: [SERVER_ENTRY], bundle: true, format: 'iife', globalName: GLOBAL_NAME,
     target: 'es2020', platform: 'neutral', write: false, charset: 'utf8', legalComments: 'none',
-    logLevel: 'warning',
+    minify: true, sourcemap: 'external', outfile: at('build/Code.js'), logLevel: 'warning',
   });
-  const body = result.outputFiles[0].text;
+  const body = result.outputFiles.find((file) => file.path.endsWith('.js')).text;
+  const map = result.outputFiles.find((file) => file.path.endsWith('.js.map')).text;
   // Each wrapper forwards every argument: a wrapper that drops them loses the trigger event `e`.
   const wrappers = names
     .map((name) => `function ${name}(...args) { return ${GLOBAL_NAME}.${name}(...args); }`)
@@ -68,6 +76,7 @@ async function buildServer() {
     if (pattern.test(code)) fail(`build/Code.js contains a forbidden module token: ${token}`);
   }
   writeFileSync(at('build/Code.js'), code);
+  writeFileSync(at('build/Code.js.map'), map);
   copyFileSync(at('appsscript.json'), at('build/appsscript.json'));
   return names;
 }

@@ -1,7 +1,8 @@
 /** scripts/build.mjs refuses to produce a Code.js Apps Script would misread. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import * as esbuild from 'esbuild';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -42,4 +43,42 @@ describe('the build', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('placeholders');
   });
+});
+
+describe('the built bundle', () => {
+  const BUILD = join(ROOT, 'build');
+  const code = readFileSync(join(BUILD, 'Code.js'), 'utf8');
+
+  test('is minified, with every entry point a readable top-level forwarding function', async () => {
+    // The exports of src/server/index.ts, named the way the build names them.
+    const esm = await esbuild.build({
+      entryPoints: [join(ROOT, 'src/server/index.ts')], bundle: true, format: 'esm', write: false, metafile: true,
+      outfile: 'names.js', logLevel: 'silent',
+    });
+    const names = Object.values(esm.metafile.outputs)[0].exports;
+    expect(names).toEqual(expect.arrayContaining(['onOpen', 'onFormSubmit', 'runScheduledJobs']));
+    const lines = code.trimEnd().split('\n');
+    const wrappers = lines.slice(-names.length);
+    const body = lines.slice(0, -names.length);
+    // Minified, the IIFE's only line breaks are those inside template literals (a handful;
+    // unminified it has thousands of lines).
+    expect(body[0]).toMatch(/^"use strict";var __pdMonitor=/);
+    expect(body.length).toBeLessThan(50);
+    expect([...wrappers].sort()).toEqual(
+      names.map((name) => `function ${name}(...args) { return __pdMonitor.${name}(...args); }`).sort(),
+    );
+    expect(code).not.toContain('sourceMappingURL');
+  });
+
+  test('keeps its source map in build/, and clasp pushes only the project files', () => {
+    const map = JSON.parse(readFileSync(join(BUILD, 'Code.js.map'), 'utf8')) as { sources: string[] };
+    expect(map.sources).toEqual(expect.arrayContaining([expect.stringMatching(/src\/server\/index\.ts$/)]));
+    const clasp = join(ROOT, 'node_modules/@google/clasp/build/src/index.js');
+    expect(existsSync(clasp)).toBe(true);
+    const result = spawnSync(process.execPath, [clasp, 'show-file-status', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const status = JSON.parse(result.stdout) as { filesToPush: string[]; untrackedFiles: string[] };
+    expect([...status.filesToPush].sort()).toEqual(['build/Code.js', 'build/Sidebar.html', 'build/appsscript.json']);
+    expect(status.untrackedFiles).toContain('build/Code.js.map');
+  }, 60_000);
 });
