@@ -1,12 +1,13 @@
 /**
- * npm run demo -- --out DIR [--teachers N] [--schools M] [--seed S]
+ * npm run demo -- --out DIR [--teachers N] [--schools M] [--seed S] [--preset P]
  * Builds the demo district in the emulator through the bundle and writes every sheet as
  * CSV, every form's structure as JSON, the manifest and the service calls per operation.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv } from '../src/core/text/csv';
-import { buildDemoDistrict, DemoDistrict } from '../tools/demo-district/district';
+import { PRESET_IDS } from '../src/core/presets';
+import { buildDemoDistrict, DEMO_PRESET, DemoDistrict } from '../tools/demo-district/district';
 import { RUBRIC_SHEET_ROLES } from '../tools/demo-district/district-rubric';
 
 function argument(args: string[], name: string, fallback?: string): string | undefined {
@@ -22,6 +23,15 @@ function wholeNumber(args: string[], name: string, fallback: number, min: number
     process.exit(2);
   }
   return value;
+}
+
+function presetArgument(args: string[]): string {
+  const preset = argument(args, 'preset', DEMO_PRESET) as string;
+  if (!PRESET_IDS.includes(preset)) {
+    console.error(`--preset должен быть одним из: ${PRESET_IDS.join(', ')} (получено «${preset}»)`);
+    process.exit(2);
+  }
+  return preset;
 }
 
 interface SheetEntry {
@@ -59,13 +69,14 @@ function main(): void {
   const args = process.argv.slice(2);
   const out = argument(args, 'out');
   if (!out) {
-    console.error('usage: npm run demo -- --out DIR [--teachers N] [--schools M] [--seed S]');
+    console.error(`usage: npm run demo -- --out DIR [--teachers N] [--schools M] [--seed S] [--preset ${PRESET_IDS.join('|')}]`);
     process.exit(2);
   }
   const demo = buildDemoDistrict({
     teachers: wholeNumber(args, 'teachers', 60, 1),
     schools: wholeNumber(args, 'schools', 6, 1),
     seed: wholeNumber(args, 'seed', 1, 0),
+    preset: presetArgument(args),
   });
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'sheets'), { recursive: true });

@@ -12,13 +12,15 @@ import { answerForm, seededRandom } from './respondents';
 export const DEMO_COORDINATOR = 'coordinator@demo-district.example';
 export const DEMO_METHODIST = 'methodist@demo-district.example';
 export const DEMO_INSTRUMENTS = ['boyko', 'mentoring', 'network', 'deficits'] as const;
-const DEMO_PRESET = 'krymsk';
+export const DEMO_PRESET = 'krymsk';
 const SUBJECTS = ['Математика', 'Русский язык', 'Литература', 'История', 'Физика', 'Биология', 'Английский язык', 'Начальные классы'];
 
 export interface DemoOptions {
   teachers: number;
   schools: number;
   seed: number;
+  /** A preset id (PRESET_IDS); krymsk by default. */
+  preset?: string;
   buildDir?: string;
 }
 
@@ -46,9 +48,10 @@ export function buildDemoDistrict(options: DemoOptions): DemoDistrict {
     return result;
   };
 
+  const preset = options.preset ?? DEMO_PRESET;
   const schools = schoolNames(options.schools);
   const saved = measured('saveSettings', () => bundle.call('saveSettings', {
-    districtName: 'Демо-район', presetId: DEMO_PRESET, schools, subjects: SUBJECTS,
+    districtName: 'Демо-район', presetId: preset, schools, subjects: SUBJECTS,
     coordinators: [DEMO_COORDINATOR, DEMO_METHODIST], privacyThreshold: 5, lang: 'ru',
   })) as { ok: boolean; errors?: string[] };
   if (!saved.ok) throw new Error(`demo settings refused: ${saved.errors?.join(' ')}`);
@@ -77,7 +80,7 @@ export function buildDemoDistrict(options: DemoOptions): DemoDistrict {
     const spent = emulator.counter.since(before);
     calls[`submissions:${instrument}`] = Object.fromEntries(Object.entries(spent).map(([key, n]) => [key, Number((n / Math.max(1, submissions)).toFixed(2))]));
   }
-  forms.school_report = measured('schoolReports', () => fileDemoReports(emulator, bundle, random, DEMO_PRESET, schools, SUBJECTS));
+  forms.school_report = measured('schoolReports', () => fileDemoReports(emulator, bundle, random, preset, schools, SUBJECTS));
   measured('refreshIndicators', () => bundle.call('refreshIndicators'));
   measured('updateRubric', () => fillDemoRegisters(emulator, bundle));
   return { emulator, bundle, calls, forms };
