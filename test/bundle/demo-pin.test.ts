@@ -1,0 +1,37 @@
+/**
+ * The default demo (`npm run demo -- --out DIR`) pinned byte for byte: a refactoring must
+ * not change what the add-on writes. The pin is a sha256sum-style list of every output file.
+ * When a change is meant to alter the demo's output, review the diff of a fresh run, then
+ * rewrite the pin with:  UPDATE_DEMO_PIN=1 npx jest test/bundle/demo-pin
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const PIN = join(__dirname, 'demo-output.sha256');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+/** `sha256  ./relative/path` per file, sorted by path, as `sha256sum` prints it. */
+function digest(dir: string): string {
+  return files(dir)
+    .map((path) => `${createHash('sha256').update(readFileSync(path)).digest('hex')}  ./${relative(dir, path)}`)
+    .sort((a, b) => (a.slice(66) < b.slice(66) ? -1 : 1))
+    .join('\n') + '\n';
+}
+
+test('the default demo writes exactly the pinned files', () => {
+  const out = mkdtempSync(join(tmpdir(), 'pd-demo-pin-'));
+  execFileSync(process.execPath, ['scripts/run.mjs', 'scripts/demo.ts', '--out', out], { cwd: ROOT, stdio: 'pipe' });
+  const actual = digest(out);
+  if (process.env.UPDATE_DEMO_PIN === '1') writeFileSync(PIN, actual);
+  expect(actual).toBe(readFileSync(PIN, 'utf8'));
+});
