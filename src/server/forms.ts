@@ -7,7 +7,7 @@ import { FormRecord, isFormKind, SCHOOL_REPORT } from '../core/workbook/registry
 import { presetById } from '../core/presets';
 import { Preset } from '../core/presets/types';
 import { buildSchoolReportSpec } from '../core/forms/school-report-form';
-import type { SurveyFormInfo } from '../shared/api';
+import { surveyFormInfo as info, SurveyFormInfo } from '../core/views/surveys';
 import { createForm, formItemTitles, openForm, responseSheetOf } from './adapters/forms';
 import { protectSheet } from './adapters/workbook';
 import { locked, readSettings, requireContext, UserError } from './context';
@@ -17,10 +17,6 @@ import { ensureScoresSheet } from './recalc';
 import { ensureReportSheets } from './reports';
 
 
-function info(record: FormRecord): SurveyFormInfo {
-  const { formId, instrument, version, status, responseSheetName, editUrl, publishedUrl, createdAt } = record;
-  return { formId, instrument, version, status, responseSheetName, editUrl, publishedUrl, createdAt };
-}
 
 
 /**

@@ -14,7 +14,7 @@ import { isScored, isSurveyRecord, responseKey, SurveyRecord } from '../core/wor
 import { scoreHeader } from '../core/workbook/scores-table';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
 import { scoresKey, scoresSheet } from '../core/workbook/sheets';
-import type { RecalculationProgress } from '../shared/api';
+import type { RecalculationProgress } from '../core/views/surveys';
 import {
   appendRows, deleteDocumentProperty, protectSheet, readColumn, readDocumentJson, readRows,
   replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone, writeDocumentJson,

@@ -23,7 +23,7 @@ import { parseDisplayedTimestamp } from '../core/text/timestamps';
 import { parseScoreRows } from '../core/workbook/scores-table';
 import { Settings } from '../core/settings';
 import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET } from '../core/workbook/sheets';
-import type { IndicatorsSummary } from '../shared/api';
+import { IndicatorsSummary, indicatorsSummary } from '../core/views/indicators';
 import { hasKey, protectSheet, readRows, replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, nowIso, writeLog } from './log';
@@ -160,16 +160,9 @@ export function processReportSubmission(context: Context, record: FormRecord, by
   writeLog(context, log);
 }
 
-function summary(result: IndicatorsResult): IndicatorsSummary {
-  return {
-    preset: result.preset, currentPeriod: result.currentPeriod, periods: result.periods,
-    privacyThreshold: result.privacyThreshold, values: result.values, missingReports: result.missingReports,
-    responseRates: result.responseRates,
-  };
-}
 
 /** google.script.run endpoint and scheduled task. Result: the indicators just computed. */
 export function refreshIndicators(): IndicatorsSummary {
   const context = requireContext();
-  return locked(context, () => summary(recomputeIndicators(context, readSettings(context))));
+  return locked(context, () => indicatorsSummary(recomputeIndicators(context, readSettings(context))));
 }

@@ -23,13 +23,12 @@ import {
   RubricSheetRead,
   rubricSheetHeader,
   rubricSheetRows,
-  RubricSummary,
-  rubricSummary,
   registerKey,
 } from '../core/workbook/rubric-sheet';
 import { formatLocalIso, isSheetDate, protectSheet, readRows, replaceRows, Sheet, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, writeLog } from './log';
+import { RubricSummary, rubricSummary } from '../core/views/rubric';
 
 
 export interface RubricOptions {

@@ -13,7 +13,7 @@ import { activeWorkbook, protectSheet, readRows, replaceRows, sheetById } from '
 import { Context, ensureLayoutSheet, loadLayout, readSettings, saveLayout, UserError } from './context';
 import { ensureReportSheets } from './reports';
 import { ensureRubricSheets } from './rubric';
-import type { SaveSettingsResult } from '../shared/api';
+import type { SaveSettingsResult, SettingsView } from '../core/views/settings';
 
 
 /** Every sheet the add-on writes or registers: its own and the raw response sheets. */
@@ -58,7 +58,7 @@ export function saveSettings(input: SettingsInput): SaveSettingsResult {
 }
 
 /** google.script.run endpoint. Result: the saved settings, or null before setup. */
-export function getSettings(): Settings | null {
+export function getSettings(): SettingsView | null {
   const layout = loadLayout();
   if (!layout) return null;
   return readSettings({ book: activeWorkbook(), layout, lang: layout.lang });

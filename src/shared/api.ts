@@ -1,86 +1,27 @@
 /**
- * The contract between the sidebar and the server: every google.script.run endpoint,
- * with JSON-safe arguments and results (dates cross as ISO strings).
+ * The contract between the sidebar and the server, derived from the server itself: the
+ * client is typed by `typeof` the endpoints module, so no type here is a copy. Every
+ * argument and result must be JSON-safe (core/views/json.ts); an endpoint that takes or
+ * returns a Date, a function or an array with undefined fails the typecheck here, naming it.
+ * Dates cross as ISO strings.
  */
-export interface SidebarInfo {
-  lang: 'ru' | 'en';
-  title: string;
-}
+import type * as Endpoints from '../server/endpoints';
+import type { IsJsonSafe, JsonSafe } from '../core/views/json';
 
-export type SaveSettingsResult = { ok: true } | { ok: false; errors: string[] };
+export type ServerApi = typeof Endpoints;
+export type Endpoint = keyof ServerApi;
 
-export interface SettingsView {
-  districtName: string;
-  presetId: string;
-  schools: string[];
-  subjects: string[];
-  coordinators: string[];
-  privacyThreshold: number;
-  lang: 'ru' | 'en';
-}
+type ArgsSafe<A extends unknown[]> = [A] extends [{ [I in keyof A]: JsonSafe<A[I]> }] ? true : false;
+type EndpointSafe<F> = F extends (...args: infer A) => infer R
+  ? ArgsSafe<A> extends true ? ([R] extends [void] ? true : IsJsonSafe<R>) : false
+  : false;
+type AllTrue<T extends { [K in Endpoint]: true }> = T;
+/** Compile-time check: an endpoint whose value is not `true` here is not JSON-safe. */
+export type EndpointsAreJsonSafe = AllTrue<{ [K in Endpoint]: EndpointSafe<ServerApi[K]> }>;
 
-export interface SurveyFormInfo {
-  formId: string;
-  instrument: string;
-  version: string;
-  status: 'active' | 'replaced' | 'relinked';
-  responseSheetName: string;
-  editUrl: string;
-  publishedUrl: string;
-  createdAt: string;
-}
-
-export interface RecalculationProgress {
-  done: boolean;
-  /** Responses processed so far in this recalculation. */
-  processed: number;
-  incomplete: number;
-}
-
-export interface IndicatorValueView {
-  id: string;
-  scope: { kind: 'overall' } | { kind: 'school' | 'subject'; key: string };
-  period: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  suppressed?: true;
-  change?: { previousPeriod: string; previous: number | null; delta: number | null };
-}
-
-export interface IndicatorsSummary {
-  preset: string;
-  currentPeriod: string | null;
-  periods: string[];
-  privacyThreshold: number;
-  values: IndicatorValueView[];
-  missingReports: string[];
-  responseRates: Array<{ instrument: string; period: string; scope: IndicatorValueView['scope']; respondents: number; teachers: number | null; rate: number | null }>;
-}
-
-export interface RubricSummaryView {
-  lang: 'ru' | 'en';
-  blocks: Array<{ id: string; title: string; points: number; min: number; computedMax: number; declaredMax: number | null }>;
-  total: number;
-  totalComputedMax: number;
-  totalDeclaredMax: number;
-  suggestionsApplied: boolean;
-  suggestions: number;
-  coordinatorValues: number;
-  suggestedValues: number;
-  problems: number;
-}
-
-export interface ServerApi {
-  getSidebarInfo(): SidebarInfo;
-  getSettings(): SettingsView | null;
-  saveSettings(input: Partial<Record<keyof SettingsView, unknown>>): SaveSettingsResult;
-  createSurveyForm(instrument: string): SurveyFormInfo;
-  listSurveyForms(): SurveyFormInfo[];
-  relinkSurveyForms(): SurveyFormInfo[];
-  recalculateAll(options?: { budgetMs?: number; chunkRows?: number }): RecalculationProgress;
-  continueRecalculation(options?: { budgetMs?: number; chunkRows?: number }): RecalculationProgress;
-  refreshIndicators(): IndicatorsSummary;
-  updateRubric(options?: { useSuggestions?: boolean }): RubricSummaryView;
-  getRubric(options?: { useSuggestions?: boolean }): RubricSummaryView;
-}
+// The views the endpoints return, for the client's convenience (type-only re-exports).
+export type { SidebarInfo } from '../core/views/sidebar';
+export type { SettingsView, SaveSettingsResult } from '../core/views/settings';
+export type { SurveyFormInfo, RecalculationProgress } from '../core/views/surveys';
+export type { IndicatorsSummary } from '../core/views/indicators';
+export type { RubricSummary } from '../core/views/rubric';

@@ -333,31 +333,6 @@ export function readRubricTable(table: readonly (readonly unknown[])[]): RubricS
 
 export type ValueSource = 'coordinator' | 'suggestion' | 'none';
 
-/** The JSON-safe summary the endpoints return. */
-export interface RubricSummary {
-  lang: Lang;
-  blocks: {
-    id: BlockId;
-    title: string;
-    points: number;
-    min: number;
-    computedMax: number;
-    declaredMax: number | null;
-  }[];
-  total: number;
-  totalComputedMax: number;
-  totalDeclaredMax: number;
-  /** Whether blank values took the suggested ones. */
-  suggestionsApplied: boolean;
-  /** Suggestions the preset and the registers support (yes and no). */
-  suggestions: number;
-  /** Parameters scored from the coordinators' values, and from suggestions. */
-  coordinatorValues: number;
-  suggestedValues: number;
-  /** Register rows and rubric values that could not be used (each is in the log). */
-  problems: number;
-}
-
 export interface RubricSheetView {
   /** Rows under the header: parameters, then one row per block, then the total. */
   rows: unknown[][];
@@ -508,35 +483,6 @@ export function rubricSheetRows(
     }),
   );
   return { rows, score, sources };
-}
-
-export function rubricSummary(
-  view: RubricSheetView,
-  suggestions: readonly RubricSuggestion[],
-  lang: Lang,
-  useSuggestions: boolean,
-  problems: number,
-): RubricSummary {
-  const sources = [...view.sources.values()];
-  return {
-    lang,
-    blocks: view.score.blocks.map((block) => ({
-      id: block.id,
-      title: tr(block.title, lang),
-      points: block.points,
-      min: block.min,
-      computedMax: block.computedMax,
-      declaredMax: block.declaredMax,
-    })),
-    total: view.score.total,
-    totalComputedMax: view.score.totalComputedMax,
-    totalDeclaredMax: view.score.totalDeclaredMax,
-    suggestionsApplied: useSuggestions,
-    suggestions: suggestions.length,
-    coordinatorValues: sources.filter((s) => s === 'coordinator').length,
-    suggestedValues: sources.filter((s) => s === 'suggestion').length,
-    problems,
-  };
 }
 
 /** A rubric problem as log text parameters, rendered in the workbook's language. */

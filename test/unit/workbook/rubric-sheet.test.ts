@@ -11,8 +11,8 @@ import {
   RUBRIC_SHEETS,
   rubricSheetHeader,
   rubricSheetRows,
-  rubricSummary,
 } from '../../../src/core/workbook/rubric-sheet';
+import { rubricSummary } from '../../../src/core/views/rubric';
 
 const col = (id: string) => RUBRIC_COLUMNS.findIndex((c) => c.id === id);
 const PARAMETER_ROWS = BLOCKS.reduce((sum, block) => sum + block.positions.length * block.parameters.length, 0);
