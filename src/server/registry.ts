@@ -1,5 +1,6 @@
 /** Reading and writing the form registry sheet (see core/registry). */
 import { FormRecord, parseRegistry, registryHeader, registryRow } from '../core/workbook/registry';
+import { inertRow } from '../core/text/inert';
 import { readRows, replaceRows } from './adapters/workbook';
 import { Context, layoutSheet } from './context';
 import { logEntry, writeLog } from './log';
@@ -17,5 +18,5 @@ export function readRegistry(context: Context): FormRecord[] {
 export function writeRegistry(context: Context, records: FormRecord[]): void {
   const sheet = layoutSheet(context, 'registry');
   if (!sheet) return;
-  replaceRows(sheet, registryHeader(context.lang), records.map(registryRow));
+  replaceRows(sheet, registryHeader(context.lang), records.map((record) => inertRow(registryRow(record))));
 }

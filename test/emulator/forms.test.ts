@@ -38,7 +38,7 @@ function setup(options: { locale?: string; now?: string } = {}) {
 }
 
 function buildSurvey(FormApp: GFormApp): GForm {
-  const form = FormApp.create('Профиль педагога');
+  const form = FormApp.create('Профиль педагога').setTitle('Профиль педагога');
   form.addSectionHeaderItem().setTitle('О себе');
   form.addTextItem().setTitle('Школа').setRequired(true);
   form.addTextItem().setTitle('Стаж')
@@ -80,6 +80,13 @@ describe('FormApp forms', () => {
   it('started forms published before the 2026-06-30 publishing change', () => {
     const { FormApp } = setup({ now: '2026-03-01T09:00:00+03:00' });
     expect(publishing(FormApp.create('old')).isPublished()).toBe(true);
+  });
+
+  it('create(title) names the file but leaves the form title empty, as Apps Script does', () => {
+    const { FormApp } = setup();
+    const form = FormApp.create('Выгорание');
+    expect(form.getTitle()).toBe('');
+    expect(FormApp.openById(form.getId()).setTitle('Выгорание').getTitle()).toBe('Выгорание');
   });
 
   it('opens forms by id, edit url, published url and the response sheet form url', () => {

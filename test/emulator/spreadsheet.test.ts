@@ -158,16 +158,55 @@ describe('Range values', () => {
       "'=1+1", '=SUM(1,2)', '12', '+1', '-3', '2.5', '1,5', 'TRUE', 'текст', 7, when,
     ]]);
     const [row] = sheet.getRange(1, 1, 1, 11).getValues();
-    expect(row.slice(0, 10)).toEqual(['=1+1', '#ERROR!', 12, 1, -3, 2.5, 1.5, true, 'текст', 7]);
+    expect(row.slice(0, 5)).toEqual(['=1+1', '#ERROR!', 12, 1, -3]);
+    expect(row.slice(6, 10)).toEqual([1.5, true, 'текст', 7]);
+    // In a Russian workbook "2.5" is the 2nd of May, not a number.
+    expect(sheet.getRange('F1').getDisplayValue()).toBe('02.05.2026');
     expect((row[10] as Date).getTime()).toBe(when.getTime());
     expect(sheet.getRange(1, 1, 1, 3).getFormulas()).toEqual([['', '=SUM(1,2)', '']]);
     expect(store.formulas(ss.getId(), 'Лист1')[0][1]).toBe('=SUM(1,2)');
     expect(sheet.getRange('B1').getDisplayValue()).toBe('#ERROR!');
+    sheet.getRange('F1').setValue(2.5);
     expect(sheet.getRange('F1').getDisplayValue()).toBe('2,5');
     expect(sheet.getRange('K1').getDisplayValue()).toBe('23.11.2026 9:00:00');
     // Overwriting a formula with a value drops the formula.
     sheet.getRange('B1').setValue('plain');
     expect(sheet.getRange('B1').getFormula()).toBe('');
+  });
+
+  it('reads written strings as typed in a Russian workbook: dates, percentages, numbers, booleans', () => {
+    const { sheet } = setup({ locale: 'ru' });
+    const typed = ['12.03.2026', '12.03', '50%', '12,5', '007', '1e3', 'TRUE', 'ИСТИНА', 'ложь', '2026-03-12', '31.02.2026', "'007", "''x"];
+    sheet.getRange(1, 1, 1, typed.length).setValues([typed]);
+    const [row] = sheet.getRange(1, 1, 1, typed.length).getValues();
+    const dates = [row[0], row[1], row[9]];
+    expect(dates.every((d) => Object.prototype.toString.call(d) === '[object Date]')).toBe(true);
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('12.03.2026');
+    // A date without a year takes the current one (the emulated clock says 2026).
+    expect(sheet.getRange('B1').getDisplayValue()).toBe('12.03.2026');
+    expect(row.slice(2, 9)).toEqual([0.5, 12.5, 7, 1000, true, true, false]);
+    // An impossible date stays text; an apostrophe keeps text exactly, and only the first one goes.
+    expect(row.slice(10)).toEqual(['31.02.2026', '007', "'x"]);
+    sheet.appendRow(['01.09', '7%']);
+    expect(sheet.getRange(2, 1).getDisplayValue()).toBe('01.09.2026');
+    expect(sheet.getRange(2, 2).getValue()).toBeCloseTo(0.07);
+  });
+
+  it('reads dates month first in an American workbook, and "12,5" stays text there', () => {
+    const { sheet } = setup({ locale: 'en_US' });
+    sheet.getRange(1, 1, 1, 3).setValues([['3/12/2026', '12,5', '12.03']]);
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('3/12/2026');
+    expect(sheet.getRange('B1').getValue()).toBe('12,5');
+    expect(sheet.getRange('C1').getValue()).toBe(12.03);
+  });
+
+  it('refuses a cell over 50,000 characters with the real message, and takes exactly 50,000', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange('A1').setValue('я'.repeat(50_001))).toThrow(MESSAGES.cellTooLong);
+    expect(() => sheet.appendRow(['ok', 'x'.repeat(50_001)])).toThrow(MESSAGES.cellTooLong);
+    expect(sheet.getLastRow()).toBe(0);
+    sheet.getRange('A1').setValue('x'.repeat(50_000));
+    expect((sheet.getRange('A1').getValue() as string).length).toBe(50_000);
   });
 
   it('appendRow writes after the last row with content and grows the sheet', () => {
@@ -280,6 +319,34 @@ describe('Protection', () => {
     expect(ss.getProtections(ProtectionType.SHEET)).toHaveLength(1);
     expect(ss.getProtections(ProtectionType.RANGE)).toHaveLength(0);
     expect(sheet.getProtections(ProtectionType.SHEET)[0].getProtectionType()).toBe('SHEET');
+  });
+
+  it('refuses renaming a protected sheet and inserting or deleting its rows and columns to non-editors', () => {
+    const { runtime, sheet } = setup();
+    const p = sheet.protect();
+    p.removeEditors([TEACHER, ADMIN]);
+    const asTeacher = (fn: () => unknown) => () => runtime.execute(fn, TEACHER);
+    expect(asTeacher(() => sheet.setName('Мой лист'))).toThrow(MESSAGES.protectedCell);
+    expect(asTeacher(() => sheet.insertRowsAfter(1, 2))).toThrow(MESSAGES.protectedCell);
+    expect(asTeacher(() => sheet.insertRowBefore(1))).toThrow(MESSAGES.protectedCell);
+    expect(asTeacher(() => sheet.insertColumnsAfter(1, 1))).toThrow(MESSAGES.protectedCell);
+    expect(asTeacher(() => sheet.deleteRows(2, 1))).toThrow(MESSAGES.protectedCell);
+    expect(sheet.getName()).toBe('Лист1');
+    expect(sheet.getMaxRows()).toBe(1000);
+    // The owner may; a warning-only protection stops nobody.
+    runtime.execute(() => sheet.insertRowsAfter(1, 1));
+    p.setWarningOnly(true);
+    runtime.execute(() => sheet.setName('Переименован'), TEACHER);
+    expect(sheet.getName()).toBe('Переименован');
+  });
+
+  it('deleting a row shifts later rows up, and the next append reuses the freed row number', () => {
+    const { sheet } = setup();
+    sheet.getRange(1, 1, 4, 1).setValues([['h'], ['a'], ['b'], ['c']]);
+    sheet.deleteRow(2);
+    expect(sheet.getRange(1, 1, 3, 1).getValues()).toEqual([['h'], ['b'], ['c']]);
+    sheet.appendRow(['d']);
+    expect(sheet.getRange(4, 1).getValue()).toBe('d');
   });
 
   it('moves protected ranges with inserted and deleted rows', () => {

@@ -131,6 +131,8 @@ interface FormModel {
   publishedId: string;
   owner: string;
   title: string;
+  /** The Drive file name FormApp.create gave (the title stays empty until setTitle). */
+  fileName?: string;
   description: string;
   confirmationMessage: string;
   customClosedMessage: string;
@@ -1560,8 +1562,16 @@ class EmuFormApp implements Pick<GFormApp, FormAppMembers> {
     this._api = instrument(this, 'FormApp', _store.runtime.counter) as unknown as GFormApp;
   }
 
+  /**
+   * FormApp.create(title) names the Drive file but leaves the form's own title empty
+   * (issuetracker.google.com/issues/442747794; gas-fakes' live tests assert '' on Apps
+   * Script): the title respondents see must be set with setTitle.
+   */
   create(title: string): GForm {
-    return this._store.formApi(this._store.createModel(title));
+    const model = this._store.createModel(title);
+    model.fileName = model.title;
+    model.title = '';
+    return this._store.formApi(model);
   }
 
   openById(id: string): GForm {

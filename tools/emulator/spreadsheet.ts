@@ -7,6 +7,7 @@
  * not of the sheet. Formulas are kept but never evaluated.
  */
 import { instrument, Runtime } from './kernel';
+import { zonedParts, zonedToInstant } from './tz';
 import {
   cellA1, coveredBy, GridRect, intersection, parseA1, rectA1, resolveA1, shiftRect,
 } from './a1';
@@ -51,6 +52,8 @@ export const MESSAGES = {
   rowsOutOfBounds: 'Those rows are out of bounds.',
   openById: 'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
   openByUrl: 'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
+  /** Wording reported by users of Sheets and Apps Script for an over-long cell. */
+  cellTooLong: 'Your input contains more than the maximum of 50000 characters in a single cell.',
   signature: (types: string, method: string) =>
     `The parameters (${types}) don't match the method signature for ${method}.`,
 };
@@ -111,6 +114,16 @@ function usesDecimalComma(locale: string): boolean {
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const COMMA_NUMBER_TEXT = /^[+-]?(?:\d+,\d*|,\d+)$/;
+/** "50%" and, in decimal-comma locales, "12,5%". */
+const PERCENT_TEXT = /^([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s?%$/;
+/** Day-first dates of decimal-comma locales: "12.03.2026", "12.03.26", "12.03". */
+const DOT_DATE_TEXT = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?$/;
+/** Month-first dates of the en_US locale: "3/12/2026", "3/12". */
+const SLASH_DATE_TEXT = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/;
+/** ISO dates are read as dates in every locale. */
+const ISO_DATE_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/** Maximum characters in one cell: a longer write fails (see MESSAGES.cellTooLong). */
+export const MAX_CELL_CHARS = 50_000;
 
 /** How Sheets reads a string typed into a cell (USER_ENTERED): what the cell stores. */
 export interface ParsedInput {
@@ -118,27 +131,69 @@ export interface ParsedInput {
   formula: string | null;
 }
 
+/** Makes the Date a typed date stands for: local midnight of y-m-d in the spreadsheet's zone. */
+export type LocalDateMaker = (year: number, month: number, day: number) => Date;
+
+function validDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function typedDate(input: string, locale: string, makeDate: LocalDateMaker | undefined, currentYear: number): Date | null {
+  if (!makeDate) return null;
+  let year: number;
+  let month: number;
+  let day: number;
+  const iso = ISO_DATE_TEXT.exec(input);
+  const local = usesDecimalComma(locale) ? DOT_DATE_TEXT.exec(input) : SLASH_DATE_TEXT.exec(input);
+  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (local) {
+    const [a, b] = [Number(local[1]), Number(local[2])];
+    [day, month] = usesDecimalComma(locale) ? [a, b] : [b, a];
+    const y = local[3];
+    // A two-digit year is read in a sliding century, as Sheets does for 00–29 → 20xx.
+    year = y === undefined ? currentYear : y.length === 2 ? (Number(y) < 30 ? 2000 : 1900) + Number(y) : Number(y);
+  } else return null;
+  return validDay(year, month, day) ? makeDate(year, month, day) : null;
+}
+
 /**
- * Sheets parses strings written by setValue/setValues/appendRow as if typed by a user:
- * a leading apostrophe forces text (and is not stored), "=…" is a formula, numeric text
- * becomes a number, TRUE/FALSE a boolean. Dates, percentages and currencies typed as text
- * are not recognised here (documented gap).
+ * Sheets parses strings written by setValue/setValues/appendRow as if typed by a user in
+ * the spreadsheet's locale (Range.setValue: "the value can be numeric, string, boolean or
+ * date"; a string is interpreted as typed): a leading apostrophe forces text (and is not
+ * stored), "=…" is a formula, numeric text becomes a number ("007" → 7, "1e3" → 1000, in
+ * a Russian workbook "12,5" → 12.5), "50%" a fraction, TRUE/FALSE (and the locale's own
+ * ИСТИНА/ЛОЖЬ) a boolean, and a date in the locale's order a Date ("12.03.2026" and
+ * "12.03" in a Russian workbook, "3/12/2026" in an American one). Currencies and times
+ * typed as text are not recognised here (documented gap). Text longer than 50,000
+ * characters does not fit a cell ("Google Sheets: cell content up to 50,000 characters").
  */
-export function parseUserEntered(input: unknown, locale: string): ParsedInput {
+export function parseUserEntered(input: unknown, locale: string, makeDate?: LocalDateMaker, currentYear = new Date().getFullYear()): ParsedInput {
   if (input === null || input === undefined) return { value: '', formula: null };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input, formula: null };
   if (isDate(input)) return { value: cloneDate(input), formula: null };
   if (typeof input !== 'string') {
     throw new AppsScriptError(`Cannot store a value of type ${typeName(input)} in a cell.`);
   }
+  if (input.length > MAX_CELL_CHARS) throw new AppsScriptError(MESSAGES.cellTooLong);
   if (input === '') return { value: '', formula: null };
   if (input.startsWith("'")) return { value: input.slice(1), formula: null };
   if (input.startsWith('=') && input.length > 1) return { value: FORMULA_PLACEHOLDER, formula: input };
-  if (NUMBER_TEXT.test(input)) return { value: Number(input), formula: null };
-  if (usesDecimalComma(locale) && COMMA_NUMBER_TEXT.test(input)) {
-    return { value: Number(input.replace(',', '.')), formula: null };
+  const text = input.trim();
+  const comma = usesDecimalComma(locale);
+  // Where the comma is the decimal mark, a dot separates day and month: "2.5" is 2 May,
+  // and a dotted decimal that is no date ("12.55") stays text.
+  const date = typedDate(text, locale, makeDate, currentYear);
+  if (date) return { value: date, formula: null };
+  if (NUMBER_TEXT.test(text) && !(comma && text.includes('.'))) return { value: Number(text), formula: null };
+  if (comma && COMMA_NUMBER_TEXT.test(text)) return { value: Number(text.replace(',', '.')), formula: null };
+  const percent = PERCENT_TEXT.exec(text);
+  if (percent && (comma || !percent[1].includes(','))) {
+    return { value: Number(percent[1].replace(',', '.')) / 100, formula: null };
   }
-  if (/^(true|false)$/i.test(input)) return { value: input.toLowerCase() === 'true', formula: null };
+  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === 'true', formula: null };
+  if (locale.toLowerCase().startsWith('ru') && /^(истина|ложь)$/i.test(text)) {
+    return { value: text.toLowerCase() === 'истина', formula: null };
+  }
   return { value: input, formula: null };
 }
 
@@ -457,6 +512,12 @@ export class SpreadsheetStore {
     this.writeCells(sheet, { row, col, numRows: 1, numCols: values.length }, [values.map((v) => ({ value: v, formula: null }))]);
   }
 
+  /** A written value as Sheets stores it, parsed in the spreadsheet's locale and zone. */
+  parseTyped(model: SpreadsheetModel, input: unknown): ParsedInput {
+    const makeDate: LocalDateMaker = (year, month, day) => this.dateFactory(zonedToInstant({ year, month, day }, model.timeZone));
+    return parseUserEntered(input, model.locale, makeDate, zonedParts(this.runtime.clock.now(), model.timeZone).year);
+  }
+
   spreadsheetApi(model: SpreadsheetModel): GSpreadsheet {
     let api = this.spreadsheetApis.get(model);
     if (!api) {
@@ -596,6 +657,21 @@ export class SpreadsheetStore {
       if (!cut) continue;
       if (p.unprotected.length > 0 && coveredBy(cut, p.unprotected)) continue;
       // Scripts get no "are you sure" prompt: warning-only protections never refuse.
+      if (!this.canEditProtection(p, user)) throw new AppsScriptError(MESSAGES.protectedCell);
+    }
+  }
+
+  /**
+   * Refuses renaming a sheet and inserting or deleting its rows or columns to a user a
+   * sheet protection keeps out: a protected sheet's structure is as protected as its
+   * cells ("Protection: … a protected sheet", developers.google.com/apps-script/reference/
+   * spreadsheet/protection; in the Sheets UI the same message as for a protected cell).
+   */
+  assertStructureEditable(sheet: SheetModel): void {
+    if (this.bypass > 0) return;
+    const user = this.runtime.user;
+    for (const p of this.spreadsheetOf(sheet).protections) {
+      if (p.removed || p.sheet !== sheet || p.type !== 'SHEET' || p.warningOnly) continue;
       if (!this.canEditProtection(p, user)) throw new AppsScriptError(MESSAGES.protectedCell);
     }
   }
@@ -845,14 +921,13 @@ class EmuRange implements Pick<GRange, RangeMembers> {
       if (line.length !== numCols) throw new AppsScriptError(MESSAGES.columnsMismatch(line.length, numCols));
     }
     this._store.assertWritable(this._sheet, this._rect);
-    const locale = this._ss.locale;
-    const parsed = values.map((line) => line.map((v) => parseUserEntered(v, locale)));
+    const parsed = values.map((line) => line.map((v) => this._store.parseTyped(this._ss, v)));
     this._store.writeCells(this._sheet, this._rect, parsed);
     return this._api;
   }
 
   setValue(value: unknown): GRange {
-    const parsed = parseUserEntered(value, this._ss.locale);
+    const parsed = this._store.parseTyped(this._ss, value);
     this._store.assertWritable(this._sheet, this._rect);
     const { numRows, numCols } = this._rect;
     const cells = Array.from({ length: numRows }, () => Array.from({ length: numCols }, () => parsed));
@@ -895,9 +970,8 @@ class EmuRange implements Pick<GRange, RangeMembers> {
       }
     }
     this._store.assertWritable(this._sheet, this._rect);
-    const locale = this._ss.locale;
     this._store.writeCells(this._sheet, this._rect, formulas.map((line) => line.map((f) =>
-      (f === '' ? { value: '', formula: null } : parseUserEntered(f, locale)))));
+      (f === '' ? { value: '', formula: null } : this._store.parseTyped(this._ss, f)))));
     return this._api;
   }
 
@@ -1088,6 +1162,7 @@ class EmuSheet implements Pick<GSheet, SheetMembers> {
   setName(name: string): GSheet {
     const other = this._store.findSheet(this._ss, name);
     if (other && other !== this._model) throw new AppsScriptError(MESSAGES.duplicateSheet(name));
+    this._store.assertStructureEditable(this._model);
     this._model.name = String(name);
     return this._api;
   }
@@ -1155,6 +1230,7 @@ class EmuSheet implements Pick<GSheet, SheetMembers> {
     if (before < 1 || before > this._model.maxRows + 1 || howMany < 1) {
       throw new AppsScriptError(MESSAGES.rowsOutOfBounds);
     }
+    this._store.assertStructureEditable(this._model);
     const rows = this._model.rows;
     if (before - 1 < rows.length) rows.splice(before - 1, 0, ...Array.from({ length: howMany }, () => [] as CellValue[]));
     shiftFormulaRows(this._model, before, howMany);
@@ -1183,6 +1259,7 @@ class EmuSheet implements Pick<GSheet, SheetMembers> {
     if (afterPosition < 0 || afterPosition > this._model.maxCols || howMany < 1) {
       throw new AppsScriptError('Those columns are out of bounds.');
     }
+    this._store.assertStructureEditable(this._model);
     for (const row of this._model.rows) {
       if (row && row.length > afterPosition) row.splice(afterPosition, 0, ...new Array<CellValue>(howMany).fill(''));
     }
@@ -1205,8 +1282,7 @@ class EmuSheet implements Pick<GSheet, SheetMembers> {
     const width = Math.max(1, rowContents.length);
     const rect = { row, col: 1, numRows: 1, numCols: width };
     this._store.assertWritable(this._model, rect);
-    const locale = this._ss.locale;
-    const parsed = rowContents.length === 0 ? [{ value: '', formula: null }] : rowContents.map((v) => parseUserEntered(v, locale));
+    const parsed = rowContents.length === 0 ? [{ value: '', formula: null }] : rowContents.map((v) => this._store.parseTyped(this._ss, v));
     // appendRow grows the grid instead of failing at its edge.
     if (row > this._model.maxRows) this._model.maxRows = row;
     if (width > this._model.maxCols) this._model.maxCols = width;
@@ -1241,6 +1317,7 @@ class EmuSheet implements Pick<GSheet, SheetMembers> {
       throw new AppsScriptError(MESSAGES.rowsOutOfBounds);
     }
     if (sheet.maxRows - howMany <= sheet.frozenRows) throw new AppsScriptError(MESSAGES.deleteAllRows);
+    this._store.assertStructureEditable(sheet);
     this._store.assertWritable(sheet, { row: rowPosition, col: 1, numRows: howMany, numCols: WHOLE_SHEET.numCols });
     if (rowPosition - 1 < sheet.rows.length) sheet.rows.splice(rowPosition - 1, howMany);
     shiftFormulaRows(sheet, rowPosition, -howMany);

@@ -75,8 +75,10 @@ export function responseSheetOf(book: Spreadsheet, form: Form): Sheet | null {
 }
 
 export function createForm(spec: FormSpec, book: Spreadsheet): CreatedForm {
+  // FormApp.create names the Drive file only; the form's own title starts empty.
   const form = FormApp.create(spec.title) as PublishableForm;
-  form.setDescription(spec.description)
+  form.setTitle(spec.title)
+    .setDescription(spec.description)
     .setConfirmationMessage(spec.confirmation)
     .setCollectEmail(spec.collectEmail)
     .setProgressBar(true)

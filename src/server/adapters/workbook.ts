@@ -3,6 +3,8 @@
  * workbook. Reads are whole-sheet (one getValues), writes are one setValues or one
  * appendRow, whatever the number of rows.
  */
+import { inertRow } from '../../core/text/inert';
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -40,7 +42,7 @@ function ensureSize(sheet: Sheet, rows: number, columns: number): void {
 export function replaceRows(sheet: Sheet, header: unknown[], rows: unknown[][]): void {
   sheet.clearContents();
   const width = header.length;
-  const table = [header, ...rows.map((row) => (row.length === width ? row : [...row, ...new Array(width - row.length).fill('')].slice(0, width)))];
+  const table = [inertRow(header), ...rows.map((row) => (row.length === width ? row : [...row, ...new Array(width - row.length).fill('')].slice(0, width)))];
   ensureSize(sheet, table.length, width);
   sheet.getRange(1, 1, table.length, width).setValues(table);
 }
@@ -72,7 +74,7 @@ export function hasKey(sheet: Sheet, key: string): boolean {
 export function createSheet(book: Spreadsheet, title: string, header: unknown[]): Sheet {
   const sheet = book.insertSheet(uniqueTitle(book, title));
   ensureSize(sheet, 1, header.length);
-  sheet.getRange(1, 1, 1, header.length).setValues([header]).setFontWeight('bold');
+  sheet.getRange(1, 1, 1, header.length).setValues([inertRow(header)]).setFontWeight('bold');
   sheet.setFrozenRows(1);
   return sheet;
 }
