@@ -22,7 +22,7 @@ function random(seed: number): () => number {
 }
 
 /** Varied responses: each respondent has their own "yes" tendency; 1 in 50 skips an item. */
-function syntheticCodes(count: number): Uint8Array[] {
+export function syntheticCodes(count: number): Uint8Array[] {
   const rnd = random(84);
   return Array.from({ length: count }, (_, r) => {
     const tendency = rnd();
@@ -49,24 +49,27 @@ function rate(once: (i: number) => number, ms = 1000): number {
   return Math.round((calls / elapsed) * 1000);
 }
 
-/** A Google Forms export of `rows` Boyko responses: timestamp, profile, numbered titles. */
+/** The header of a Google Forms export of Boyko responses: timestamp, profile, numbered titles. */
+export function exportHeader(): string {
+  return toCsv([['Отметка времени', ...instrumentItems(BOYKO).map((item) => item.title.ru)]]).replace(/\r\n/g, '\n');
+}
+
+/** Data row `r` of such an export, answering with `codes`. */
+export function exportRow(r: number, codes: Uint8Array): string {
+  const answers = Array.from(codes, (code) => (code === YESNO_YES ? 'Да' : code === YESNO_NO ? 'Нет' : ''));
+  return toCsv([[
+    `${String((r % 28) + 1).padStart(2, '0')}.03.2025 10:${String(r % 60).padStart(2, '0')}:00`,
+    `Школа № ${(r % 12) + 1}`,
+    ['Математика', 'Русский язык', 'История', 'Физика'][r % 4],
+    AGE_BANDS[r % AGE_BANDS.length].label.ru,
+    EXPERIENCE_BANDS[r % EXPERIENCE_BANDS.length].label.ru,
+    ...answers,
+  ]]).replace(/\r\n/g, '\n');
+}
+
+/** A Google Forms export of `rows` Boyko responses. */
 function exportText(rows: number): string {
-  const items = instrumentItems(BOYKO);
-  const codes = syntheticCodes(rows);
-  const header = ['Отметка времени', ...items.map((item) => item.title.ru)];
-  const table: string[][] = [header];
-  codes.forEach((c, r) => {
-    const answers = Array.from(c, (code) => (code === YESNO_YES ? 'Да' : code === YESNO_NO ? 'Нет' : ''));
-    table.push([
-      `${String((r % 28) + 1).padStart(2, '0')}.03.2025 10:${String(r % 60).padStart(2, '0')}:00`,
-      `Школа № ${(r % 12) + 1}`,
-      ['Математика', 'Русский язык', 'История', 'Физика'][r % 4],
-      AGE_BANDS[r % AGE_BANDS.length].label.ru,
-      EXPERIENCE_BANDS[r % EXPERIENCE_BANDS.length].label.ru,
-      ...answers,
-    ]);
-  });
-  return toCsv(table).replace(/\r\n/g, '\n');
+  return exportHeader() + syntheticCodes(rows).map((codes, r) => exportRow(r, codes)).join('');
 }
 
 function endToEndMs(bytes: Uint8Array): number {

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { Lang } from '../core/text/i18n';
 
 /** What a command needs from the outside world; tests pass their own. */
 export interface CliIo {
   readFile(path: string): Uint8Array;
+  /** The file in chunks, opened before it returns (so a missing file throws at once). */
+  readChunks?(path: string): Iterable<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;
   /** Language of messages: Russian unless the environment asks for English. */
@@ -12,6 +14,7 @@ export interface CliIo {
 
 export const nodeIo: CliIo = {
   readFile: (path) => readFileSync(path),
+  readChunks: (path) => fileChunks(openSync(path, 'r')),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   lang: /^en/i.test(process.env.PD_MONITOR_LANG ?? process.env.LANG ?? '') ? 'en' : 'ru',
@@ -22,5 +25,21 @@ export class CliError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'CliError';
+  }
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/** Reads an open file a megabyte at a time and closes it at the end (or when abandoned). */
+function* fileChunks(fd: number): Generator<Uint8Array> {
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      if (read === 0) return;
+      yield chunk.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
   }
 }

@@ -3,9 +3,11 @@
  * responses export offline. The file may come from Google Forms (UTF-8, comma) or from
  * Russian Excel (Windows-1251, semicolon); encoding and separator are detected. Anything
  * the tool cannot read ends the run with a message naming the row or column: no row is
- * dropped silently, and nothing is written before the whole file has been checked.
+ * dropped silently. The file is read, scored and written a piece at a time, so a file of
+ * any size fits in memory; a bad row past the first written block (about a megabyte of
+ * output) ends the run with exit code 1 after the rows before it have been written.
  */
-import { csvField, CsvError, CsvRecord, isBlankRecord, parseCsvRecords, detectSeparator, Separator } from '../core/text/csv';
+import { csvField, CsvError, CsvReader, CsvRecord, isBlankRecord, detectSeparator, Separator } from '../core/text/csv';
 import { Catalog, Lang, tr } from '../core/text/i18n';
 import { inert } from '../core/text/inert';
 import {
@@ -13,7 +15,7 @@ import {
   isScoredItem, matchColumns, rankInstruments,
 } from '../core/instruments';
 import { scoreResponse, ScoredResponse } from '../core/scoring';
-import { readTextFile } from './decode';
+import { MixedEncodingError, streamTextFile } from './decode';
 import { CliError, CliIo } from './io';
 
 const M = {
@@ -75,6 +77,10 @@ const M = {
     ru: 'строка данных {row}: ответ «{answer}» на вопрос {item} не распознан — вопрос считается без ответа, анкета неполная.',
     en: 'data row {row}: answer "{answer}" to question {item} is not recognised — counted as unanswered, the response is incomplete.',
   },
+  mixedEncoding: {
+    ru: 'файл «{path}», строка {line}: байты не в кодировке UTF-8, хотя начало файла в ней — файл склеен из частей в разных кодировках?',
+    en: 'file "{path}", line {line}: bytes that are not UTF-8, although the start of the file is — was the file joined from parts in different encodings?',
+  },
   moreNotices: { ru: '… и еще {count} таких сообщений.', en: '… and {count} more such messages.' },
   summary: {
     ru: 'подсчитано ответов: {total} (полных: {ok}, неполных: {incomplete}); кодировка {encoding}, разделитель «{separator}».',
@@ -117,13 +123,6 @@ function parseArgs(args: string[], lang: Lang): ScoreArgs | null {
 
 /** A scored data row as the command writes it. */
 export type ScoredRow = { row: number } & ScoredResponse & { date: string | null };
-
-export interface ScoredExport {
-  rows: ScoredRow[];
-  notices: string[];
-  encoding: string;
-  separator: Separator;
-}
 
 /** "«12. Организационные недостатки…»": a column title short enough for a message. */
 function quoteTitle(title: string, lang: Lang): string {
@@ -199,15 +198,6 @@ function checkColumns(instrument: Instrument, headers: string[], map: ColumnMap,
 
 type SlashOrder = 'mdy' | 'dmy';
 
-/** Google Forms writes "3/12/2025 10:15:30" (month first) for US-locale sheets; a day > 12 in the first place proves day first. */
-function slashOrder(values: readonly string[]): SlashOrder {
-  for (const value of values) {
-    const match = /^\s*(\d{1,2})\/(\d{1,2})\/\d{2,4}/.exec(value);
-    if (match && Number(match[1]) > 12) return 'dmy';
-  }
-  return 'mdy';
-}
-
 function isoDate(year: number, month: number, day: number): string | null {
   const y = year < 100 ? 2000 + year : year;
   const date = new Date(Date.UTC(y, month - 1, day));
@@ -229,55 +219,114 @@ export function timestampDate(value: string, order: SlashOrder = 'mdy'): string 
   return null;
 }
 
-/** Parses, checks and scores an export's text. Throws CliError for what cannot be read. */
-export function scoreExportText(instrument: Instrument, text: string, path: string, lang: Lang, encoding = 'utf-8'): ScoredExport {
-  let records: CsvRecord[];
-  const separator = detectSeparator(text);
-  try {
-    records = parseCsvRecords(text, separator);
-  } catch (error) {
-    if (error instanceof CsvError) throw new CliError(tr(M.badCsv, lang, { path, line: error.line }));
-    throw error;
-  }
-  if (records.length === 0 || isBlankRecord(records[0].fields)) throw new CliError(tr(M.empty, lang, { path }));
-  const headers = records[0].fields;
-  const map = matchColumns(instrument, headers);
-  const notices = checkColumns(instrument, headers, map, path, lang);
+/** A timestamp's slash date decides the order when one of its first two numbers is above 12. */
+function provenOrder(value: string): SlashOrder | null {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/\d{2,4}/.exec(value);
+  if (!match) return null;
+  if (Number(match[1]) > 12) return 'dmy';
+  if (Number(match[2]) > 12) return 'mdy';
+  return null;
+}
 
-  const data = records.slice(1);
-  data.forEach((record, index) => {
-    if (record.fields.length !== headers.length && !isBlankRecord(record.fields)) {
-      throw new CliError(
-        tr(M.ragged, lang, { row: index + 1, line: record.line, count: record.fields.length, width: headers.length }),
-      );
+const isSlashDate = (value: string): boolean => /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}/.test(value);
+
+/**
+ * Rows held at most while slash dates are all ambiguous (every day and month ≤ 12): past
+ * this the order is taken as month first, as for a file that never proves either.
+ */
+const MAX_HELD_ROWS = 50_000;
+
+/** A scored row waiting for its date: the raw timestamp is kept until the order is known. */
+type HeldRow = { scored: ScoredRow; stamp: string };
+
+/**
+ * Checks and scores an export record by record, handing each scored row on as soon as it
+ * can: the first record is the header, checked at once; a ragged row throws CliError naming
+ * its line. Rows are only held back while their slash dates are ambiguous (US-locale
+ * exports write "3/12/2025"); the first date with a number above 12 settles the order.
+ */
+export class ExportScorer {
+  private headers: string[] | null = null;
+  private columns: Array<[string, number]> = [];
+  private stamp: number | null = null;
+  private order: SlashOrder | null = null;
+  private held: HeldRow[] = [];
+  private readonly answers: Record<string, string> = {};
+  private index = 0;
+  private unreadable = 0;
+  readonly notices: string[] = [];
+  total = 0;
+  ok = 0;
+
+  constructor(
+    private readonly instrument: Instrument,
+    private readonly path: string,
+    private readonly lang: Lang,
+    private readonly emit: (row: ScoredRow) => void,
+  ) {}
+
+  record(record: CsvRecord): void {
+    const { instrument, lang } = this;
+    if (this.headers === null) {
+      if (isBlankRecord(record.fields)) throw new CliError(tr(M.empty, lang, { path: this.path }));
+      this.headers = record.fields;
+      const map = matchColumns(instrument, this.headers);
+      this.notices.push(...checkColumns(instrument, this.headers, map, this.path, lang));
+      this.columns = Object.entries(map.columns);
+      this.stamp = map.timestampColumn;
+      return;
     }
-  });
-
-  const columns = Object.entries(map.columns);
-  const stamp = map.timestampColumn;
-  const order = stamp === null ? 'mdy' : slashOrder(data.map((r) => r.fields[stamp] ?? ''));
-  const rows: ScoredRow[] = [];
-  const unreadable: string[] = [];
-  data.forEach((record, index) => {
+    const row = ++this.index;
+    const { fields } = record;
+    if (fields.length !== this.headers.length && !isBlankRecord(fields)) {
+      throw new CliError(tr(M.ragged, lang, { row, line: record.line, count: fields.length, width: this.headers.length }));
+    }
     // Blank records (trailing empty lines, rows of bare separators) hold no response.
-    if (isBlankRecord(record.fields)) return;
-    const answers: Record<string, string> = {};
-    for (const [key, column] of columns) answers[key] = record.fields[column];
+    if (isBlankRecord(fields)) return;
+    // One answers object for every row: each row sets all its keys, and scoring keeps no reference.
+    const answers = this.answers;
+    for (const [key, column] of this.columns) answers[key] = fields[column];
     const score = scoreResponse(instrument, answers);
-    const row = index + 1;
     for (const id of score.unreadable) {
+      if (++this.unreadable > MAX_NOTICES) continue;
       const key = typeof id === 'number' ? boykoItemKey(id) : id;
-      unreadable.push(
-        tr(M.unreadable, lang, { row, answer: answers[key] ?? '', item: itemName(instrument, key, lang) }),
-      );
+      this.notices.push(tr(M.unreadable, lang, { row, answer: answers[key] ?? '', item: itemName(instrument, key, lang) }));
     }
-    rows.push({ row, ...score, date: stamp === null ? null : timestampDate(record.fields[stamp] ?? '', order) });
-  });
-  notices.push(...unreadable.slice(0, MAX_NOTICES));
-  if (unreadable.length > MAX_NOTICES) {
-    notices.push(tr(M.moreNotices, lang, { count: unreadable.length - MAX_NOTICES }));
+    this.total++;
+    if (score.status === 'ok') this.ok++;
+    const scored: ScoredRow = { row, ...score, date: null };
+    const stamp = this.stamp === null ? '' : fields[this.stamp] ?? '';
+    if (this.order === null && isSlashDate(stamp)) this.order = provenOrder(stamp);
+    if (this.order === null && (this.held.length > 0 || isSlashDate(stamp))) {
+      this.held.push({ scored, stamp });
+      if (this.held.length >= MAX_HELD_ROWS) this.release('mdy');
+      return;
+    }
+    this.release(this.order ?? 'mdy');
+    this.send(scored, stamp);
   }
-  return { rows, notices, encoding, separator };
+
+  /** Hands on the rows held back, and the rest; returns the messages for the user. */
+  finish(): string[] {
+    if (this.headers === null) throw new CliError(tr(M.empty, this.lang, { path: this.path }));
+    this.release(this.order ?? 'mdy');
+    if (this.unreadable > MAX_NOTICES) {
+      this.notices.push(tr(M.moreNotices, this.lang, { count: this.unreadable - MAX_NOTICES }));
+    }
+    return this.notices;
+  }
+
+  private release(order: SlashOrder): void {
+    if (this.held.length === 0) return;
+    this.order = order;
+    for (const { scored, stamp } of this.held) this.send(scored, stamp);
+    this.held = [];
+  }
+
+  private send(scored: ScoredRow, stamp: string): void {
+    if (this.stamp !== null) scored.date = timestampDate(stamp, this.order ?? 'mdy');
+    this.emit(scored);
+  }
 }
 
 // --- output
@@ -303,21 +352,25 @@ export function csvColumns(instrument: Instrument): string[] {
   return [...flatRow(template).keys()];
 }
 
-export function formatRows(instrument: Instrument, rows: readonly ScoredRow[], format: Format): string {
-  if (format === 'jsonl') {
-    let out = '';
-    for (const row of rows) out += `${JSON.stringify(row)}\n`;
-    return out;
-  }
+/** Formats scored rows one at a time: JSON lines, or CSV after a header of csvColumns. */
+function rowFormatter(instrument: Instrument, format: Format): { header: string; row: (row: ScoredRow) => string } {
+  if (format === 'jsonl') return { header: '', row: (row) => `${JSON.stringify(row)}\n` };
   const columns = csvColumns(instrument);
-  let out = `${columns.map((c) => csvField(c)).join(',')}\r\n`;
-  for (const row of rows) {
-    const flat = flatRow(row);
-    // Text that came from the file (school, subject) is written inert for spreadsheet programs.
-    out += `${columns.map((c) => csvField(inert(flat.get(c)))).join(',')}\r\n`;
-  }
-  return out;
+  return {
+    header: `${columns.map((c) => csvField(c)).join(',')}\r\n`,
+    row: (row) => {
+      const flat = flatRow(row);
+      // Text that came from the file (school, subject) is written inert for spreadsheet programs.
+      return `${columns.map((c) => csvField(inert(flat.get(c)))).join(',')}\r\n`;
+    },
+  };
 }
+
+/**
+ * Output is written in blocks of this size: few writes, little memory. A file the command
+ * refuses before the first block is full leaves no output at all.
+ */
+const WRITE_BLOCK_CHARS = 1 << 20;
 
 export function runScore(args: string[], io: CliIo): number {
   const lang = io.lang;
@@ -327,18 +380,52 @@ export function runScore(args: string[], io: CliIo): number {
     return 0;
   }
   const { instrument, path, format } = parsed;
-  const { text, encoding } = readTextFile(io, path);
-  const result = scoreExportText(instrument, text, path, lang, encoding);
-  io.stdout(formatRows(instrument, result.rows, format));
-  for (const notice of result.notices) io.stderr(`pd-monitor score: ${notice}\n`);
-  const ok = result.rows.filter((r) => r.status === 'ok').length;
+  const { encoding, pieces } = streamTextFile(io, path);
+  const formatter = rowFormatter(instrument, format);
+  let out = formatter.header;
+  const scorer = new ExportScorer(instrument, path, lang, (row) => {
+    out += formatter.row(row);
+    if (out.length >= WRITE_BLOCK_CHARS) {
+      io.stdout(out);
+      out = '';
+    }
+  });
+  let reader: CsvReader | null = null;
+  let separator: Separator = ',';
+  let sample = '';
+  const read = (records: CsvRecord[]) => records.forEach((record) => scorer.record(record));
+  try {
+    for (const piece of pieces) {
+      if (reader === null) {
+        // The separator is chosen from the start of the file (its first records), as whole.
+        sample += piece;
+        separator = detectSeparator(sample, false);
+        reader = new CsvReader(separator);
+        read(reader.push(sample));
+        sample = '';
+      } else {
+        read(reader.push(piece));
+      }
+    }
+    if (reader === null) reader = new CsvReader(separator);
+    read(reader.end());
+  } catch (error) {
+    if (error instanceof CsvError) throw new CliError(tr(M.badCsv, lang, { path, line: error.line }));
+    if (error instanceof MixedEncodingError) {
+      throw new CliError(tr(M.mixedEncoding, lang, { path, line: reader?.currentLine ?? 1 }));
+    }
+    throw error;
+  }
+  const notices = scorer.finish();
+  io.stdout(out);
+  for (const notice of notices) io.stderr(`pd-monitor score: ${notice}\n`);
   io.stderr(
     `pd-monitor score: ${tr(M.summary, lang, {
-      total: result.rows.length,
-      ok,
-      incomplete: result.rows.length - ok,
+      total: scorer.total,
+      ok: scorer.ok,
+      incomplete: scorer.total - scorer.ok,
       encoding,
-      separator: result.separator === '\t' ? 'TAB' : result.separator,
+      separator: separator === '\t' ? 'TAB' : separator,
     })}\n`,
   );
   return 0;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -224,4 +225,94 @@ withDist('the built dist/cli.js gives the same scores as in-process (skipped whe
   });
   expect(refused.status).toBe(1);
   expect(refused.stderr).toContain('data row 3 (line 4 of the file)');
+});
+
+describe('reading a file in chunks', () => {
+  /** Runs the command with the file served in chunks of the given sizes, cycling. */
+  function runChunked(argv: string[], sizes: number[], files: Record<string, Uint8Array> = {}): Run {
+    let stdout = '';
+    let stderr = '';
+    const read = (path: string) => files[path] ?? readFileSync(path);
+    const io: CliIo = {
+      readFile: read,
+      readChunks: (path) => {
+        const bytes = read(path);
+        const chunks: Uint8Array[] = [];
+        for (let at = 0, i = 0; at < bytes.length; i++) {
+          chunks.push(bytes.subarray(at, at + sizes[i % sizes.length]));
+          at += sizes[i % sizes.length];
+        }
+        return chunks;
+      },
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      lang: 'ru',
+    };
+    const code = main(argv, io);
+    return { code, stdout, stderr };
+  }
+
+  const ALL = [...BOYKO_EXPORTS.map((name) => ['boyko', name]), ['mentoring', 'mentoring-google-ru.csv'], ['network', 'network-google-ru.csv'], ['deficits', 'deficits-google-en.csv']];
+
+  test.each(ALL)('%s %s: chunks cutting characters, CRLFs and quotes give the whole-file output', (instrument, name) => {
+    const whole = run(['score', instrument, fixture(name), '--format', 'csv']);
+    expect(whole.code).toBe(0);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+        expect(runChunked(['score', instrument, fixture(name), '--format', 'csv'], sizes)).toEqual(whole);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  test.each(['bad-ragged.csv', 'bad-quote.csv', 'bad-no-items.csv'])('%s: the same refusal, nothing written', (name) => {
+    const whole = run(['score', 'boyko', fixture(name)]);
+    expect(runChunked(['score', 'boyko', fixture(name)], [3, 1, 7])).toEqual(whole);
+  });
+
+  const ru = readFileSync(fixture('boyko-google-ru.csv'), 'utf8');
+  const [header, ...rows] = ru.trimEnd().split('\n');
+  const body = rows.filter((row) => /^\d\d\.\d\d\.\d{4}/.test(row));
+  /** A file of `count` rows cycling through the fixture's rows, each line ending in LF. */
+  const many = (count: number) => `${header}\n${Array.from({ length: count }, (_, i) => body[i % body.length]).join('\n')}\n`;
+
+  test('a bad row after the first written block: the rows before it are out, the exit code says it failed, the line is named', () => {
+    const text = `${many(3000)}${body[0].split(',').slice(0, 10).join(',')}\n`;
+    const result = runChunked(['score', 'boyko', 'big.csv'], [1 << 16], { 'big.csv': new TextEncoder().encode(text) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('строка данных 3001 (строка файла 3002)');
+    const written = jsonl(result.stdout);
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(3000);
+    expect(written.map((row) => row.row)).toEqual(written.map((_, i) => i + 1));
+  });
+
+  test('UTF-8 that breaks off past the first megabyte is refused with the line', () => {
+    const start = new TextEncoder().encode(many(2500));
+    expect(start.length).toBeGreaterThan(1 << 20);
+    const bad = encodeCp1251(`${body[0]}\n`);
+    const file = new Uint8Array(start.length + bad.length);
+    file.set(start);
+    file.set(bad, start.length);
+    const result = runChunked(['score', 'boyko', 'mixed.csv'], [50_000], { 'mixed.csv': file });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/файл «mixed\.csv», строка \d+: байты не в кодировке UTF-8/);
+    const line = Number(/строка (\d+):/.exec(result.stderr)![1]);
+    expect(line).toBeGreaterThan(2400);
+    expect(line).toBeLessThanOrEqual(2502);
+  });
+
+  test('slash dates: day first when a day above 12 shows up, month first otherwise, rows in order', () => {
+    const en = readFileSync(fixture('boyko-google-en.csv'), 'utf8');
+    const reference = jsonl(run(['score', 'boyko', fixture('boyko-google-ru.csv')]).stdout).map((row) => row.date);
+    // The same timestamps written day first: the first two rows (12/3) are ambiguous until 13/3.
+    const dayFirst = en.replace(/^(\d{1,2})\/(\d{1,2})\//gm, '$2/$1/');
+    const result = runChunked(['score', 'boyko', 'dmy.csv'], [97], { 'dmy.csv': new TextEncoder().encode(dayFirst) });
+    expect(jsonl(result.stdout).map((row) => row.date)).toEqual(reference);
+    expect(jsonl(result.stdout).map((row) => row.row)).toEqual(reference.map((_, i) => i + 1));
+    // Nothing ever proves the order: month first, as Google Forms writes for US sheets.
+    const ambiguous = en.replace(/^(\d{1,2})\/(\d{1,2})\//gm, '1/2/');
+    const dates = jsonl(runChunked(['score', 'boyko', 'a.csv'], [97], { 'a.csv': new TextEncoder().encode(ambiguous) }).stdout).map((row) => row.date);
+    expect(new Set(dates)).toEqual(new Set(['2025-01-02']));
+  });
 });

@@ -41,13 +41,93 @@ export function parseCsv(text: string, separator?: Separator): string[][] {
 /** Like parseCsv, keeping the line each record starts on, for error messages. */
 export function parseCsvRecords(text: string, separator?: Separator, maxRecords = Infinity): CsvRecord[] {
   const body = stripBom(text);
-  const sep = (separator ?? detectSeparator(body)).charCodeAt(0);
   const records: CsvRecord[] = [];
+  parseRecords(body, (separator ?? detectSeparator(body)).charCodeAt(0), 0, 1, true, maxRecords, records);
+  return records;
+}
+
+/**
+ * A quoted field still open after this many characters is taken as a quote never closed:
+ * waiting for its end would hold the rest of a file of any size in memory.
+ */
+export const MAX_PENDING_CHARS = 16 * 1024 * 1024;
+
+/**
+ * Reads CSV text given in pieces, as a file is read in chunks: each piece returns the
+ * records it completes. Records, fields and line numbers are exactly those parseCsvRecords
+ * gives for the whole text; only the incomplete last record is held between pieces.
+ */
+export class CsvReader {
+  private rest = '';
+  private line = 1;
+  private first = true;
+  private readonly sep: number;
+
+  constructor(separator: Separator) {
+    this.sep = separator.charCodeAt(0);
+  }
+
+  /** The records that `text` completes. */
+  push(text: string): CsvRecord[] {
+    return this.parse(text, false);
+  }
+
+  /** The records left when the text has ended; a quote never closed throws CsvError. */
+  end(): CsvRecord[] {
+    return this.parse('', true);
+  }
+
+  /** The line the next record starts on (where the reading stands, for messages). */
+  get currentLine(): number {
+    return this.line;
+  }
+
+  private parse(text: string, final: boolean): CsvRecord[] {
+    let body = this.rest + text;
+    if (this.first && body.length > 0) {
+      body = stripBom(body);
+      this.first = false;
+    }
+    const records: CsvRecord[] = [];
+    const { pos, line } = parseRecords(body, this.sep, 0, this.line, final, Infinity, records);
+    this.rest = pos < body.length ? body.slice(pos) : '';
+    this.line = line;
+    if (this.rest.length > MAX_PENDING_CHARS && this.rest.charCodeAt(0) === QUOTE) {
+      throw new CsvError(`quoted field starting on line ${line} runs past ${MAX_PENDING_CHARS} characters`, line);
+    }
+    return records;
+  }
+}
+
+/**
+ * Parses records of `body` from `pos` into `out`. When the text may go on (`final` false), a
+ * record is complete only once its line break is seen (and, after CR, the character that
+ * says whether LF follows); an incomplete record is left unread and its position returned.
+ */
+function parseRecords(
+  body: string, sep: number, pos: number, line: number, final: boolean, maxRecords: number, out: CsvRecord[],
+): { pos: number; line: number } {
   const length = body.length;
-  let pos = 0;
-  let line = 1;
-  while (pos < length && records.length < maxRecords) {
+  // Where the next quote and CR stand (-1: none left): a record with neither before its LF
+  // is split by the engine's String.split, the fast path for typical export rows.
+  let nextQuote = -2;
+  let nextCr = -2;
+  const sepChar = String.fromCharCode(sep);
+  while (pos < length && out.length < maxRecords) {
+    const recordStart = pos;
     const start = line;
+    const lf = body.indexOf('\n', pos);
+    if (lf >= 0) {
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = body.indexOf('"', pos);
+      if (nextCr !== -1 && nextCr < pos) nextCr = body.indexOf('\r', pos);
+      const end = nextCr >= 0 && nextCr === lf - 1 ? lf - 1 : lf;
+      if ((nextQuote < 0 || nextQuote > lf) && (nextCr < 0 || nextCr >= end)) {
+        out.push({ fields: body.slice(pos, end).split(sepChar), line: start });
+        pos = lf + 1;
+        line++;
+        continue;
+      }
+    }
     const fields: string[] = [];
     let endOfRecord = false;
     while (!endOfRecord) {
@@ -59,7 +139,8 @@ export function parseCsvRecords(text: string, separator?: Separator, maxRecords 
         value = '';
         for (;;) {
           const close = body.indexOf('"', cursor);
-          if (close < 0) {
+          if (close < 0 || (!final && close + 1 >= length)) {
+            if (!final) return { pos: recordStart, line: start };
             throw new CsvError(`unterminated quoted field starting on line ${start}`, start);
           }
           for (let i = cursor; i < close; i++) if (body.charCodeAt(i) === LF || (body.charCodeAt(i) === CR && body.charCodeAt(i + 1) !== LF)) line++;
@@ -91,21 +172,23 @@ export function parseCsvRecords(text: string, separator?: Separator, maxRecords 
       }
       fields.push(value);
       if (pos >= length) {
+        if (!final) return { pos: recordStart, line: start };
         endOfRecord = true;
       } else {
         const c = body.charCodeAt(pos);
         if (c === sep) {
           pos++;
         } else {
+          if (c === CR && pos + 1 >= length && !final) return { pos: recordStart, line: start };
           pos += c === CR && body.charCodeAt(pos + 1) === LF ? 2 : 1;
           line++;
           endOfRecord = true;
         }
       }
     }
-    records.push({ fields, line: start });
+    out.push({ fields, line: start });
   }
-  return records;
+  return { pos, line };
 }
 
 const CANDIDATES: readonly Separator[] = ['\t', ';', ','];
@@ -118,14 +201,16 @@ const SAMPLE_RECORDS = 50;
  * unquoted commas. When several fit equally (a header-only file), tab beats semicolon
  * beats comma, since commas are the likeliest to occur inside titles.
  */
-export function detectSeparator(text: string): Separator {
+export function detectSeparator(text: string, complete = true): Separator {
   const body = stripBom(text);
   let best: Separator = ',';
   let bestFit = -1;
   for (const candidate of CANDIDATES) {
-    let records: CsvRecord[];
+    // A sample cut from a longer text (`complete` false) may end inside a record: that
+    // record is left out rather than read as an unclosed quote.
+    const records: CsvRecord[] = [];
     try {
-      records = parseCsvRecords(body, candidate, SAMPLE_RECORDS);
+      parseRecords(body, candidate.charCodeAt(0), 0, 1, complete, SAMPLE_RECORDS, records);
     } catch {
       continue;
     }

@@ -1,4 +1,5 @@
-import { CsvError, detectSeparator, parseCsv, parseCsvRecords, toCsv } from '../../../src/core/text/csv';
+import fc from 'fast-check';
+import { csvField, CsvError, CsvReader, CsvRecord, detectSeparator, MAX_PENDING_CHARS, parseCsv, parseCsvRecords, toCsv } from '../../../src/core/text/csv';
 
 describe('parseCsv (RFC 4180)', () => {
   test('plain fields, empty fields, LF and CRLF and lone CR line ends', () => {
@@ -112,5 +113,82 @@ describe('toCsv', () => {
       for (const row of rows) if (row.length === 1 && row[0] === '') row[0] = 'x';
       for (const sep of [',', ';'] as const) expect(parseCsv(toCsv(rows, sep), sep)).toEqual(rows);
     }
+  });
+});
+
+describe('CsvReader: the same records from text given in pieces', () => {
+  const cell = fc.oneof(
+    fc.constantFrom('', 'Да', 'Нет', ' ', '"', '""', ',', ';', '\r', '\n', '\r\n', 'a"b', '"x"y'),
+    fc.string({ maxLength: 6 }),
+  );
+  const eol = fc.constantFrom('\n', '\r\n', '\r');
+
+  /** CSV text with quoted and unquoted fields, every kind of line end, and a BOM or not. */
+  const csvText = fc
+    .tuple(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { maxLength: 8 }), eol, fc.boolean(), fc.boolean())
+    .map(([rows, end, bom, lastEnd]) => {
+      const text = rows.map((row) => row.map((value) => csvField(value)).join(',')).join(end);
+      return `${bom ? '\ufeff' : ''}${text}${lastEnd && text ? end : ''}`;
+    });
+
+  function readInPieces(text: string, cuts: number[]): CsvRecord[] {
+    const reader = new CsvReader(',');
+    const records: CsvRecord[] = [];
+    let from = 0;
+    for (const cut of [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b)) {
+      records.push(...reader.push(text.slice(from, cut)));
+      from = cut;
+    }
+    records.push(...reader.push(text.slice(from)), ...reader.end());
+    return records;
+  }
+
+  test('any text cut anywhere reads as the whole text does (fields and lines)', () => {
+    fc.assert(
+      fc.property(csvText, fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
+        expect(readInPieces(text, cuts)).toEqual(parseCsvRecords(text, ','));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('written rows read back as they were, through the whole-text parser and the reader', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }), eol, fc.array(fc.nat(), { maxLength: 6 }), (rows, end, cuts) => {
+        // A final row written as nothing (one empty field) is indistinguishable from no row.
+        fc.pre(rows[rows.length - 1].some((value) => value !== ''));
+        const text = rows.map((row) => row.map((value) => csvField(value)).join(',')).join(end) + end;
+        expect(parseCsv(text, ',')).toEqual(rows);
+        expect(readInPieces(text, cuts).map((record) => record.fields)).toEqual(rows);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('text cut at every single position, lenient quotes and lone CRs included', () => {
+    const text = 'h1,h2\r\n"a\r\nb",c\rd,"e""f"g\n5" экран,x\r\n,\n"last"';
+    for (let cut = 0; cut <= text.length; cut++) expect(readInPieces(text, [cut])).toEqual(parseCsvRecords(text, ','));
+  });
+
+  test('an unterminated quote throws at the end, naming the line where its record starts', () => {
+    const reader = new CsvReader(',');
+    expect(reader.push('a,b\n1,2\n"3,4\n')).toEqual([{ fields: ['a', 'b'], line: 1 }, { fields: ['1', '2'], line: 2 }]);
+    expect(reader.push('5,6\n')).toEqual([]);
+    expect(() => reader.end()).toThrow(expect.objectContaining({ line: 3 }));
+  });
+
+  test('a quoted field left open past the limit throws instead of holding the rest of the file', () => {
+    const reader = new CsvReader(',');
+    reader.push('a\n1\n"open');
+    const block = 'x'.repeat(1 << 20);
+    expect(() => {
+      for (let i = 0; i <= MAX_PENDING_CHARS >> 20; i++) reader.push(block);
+    }).toThrow(expect.objectContaining({ line: 3 }));
+  });
+
+  test('the separator of a sample cut inside a quoted record', () => {
+    const text = 'a;b;c\n1;2;3\n4;"5\n';
+    expect(() => detectSeparator(text)).not.toThrow();
+    expect(detectSeparator(text, false)).toBe(';');
   });
 });
