@@ -3,6 +3,7 @@
  * Each module under scripts/bench/ measures one area; none of them asserts, they report.
  */
 import { run as runBundle } from './bench/bundle';
+import { run as runCli } from './bench/cli';
 import { run as runPipeline } from './bench/pipeline';
 import { run as runScoring } from './bench/scoring';
 
@@ -12,7 +13,7 @@ export interface Metric {
   unit: string;
 }
 
-const AREAS: Array<() => Promise<Metric[]>> = [runBundle, runScoring, runPipeline];
+const AREAS: Array<() => Promise<Metric[]>> = [runBundle, runScoring, runPipeline, () => runCli()];
 
 async function main(): Promise<void> {
   for (const area of AREAS) {

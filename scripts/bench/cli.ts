@@ -2,7 +2,8 @@
  * The command-line tool on big exports: `pd-monitor score boyko` over a generated Google
  * Forms export of 200,000 rows (wall time, rows per second, peak memory of the process),
  * run as users run it (node dist/cli.js, output to a file). `--cli-bytes N` adds a run over
- * a generated file of about N bytes (the 2 GB check); it is not part of the default bench.
+ * a generated file of about N bytes (the 2 GB check: `npm run bench -- --cli-bytes 2000000000`);
+ * it is not part of the default bench.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -80,8 +81,4 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Metri
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-if (process.argv[1]?.endsWith("cli.cjs")) {
-  run().then((metrics) => metrics.forEach((m) => process.stdout.write(`${JSON.stringify(m)}\n`)));
 }
