@@ -46,15 +46,18 @@ export function loadBundle(emulator: Emulator, buildDir: string = DEFAULT_BUILD_
  */
 export function triggerSimpleOnOpen(
   bundle: LoadedBundle,
-  authMode: keyof typeof AuthMode = 'LIMITED',
+  authMode: Exclude<keyof typeof AuthMode, 'CUSTOM_FUNCTION'> = 'LIMITED',
   functionName: 'onOpen' | 'onInstall' = 'onOpen',
 ): unknown {
   const { emulator } = bundle;
   const event: Record<string, unknown> = { authMode: AuthMode[authMode] };
   if (functionName === 'onOpen' && authMode !== 'NONE') {
     event.source = emulator.spreadsheet;
-    const email = emulator.runtime.user;
+    // Documented (User.getEmail): no address in a simple onOpen that runs without the
+    // user's authorization.
+    const email = authMode === 'FULL' ? emulator.runtime.user : '';
     event.user = instrument({ getEmail: () => email }, 'User', emulator.counter);
   }
-  return bundle.call(functionName, event);
+  // The execution itself runs in that mode: calls the mode forbids throw (see auth.ts).
+  return emulator.runtime.invokeWith({ authMode }, undefined, functionName, event);
 }

@@ -15,6 +15,8 @@ import { createMailService, MailHandle } from './mail';
 import { createPropertiesService, PropertiesHandle } from './properties';
 import { createScriptService, ScriptHandle } from './script';
 import { createSession } from './session';
+import { makeAuthorizer } from './auth';
+import { metadataOf } from './metadata';
 import { createSpreadsheetService, SpreadsheetStore } from './spreadsheet';
 import { createUi, UiState } from './ui';
 import { createUtilities, LogsHandle } from './utilities';
@@ -28,6 +30,8 @@ export interface EmulatorOptions extends RuntimeOptions {
   owner?: string;
   /** The add-on's name, the caption of its menu under Extensions. */
   addOnName?: string;
+  /** The OAuth scopes granted (default: the manifest's oauthScopes). */
+  scopes?: string[];
 }
 
 type FormService = ReturnType<typeof createFormService>;
@@ -57,6 +61,8 @@ export interface Emulator {
   html: HtmlHandle;
   logs: LogsHandle;
   script: ScriptHandle;
+  /** A spreadsheet's developer metadata (the active one by default), uncounted. */
+  metadata(spreadsheetId?: string): Array<{ key: string; value: string | null }>;
   /** Runs `fn` as one execution by another user. */
   asUser<T>(email: string, fn: () => T): T;
 }
@@ -98,13 +104,20 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     active: true,
   });
   const activeDocumentId = (): string | null => documentIdOf(spreadsheets.active());
+  const scopes = options.scopes ?? manifestScopes();
+  runtime.authorize = makeAuthorizer(() => scopes);
+  runtime.switchDocument = (id) => {
+    const previous = activeDocumentId();
+    spreadsheets.setActive(id);
+    return () => spreadsheets.setActive(previous);
+  };
 
   const formParts = createFormService(runtime, spreadsheets);
   const scriptParts = createScriptService(runtime, {
     addOn: options.addOn ?? true,
     activeDocumentId,
     idOf: documentIdOf,
-    scopes: manifestScopes(),
+    scopes,
   });
   const propertyParts = createPropertiesService(runtime, activeDocumentId);
   const lockParts = createLockService(runtime, activeDocumentId);
@@ -123,7 +136,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     CacheService: cacheParts.CacheService,
     MailApp: mailParts.MailApp,
     HtmlService: htmlParts.HtmlService,
-    Session: createSession(runtime),
+    Session: createSession(runtime, scopes),
     Utilities: utilityParts.Utilities,
     Logger: utilityParts.Logger,
     console: utilityParts.console,
@@ -148,6 +161,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     html: htmlParts.html,
     logs: utilityParts.logs,
     script: scriptParts.script,
+    metadata: (id) => metadataOf(spreadsheets.model(id ?? spreadsheet.getId())),
     asUser: (email, fn) => runtime.execute(fn, email),
   };
 }

@@ -7,6 +7,11 @@
 /** Counts every service call as "Service.method", readable by tests and the benchmark. */
 export class CallCounter {
   private counts = new Map<string, number>();
+  /**
+   * Runs before every call is made and counted; it may throw to refuse the call (the
+   * Runtime sets it: authorization modes, scopes, time passing, the execution limit).
+   */
+  guard: ((service: string, method: string) => void) | null = null;
 
   count(service: string, method: string): void {
     const key = `${service}.${method}`;
@@ -81,6 +86,7 @@ export function instrument<T extends object>(target: T, service: string, counter
       }
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
+        counter.guard?.(service, prop);
         counter.count(service, prop);
         return (value as (...a: unknown[]) => unknown).apply(obj, args);
       };
@@ -150,7 +156,39 @@ export interface TriggerRecord {
   documentId?: string;
 }
 
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
+/** How one execution runs: its authorization mode and the document it runs in. */
+export interface ExecutionOptions {
+  /** Simple triggers run in LIMITED (or NONE); everything else in FULL (the default). */
+  authMode?: AuthModeName;
+  /**
+   * The active document during the execution: a spreadsheet id, or null for none (a
+   * time-driven trigger). Undefined keeps the current one.
+   */
+  document?: string | null;
+}
+
+/**
+ * Apps Script stops an execution after 6 minutes ("Script runtime: 6 min / execution",
+ * Quotas for Google Services); the message is the one executions report.
+ */
+export const MAX_EXECUTION_MS = 6 * 60 * 1000;
+export const EXECUTION_TIME_EXCEEDED = 'Exceeded maximum execution time';
+
+interface ExecutionFrame {
+  id: number;
+  startedAt: number;
+  authMode: AuthModeName;
+  killed: boolean;
+}
+
 export interface RuntimeOptions {
+  /**
+   * Emulated milliseconds each service call takes (default 0). Real calls take tens of
+   * milliseconds; tests set this so time budgets and the 6-minute limit are really met.
+   */
+  callCostMs?: number | ((service: string, method: string) => number);
   now?: Date | string | number;
   /** The user running the code (Session.getActiveUser / getEffectiveUser). */
   user?: string;
@@ -179,6 +217,18 @@ export class Runtime {
   private executionEndListeners: Array<(id: number) => void> = [];
   private bundle: Record<string, unknown> | null = null;
   mailQuota: number;
+  /** See RuntimeOptions.callCostMs; tests may change it between executions. */
+  callCostMs: number | ((service: string, method: string) => number);
+  /** The execution limit; tests may lower it. */
+  maxExecutionMs = MAX_EXECUTION_MS;
+  /**
+   * Checks a call against the current execution's authorization mode and the granted
+   * scopes; throws the platform's refusal (auth.ts installs it).
+   */
+  authorize: ((service: string, method: string, mode: AuthModeName) => void) | null = null;
+  /** Makes a document (or none) the active one; returns how to restore (index.ts installs it). */
+  switchDocument: ((id: string | null) => () => void) | null = null;
+  private frames: ExecutionFrame[] = [];
 
   constructor(options: RuntimeOptions = {}) {
     this.clock = new Clock(options.now);
@@ -186,6 +236,32 @@ export class Runtime {
     this.timeZone = options.timeZone ?? 'Europe/Moscow';
     this.locale = options.locale ?? 'ru';
     this.mailQuota = options.mailQuota ?? 100;
+    this.callCostMs = options.callCostMs ?? 0;
+    this.counter.guard = (service, method) => this.beforeCall(service, method);
+  }
+
+  /** The current execution's authorization mode (FULL outside any execution). */
+  get authMode(): AuthModeName {
+    return this.frames[this.frames.length - 1]?.authMode ?? 'FULL';
+  }
+
+  /**
+   * Every service call inside an execution: refused if the mode or the scopes do not
+   * allow it, refused once the execution has run past its limit, and otherwise it takes
+   * its emulated time. Calls made by the test itself (outside executions) are free.
+   */
+  private beforeCall(service: string, method: string): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (!frame) return;
+    if (frame.killed) throw new Error(EXECUTION_TIME_EXCEEDED);
+    this.authorize?.(service, method, frame.authMode);
+    const cost = typeof this.callCostMs === 'function' ? this.callCostMs(service, method) : this.callCostMs;
+    if (cost > 0) this.clock.tick(cost);
+    if (this.clock.now() - frame.startedAt > this.maxExecutionMs) {
+      // Killed: this call and every later one in the execution fail.
+      frame.killed = true;
+      throw new Error(EXECUTION_TIME_EXCEEDED);
+    }
   }
 
   /** Connects the loaded build/Code.js context, whose globals triggers call by name. */
@@ -201,7 +277,7 @@ export class Runtime {
    * Runs `fn` as one Apps Script execution (a trigger run, a menu click, a
    * google.script.run call): a fresh execution id, and its locks released at the end.
    */
-  execute<T>(fn: () => T, asUser?: string): T {
+  execute<T>(fn: () => T, asUser?: string, options: ExecutionOptions = {}): T {
     const previousUser = this.user;
     const previousExecution = this.executionId;
     if (asUser) this.user = asUser;
@@ -209,9 +285,13 @@ export class Runtime {
     // outer one its id back, or the outer one's later locks would outlive it.
     const id = ++this.executionSeq;
     this.executionId = id;
+    const restoreDocument = options.document !== undefined && this.switchDocument ? this.switchDocument(options.document) : null;
+    this.frames.push({ id, startedAt: this.clock.now(), authMode: options.authMode ?? 'FULL', killed: false });
     try {
       return fn();
     } finally {
+      this.frames.pop();
+      restoreDocument?.();
       for (const listener of this.executionEndListeners) listener(id);
       this.user = previousUser;
       this.executionId = previousExecution;
@@ -225,12 +305,17 @@ export class Runtime {
 
   /** As `invoke`, as another user: installable triggers always run as their owner. */
   invokeAs(asUser: string | undefined, functionName: string, ...args: unknown[]): unknown {
+    return this.invokeWith({}, asUser, functionName, ...args);
+  }
+
+  /** As `invokeAs`, in a given authorization mode and document context. */
+  invokeWith(options: ExecutionOptions, asUser: string | undefined, functionName: string, ...args: unknown[]): unknown {
     if (!this.bundle) throw new Error('no bundle attached: load build/Code.js first');
     const fn = this.bundle[functionName];
     if (typeof fn !== 'function') {
       throw new Error(`Script function not found: ${functionName}`);
     }
-    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...args), asUser);
+    return this.execute(() => (fn as (...a: unknown[]) => unknown)(...args), asUser, options);
   }
 
   /** The loaded bundle's global object (the vm context), or null before loading. */

@@ -119,7 +119,7 @@ export function createLockService(
   };
 
   const service: Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'> = {
-    // Documented: null outside a document; the emulator always has an active spreadsheet.
+    // Documented: null "if this method is called outside of the context of a containing document" — e.g. in a time-driven trigger, which runs with no active spreadsheet here.
     getDocumentLock: () => (activeDocumentId() === null ? (null as unknown as GoogleAppsScript.Lock.Lock) : newLock('document')),
     getScriptLock: () => newLock('script'),
     getUserLock: () => newLock('user'),

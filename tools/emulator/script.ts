@@ -7,6 +7,11 @@
  * - add-ons: one trigger of each event type per user per document; time-driven triggers
  *   no more often than once an hour; triggers only for the file the add-on runs in;
  * - installable triggers run as the user who created them;
+ * - getProjectTriggers() gives the current user's triggers of this project in every
+ *   document, getUserTriggers(document) only those of that document ("all installable
+ *   triggers owned by this user in the given spreadsheet, for this script or add-on
+ *   only"); nobody sees another user's triggers;
+ * - time-driven triggers run with no active document (see the firing below);
  * - a one-off clock trigger (after/at/atDate) fires once and then stays listed, spent,
  *   until deleted (commonly observed: it keeps counting against the limits).
  * Apps Script fires recurring triggers "near" the requested time (a random minute within
@@ -458,7 +463,13 @@ export function createScriptService(runtime: Runtime, options: ScriptOptions): {
       const run: TriggerRun = { uid: due.uid, handler: due.handler, at, user: due.owner };
       runs.push(run);
       try {
-        runtime.invokeAs(due.owner, due.handler, clockEvent(due, at));
+        // The strict clock context: an add-on's time-driven trigger belongs to the script,
+        // not to a document, so it runs with no active spreadsheet; getDocumentProperties()
+        // and getDocumentLock() give null there (documented for "outside the context of a
+        // containing document"; reported for add-on clock triggers, e.g. "A timed trigger
+        // will receive null when it calls SpreadsheetApp.getActiveSpreadsheet()",
+        // mogsdad/SheetConverter#2). The code must open its workbooks by id.
+        runtime.invokeWith({ document: null }, due.owner, due.handler, clockEvent(due, at));
       } catch (error) {
         // A failing trigger run is logged; other triggers still fire.
         run.error = error;

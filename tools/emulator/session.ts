@@ -2,6 +2,7 @@
  * Session: who runs the code (runtime.user), their locale and the script's time zone.
  */
 import { createHash } from 'node:crypto';
+import { canReadEmail } from './auth';
 import { instrument, Runtime } from './kernel';
 
 type SessionApi = Pick<
@@ -9,9 +10,13 @@ type SessionApi = Pick<
   'getActiveUser' | 'getEffectiveUser' | 'getActiveUserLocale' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'
 >;
 
-export function createSession(runtime: Runtime): GoogleAppsScript.Base.Session {
-  const user = (email: string): GoogleAppsScript.Base.User =>
-    instrument({ getEmail: () => email }, 'User', runtime.counter) as GoogleAppsScript.Base.User;
+export function createSession(runtime: Runtime, scopes: readonly string[] = []): GoogleAppsScript.Base.Session {
+  // Documented (User.getEmail): a blank string where security policies withhold the
+  // address, e.g. in a simple onOpen; reading it needs the userinfo.email scope.
+  const user = (email: string): GoogleAppsScript.Base.User => {
+    const visible = canReadEmail(scopes, runtime.authMode) ? email : '';
+    return instrument({ getEmail: () => visible }, 'User', runtime.counter) as GoogleAppsScript.Base.User;
+  };
 
   const session: SessionApi = {
     getActiveUser: () => user(runtime.user),

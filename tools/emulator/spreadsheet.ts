@@ -6,6 +6,7 @@
  * Cells are stored as arrays of rows so reads and appends cost the size of the range,
  * not of the sheet. Formulas are kept but never evaluated.
  */
+import { addDeveloperMetadata, DeveloperMetadataVisibility, getDeveloperMetadata } from './metadata';
 import { instrument, Runtime } from './kernel';
 import { zonedParts, zonedToInstant } from './tz';
 import {
@@ -1536,7 +1537,8 @@ type SpreadsheetMembers =
   | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSheets' | 'getNumSheets' | 'getSheetByName' | 'getSheetById'
   | 'insertSheet' | 'deleteSheet' | 'getActiveSheet' | 'setActiveSheet' | 'getOwner' | 'getEditors'
   | 'addEditor' | 'addEditors' | 'removeEditor' | 'getSpreadsheetLocale' | 'setSpreadsheetLocale'
-  | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getFormUrl' | 'getProtections' | 'toast' | 'getRange';
+  | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getFormUrl' | 'getProtections' | 'toast' | 'getRange'
+  | 'addDeveloperMetadata' | 'getDeveloperMetadata';
 
 class EmuSpreadsheet implements Pick<GSpreadsheet, SpreadsheetMembers> {
   readonly _api: GSpreadsheet;
@@ -1547,6 +1549,16 @@ class EmuSpreadsheet implements Pick<GSpreadsheet, SpreadsheetMembers> {
 
   getId(): string {
     return this._model.id;
+  }
+
+  /** Spreadsheet-level developer metadata (metadata.ts). */
+  addDeveloperMetadata(key: string, value?: unknown, visibility?: unknown): GSpreadsheet {
+    addDeveloperMetadata(this._model, key, value, visibility);
+    return this._api;
+  }
+
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return getDeveloperMetadata(this._store.runtime, this._model);
   }
 
   getName(): string {
@@ -1704,6 +1716,7 @@ class EmuSpreadsheetApp implements Pick<GSpreadsheetApp, AppMembers> {
   readonly _api: GSpreadsheetApp;
   /** Enums are plain strings of their names, like the other emulated enums. */
   readonly ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' };
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
 
   constructor(readonly _store: SpreadsheetStore, readonly _ui: () => unknown) {
     this._api = instrument(this, 'SpreadsheetApp', _store.runtime.counter) as unknown as GSpreadsheetApp;
