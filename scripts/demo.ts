@@ -52,8 +52,9 @@ function cellText(value: unknown, timeZone: string): unknown {
 /** Role and instrument of each sheet, from the add-on's own layout and form registry. */
 function describeSheets(demo: DemoDistrict): Map<number, Omit<SheetEntry, 'file'>> {
   const roles = new Map<number, Omit<SheetEntry, 'file'>>();
-  const properties = demo.emulator.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
-  const layout = JSON.parse(properties.getDocumentProperties().getProperty('pdm.layout') ?? '{"sheets":{}}') as { sheets: Record<string, number> };
+  // The add-on keeps its layout in the workbook's developer metadata.
+  const stored = demo.emulator.metadata().find((entry) => entry.key === 'pdm.layout')?.value;
+  const layout = JSON.parse(stored ?? '{"sheets":{}}') as { sheets: Record<string, number> };
   for (const [key, id] of Object.entries(layout.sheets)) {
     const [role, which] = key.split(':');
     roles.set(id, RUBRIC_SHEET_ROLES[key] ?? (which ? { role, instrument: which } : { role }));

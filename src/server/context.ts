@@ -1,14 +1,16 @@
 /**
  * What every handler needs first: the workbook, where its sheets are (the layout kept
- * in document properties) and its settings (the protected settings sheet).
+ * in the workbook's developer metadata, see adapters/state.ts) and its settings (the
+ * protected settings sheet).
  */
 import { DEFAULT_LANG, Lang, tr } from '../core/text/i18n';
 import { ERRORS } from '../core/text/messages';
 import { PRESET_IDS } from '../core/presets';
 import { Settings, settingsFromRows, validateSettings } from '../core/settings';
 import { SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook/sheets';
-import { withDocumentLock } from './adapters/lock';
-import { activeWorkbook, createSheet, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet, writeDocumentJson } from './adapters/workbook';
+import { withLock } from './adapters/lock';
+import { readBookJson, writeBookJson } from './adapters/state';
+import { activeWorkbook, createSheet, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet } from './adapters/workbook';
 
 export const LAYOUT_PROPERTY = 'pdm.layout';
 
@@ -26,19 +28,33 @@ export interface Context {
   lang: Lang;
 }
 
-export function loadLayout(): WorkbookLayout | null {
-  return readDocumentJson<WorkbookLayout>(LAYOUT_PROPERTY);
+/**
+ * The workbook's layout. Workbooks set up before it moved to developer metadata keep it
+ * in document properties: it is moved over the first time it is read where those exist.
+ */
+export function loadLayout(book: Spreadsheet): WorkbookLayout | null {
+  const layout = readBookJson<WorkbookLayout>(book, LAYOUT_PROPERTY);
+  if (layout) return layout;
+  const legacy = readDocumentJson<WorkbookLayout>(LAYOUT_PROPERTY);
+  if (legacy) writeBookJson(book, LAYOUT_PROPERTY, legacy);
+  return legacy;
 }
 
-export function saveLayout(layout: WorkbookLayout): void {
-  writeDocumentJson(LAYOUT_PROPERTY, layout);
+export function saveLayout(context: Pick<Context, 'book' | 'layout'>): void {
+  writeBookJson(context.book, LAYOUT_PROPERTY, context.layout);
+}
+
+/** The context of a set-up workbook (the active one by default); null before setup. */
+export function contextOf(book: Spreadsheet = activeWorkbook()): Context | null {
+  const layout = loadLayout(book);
+  return layout ? { book, layout, lang: layout.lang } : null;
 }
 
 /** The context of a set-up workbook; a clear error when it is not set up. */
 export function requireContext(): Context {
-  const layout = loadLayout();
-  if (!layout || layout.sheets.settings === undefined) throw new UserError(tr(ERRORS.notSetUp, layout?.lang ?? DEFAULT_LANG));
-  return { book: activeWorkbook(), layout, lang: layout.lang };
+  const context = contextOf();
+  if (!context || context.layout.sheets.settings === undefined) throw new UserError(tr(ERRORS.notSetUp, context?.lang ?? DEFAULT_LANG));
+  return context;
 }
 
 /** The sheet of a layout key, created with its header when it does not exist yet. */
@@ -64,9 +80,9 @@ export function readSettings(context: Context): Settings {
   return result.value;
 }
 
-/** Runs fn under the document lock; a busy workbook is a clear error for the user. */
+/** Runs fn under the add-on's lock; a busy workbook is a clear error for the user. */
 export function locked<T>(context: Context, fn: () => T): T {
-  const outcome = withDocumentLock(fn);
+  const outcome = withLock(fn);
   if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, context.lang));
   return outcome;
 }

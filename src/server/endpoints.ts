@@ -10,3 +10,4 @@ export { createSurveyForm, listSurveyForms, relinkSurveyForms } from './forms';
 export { recalculateAll, continueRecalculation } from './recalc';
 export { refreshIndicators } from './reports';
 export { updateRubric, getRubric } from './rubric';
+export { getHealth } from './health';

@@ -15,6 +15,7 @@ import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry, writeRegistry } from './registry';
 import { ensureScoresSheet } from './recalc';
 import { ensureReportSheets } from './reports';
+import { requireCoordinator } from './access';
 
 
 
@@ -29,7 +30,7 @@ import { ensureReportSheets } from './reports';
 export function createSurveyForm(kind: string): SurveyFormInfo {
   const context = requireContext();
   if (!isFormKind(kind)) throw new UserError(tr(ERRORS.unknownInstrument, context.lang, { id: kind }));
-  const settings = readSettings(context);
+  const settings = requireCoordinator(context);
   const spec = kind === SCHOOL_REPORT
     ? buildSchoolReportSpec(presetById(settings.presetId) as Preset, settings, nowIso(context).slice(0, 10))
     : buildFormSpec(getInstrument(kind), settings);
@@ -66,6 +67,7 @@ export function listSurveyForms(): SurveyFormInfo[] {
  */
 export function relinkSurveyForms(): SurveyFormInfo[] {
   const context = requireContext();
+  requireCoordinator(context);
   return locked(context, () => {
     const records = readRegistry(context);
     const { coordinators } = readSettings(context);

@@ -15,14 +15,13 @@ import { scoreHeader } from '../core/workbook/scores-table';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
 import { scoresKey, scoresSheet } from '../core/workbook/sheets';
 import type { RecalculationProgress } from '../core/views/surveys';
-import {
-  appendRows, deleteDocumentProperty, protectSheet, readColumn, readDocumentJson, readRows,
-  replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone, writeDocumentJson,
-} from './adapters/workbook';
+import { deleteBookValue, readBookJson, writeBookJson } from './adapters/state';
+import { appendRows, protectSheet, readColumn, readRows, replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, writeLog } from './log';
 import { readRegistry } from './registry';
 import { recomputeIndicators } from './reports';
+import { requireCoordinator } from './access';
 
 export const CURSOR_PROPERTY = 'pdm.recalc';
 /** Set when a submission could not be scored on arrival; the scheduled job catches up. */
@@ -50,7 +49,7 @@ export interface RunOptions {
 
 export function ensureScoresSheet(context: Context, instrument: InstrumentId): Sheet {
   const sheet = ensureLayoutSheet(context, scoresKey(instrument), scoresSheet(instrument), scoreHeader(getInstrument(instrument), context.lang));
-  saveLayout(context.layout);
+  saveLayout(context);
   protectSheet(sheet, readSettings(context).coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
   return sheet;
 }
@@ -62,7 +61,7 @@ function progress(cursor: Cursor, done: boolean): RecalculationProgress {
 function startCursor(context: Context, mode: Cursor['mode']): Cursor {
   const sheetIds = readRegistry(context).filter((record) => isScored(record) && isSurveyRecord(record)).map((record) => record.responseSheetId);
   const cursor: Cursor = { mode, sheetIds, at: 0, row: 0, processed: 0, incomplete: 0 };
-  writeDocumentJson(CURSOR_PROPERTY, cursor);
+  writeBookJson(context.book, CURSOR_PROPERTY, cursor);
   return cursor;
 }
 
@@ -107,7 +106,7 @@ function run(context: Context, options: RunOptions): RecalculationProgress {
   const started = Date.now();
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const chunkRows = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
-  const cursor = readDocumentJson<Cursor>(CURSOR_PROPERTY);
+  const cursor = readBookJson<Cursor>(context.book, CURSOR_PROPERTY);
   if (!cursor) return { done: true, processed: 0, incomplete: 0 };
   const records = readRegistry(context).filter(isSurveyRecord);
   for (; cursor.at < cursor.sheetIds.length; cursor.at++, cursor.row = 0) {
@@ -120,7 +119,7 @@ function run(context: Context, options: RunOptions): RecalculationProgress {
       locked(context, () => {
         scoreChunk(context, cursor, record, header, chunk);
         cursor.row += chunk.length;
-        writeDocumentJson(CURSOR_PROPERTY, cursor);
+        writeBookJson(context.book, CURSOR_PROPERTY, cursor);
       });
       if (Date.now() - started >= budget && (cursor.row < rows.length || cursor.at + 1 < cursor.sheetIds.length)) {
         writeLog(context, [logEntry(context, '', '', 'recalculationPaused', { done: cursor.processed })]);
@@ -132,8 +131,8 @@ function run(context: Context, options: RunOptions): RecalculationProgress {
     if (cursor.mode === 'rebuild') sortScores(context);
     // Indicators derive from the scores: rebuilt with them (and after a catch-up added any).
     if (cursor.mode === 'rebuild' || cursor.processed > 0) recomputeIndicators(context, readSettings(context));
-    deleteDocumentProperty(CURSOR_PROPERTY);
-    deleteDocumentProperty(CATCH_UP_PROPERTY);
+    deleteBookValue(context.book, CURSOR_PROPERTY);
+    deleteBookValue(context.book, CATCH_UP_PROPERTY);
   });
   // A catch-up that found nothing to do is not worth a log line.
   if (cursor.mode === 'rebuild' || cursor.processed > 0) {
@@ -149,6 +148,7 @@ function run(context: Context, options: RunOptions): RecalculationProgress {
  */
 export function recalculateAll(options: RunOptions = {}): RecalculationProgress {
   const context = requireContext();
+  requireCoordinator(context);
   locked(context, () => {
     for (const key of Object.keys(context.layout.sheets)) {
       if (!key.startsWith('scores:')) continue;
@@ -162,11 +162,13 @@ export function recalculateAll(options: RunOptions = {}): RecalculationProgress 
 
 /** google.script.run endpoint. Continues a paused recalculation; done when there is none. */
 export function continueRecalculation(options: RunOptions = {}): RecalculationProgress {
-  return run(requireContext(), options);
+  const context = requireContext();
+  requireCoordinator(context);
+  return run(context, options);
 }
 
 /** Scores whatever raw responses have no scores row yet, without emptying anything. */
 export function catchUp(context: Context, options: RunOptions = {}): RecalculationProgress {
-  if (!readDocumentJson<Cursor>(CURSOR_PROPERTY)) locked(context, () => startCursor(context, 'catchUp'));
+  if (!readBookJson<Cursor>(context.book, CURSOR_PROPERTY)) locked(context, () => startCursor(context, 'catchUp'));
   return run(context, options);
 }

@@ -28,6 +28,7 @@ import { hasKey, protectSheet, readRows, replaceRows, rowTexts, Sheet, sheetById
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
+import { requireCoordinator } from './access';
 
 
 
@@ -51,7 +52,7 @@ export function ensureReportSheets(context: Context, settings: Settings): void {
     ensureLayoutSheet(context, 'indicators', INDICATORS_SHEET, indicatorsHeader(context.lang)),
     ensureLayoutSheet(context, 'district', DISTRICT_SHEET, districtHeader(presetOf(settings), context.lang)),
   ];
-  saveLayout(context.layout);
+  saveLayout(context);
   for (const sheet of sheets) protectSheet(sheet, settings.coordinators, description);
 }
 
@@ -164,5 +165,6 @@ export function processReportSubmission(context: Context, record: FormRecord, by
 /** google.script.run endpoint and scheduled task. Result: the indicators just computed. */
 export function refreshIndicators(): IndicatorsSummary {
   const context = requireContext();
+  requireCoordinator(context);
   return locked(context, () => indicatorsSummary(recomputeIndicators(context, readSettings(context))));
 }

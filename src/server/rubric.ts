@@ -29,6 +29,7 @@ import { formatLocalIso, isSheetDate, protectSheet, readRows, replaceRows, Sheet
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, writeLog } from './log';
 import { RubricSummary, rubricSummary } from '../core/views/rubric';
+import { requireCoordinator } from './access';
 
 
 export interface RubricOptions {
@@ -120,9 +121,9 @@ function compute(context: Context, settings: Settings, options: RubricOptions | 
  */
 export function updateRubric(options: RubricOptions | null = {}): RubricSummary {
   const context = requireContext();
-  const settings = readSettings(context);
+  const settings = requireCoordinator(context);
   return locked(context, () => {
-    if (ensureRubricSheets(context, settings.coordinators).length > 0) saveLayout(context.layout);
+    if (ensureRubricSheets(context, settings.coordinators).length > 0) saveLayout(context);
     const { rows, summary, log } = compute(context, settings, options);
     const sheet = layoutSheet(context, RUBRIC_KEY)!;
     // Coordinators' values and evidence are written back as typed: people's text, so inert.

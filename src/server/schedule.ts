@@ -1,59 +1,211 @@
-/** The scheduled job and the trigger health check. */
-import { SUBMIT_HANDLER, authorizationRequired, ensureTriggers } from './adapters/triggers';
-import { activeWorkbook, readDocumentJson, writeDocumentJson } from './adapters/workbook';
-import { Context, loadLayout, readSettings } from './context';
-import { withDocumentLock } from './adapters/lock';
-import { recomputeIndicators } from './reports';
+/**
+ * The workbook's triggers and the scheduled job.
+ *
+ * A workbook has exactly one form-submit trigger, owned by one recorded coordinator (the
+ * owner's address in the workbook's developer metadata: it is already in the protected
+ * settings sheet). A coordinator who runs the check while the owner is still a
+ * coordinator and their job still runs adds nothing; when the owner has left the
+ * coordinators, or their job has stalled, the coordinator running the check takes the
+ * workbook over, and the former owner's trigger removes itself on its next firing.
+ *
+ * The scheduled job runs in a time-driven trigger, outside any document: no active
+ * spreadsheet, no document properties, no document lock. It opens each workbook its
+ * user owns by id and keeps its marks in that workbook.
+ */
+import { Settings } from '../core/settings';
+import { STALL_AFTER_MS } from '../core/views/health';
+import { withLock } from './adapters/lock';
+import { forgetWorkbook, myWorkbookIds, readBookJson, readUserMark, rememberWorkbook, writeBookJson, writeUserMark } from './adapters/state';
+import {
+  authorizationRequired, deleteTriggers, installScheduleTrigger, installSubmitTrigger, myEmail, myScheduleTriggers, mySubmitTriggers, SUBMIT_HANDLER,
+} from './adapters/triggers';
+import { openWorkbook } from './adapters/workbook';
+import { Context, contextOf, readSettings, UserError } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { CATCH_UP_PROPERTY, catchUp, CURSOR_PROPERTY, RunOptions } from './recalc';
+import { recomputeIndicators } from './reports';
 
-const DAILY_PROPERTY = 'pdm.dailyDone';
+export const OWNER_KEY = 'pdm.triggerOwner';
+export const LAST_RUN_KEY = 'pdm.lastRun';
+const DAILY_KEY = 'pdm.dailyDone';
+const SETTINGS_LOGGED_KEY = 'pdm.settingsLogged';
+const AUTH_LOGGED_KEY = 'pdm.authLogged';
+const AUTH_WARNED_PROPERTY = 'pdm.authWarned';
 
-function context(): Context | null {
-  const layout = loadLayout();
-  return layout ? { book: activeWorkbook(), layout, lang: layout.lang } : null;
+/** The job's own budget, under the 6-minute execution limit, shared by its workbooks. */
+const JOB_BUDGET_MS = 270_000;
+
+function today(context: Context): string {
+  return nowIso(context).slice(0, 10);
+}
+
+/** The scheduled job last ran more than STALL_AFTER_MS ago (never having run is no stall). */
+export function jobStalled(context: Context): boolean {
+  const last = readBookJson<string>(context.book, LAST_RUN_KEY);
+  if (!last) return false;
+  return Date.parse(`${nowIso(context)}Z`) - Date.parse(`${last}Z`) > STALL_AFTER_MS;
+}
+
+export interface TriggerCheck {
+  submitCreated: boolean;
+  scheduleCreated: boolean;
+  /** The previous owner when the running coordinator has just taken the workbook over. */
+  handedOverFrom: string | null;
 }
 
 /**
- * Re-creates a missing trigger and says so in the log. A missing form-submit trigger
- * means responses may have arrived unscored, so a catch-up is queued.
+ * Makes the workbook's triggers right for the running user (a coordinator: callers check).
+ * Result: what had to change.
  */
-export function checkHealth(ctx: Context): void {
-  const health = ensureTriggers(ctx.book);
-  if (health.submitCreated) {
-    writeLog(ctx, [logEntry(ctx, '', '', 'triggerRecreated', { handler: SUBMIT_HANDLER })]);
-    writeDocumentJson(CATCH_UP_PROPERTY, true);
+export function checkTriggers(context: Context, settings: Settings): TriggerCheck {
+  const me = myEmail();
+  const owner = readBookJson<string>(context.book, OWNER_KEY) ?? '';
+  const mine = mySubmitTriggers(context.book);
+  const result: TriggerCheck = { submitCreated: false, scheduleCreated: false, handedOverFrom: null };
+  const ownerActive = owner !== '' && settings.coordinators.includes(owner) && !(owner !== me && jobStalled(context));
+  if (owner !== me && ownerActive) {
+    // Another coordinator's trigger scores this workbook; one of ours as well would
+    // outlive our place among the coordinators.
+    deleteTriggers(mine);
+    return result;
   }
+  if (!settings.coordinators.includes(me)) return result;
+  if (mine.length === 0) {
+    installSubmitTrigger(context.book);
+    result.submitCreated = true;
+  } else if (mine.length > 1) deleteTriggers(mine.slice(1));
+  if (owner !== me) {
+    writeBookJson(context.book, OWNER_KEY, me);
+    if (owner !== '') result.handedOverFrom = owner;
+  }
+  if (myScheduleTriggers().length === 0) {
+    installScheduleTrigger();
+    result.scheduleCreated = true;
+  }
+  rememberWorkbook(context.book.getId());
+  return result;
 }
 
 /**
- * Installable time-driven trigger, hourly (the most an add-on may ask for). Event: the
- * clock event. Continues a paused recalculation or a queued catch-up; once a day runs
- * the trigger health check, a catch-up of any response left unscored, and the
- * indicators.
+ * Logs what a check changed. A form-submit trigger that had to be (re-)created means
+ * responses may have arrived unscored, so a catch-up is queued for the scheduled job.
  */
-export function runScheduledJobs(_e?: unknown, options: RunOptions = {}): void {
-  // A revoked grant: nothing can be read; the coordinator sees it on next open.
-  if (authorizationRequired()) return;
-  const ctx = context();
-  if (!ctx) return;
-  const today = nowIso(ctx).slice(0, 10);
-  const daily = readDocumentJson<string>(DAILY_PROPERTY) !== today;
+export function checkTriggersAndLog(context: Context, settings: Settings, firstSetup = false): TriggerCheck {
+  const check = checkTriggers(context, settings);
+  const entries = [];
+  if (check.handedOverFrom !== null) {
+    entries.push(logEntry(context, '', '', 'triggerHandedOver', { from: check.handedOverFrom, to: myEmail() }));
+  } else if (check.submitCreated && !firstSetup) {
+    entries.push(logEntry(context, '', '', 'triggerRecreated', { handler: SUBMIT_HANDLER }));
+  }
+  writeLog(context, entries);
+  if (check.submitCreated && !firstSetup) writeBookJson(context.book, CATCH_UP_PROPERTY, true);
+  return check;
+}
+
+/**
+ * A form-submit trigger firing for a user who no longer owns the workbook's trigger
+ * removes itself: the owner's trigger scores the response. Result: whether it did.
+ */
+export function retireIfNotOwner(context: Context, triggerUid: string | undefined): boolean {
+  const owner = readBookJson<string>(context.book, OWNER_KEY) ?? '';
+  const me = myEmail();
+  if (owner === '' || owner === me) return false;
+  const mine = mySubmitTriggers(context.book);
+  deleteTriggers(triggerUid ? mine.filter((t) => t.getUniqueId() === triggerUid) : mine);
+  return true;
+}
+
+/**
+ * Revoked authorization: nothing is scored; one log line a day says so, in the workbook
+ * when there is one to write to, else in the execution log.
+ */
+export function noteAuthorizationRequired(context: Context | null): void {
+  if (context) {
+    const day = today(context);
+    if (readBookJson<string>(context.book, AUTH_LOGGED_KEY) === day) return;
+    writeBookJson(context.book, AUTH_LOGGED_KEY, day);
+    writeBookJson(context.book, CATCH_UP_PROPERTY, true);
+    writeLog(context, [logEntry(context, '', '', 'authorizationRequired', { owner: myEmail() })]);
+    return;
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  if (readUserMark(AUTH_WARNED_PROPERTY) === day) return;
+  writeUserMark(AUTH_WARNED_PROPERTY, day);
+  console.warn('PD Monitor: authorization required; the scheduled job does nothing until the add-on is authorized again.');
+}
+
+/** Once a day at most: the same damage is not logged every hour. */
+function logSettingsDamage(context: Context, reason: string): void {
+  const day = today(context);
+  if (readBookJson<string>(context.book, SETTINGS_LOGGED_KEY) === day) return;
+  writeBookJson(context.book, SETTINGS_LOGGED_KEY, day);
+  writeLog(context, [logEntry(context, '', '', 'settingsDamaged', { reason })]);
+}
+
+/**
+ * One workbook's share of the job: the trigger check (hourly, so a deleted trigger is
+ * back and logged within the hour), a paused recalculation or queued catch-up, and once a
+ * day a catch-up of anything left unscored and the indicators.
+ */
+function runForWorkbook(context: Context, options: RunOptions): void {
+  writeBookJson(context.book, LAST_RUN_KEY, nowIso(context));
+  let settings: Settings;
+  try {
+    settings = readSettings(context);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    logSettingsDamage(context, error.message);
+    return;
+  }
+  checkTriggersAndLog(context, settings);
+  const day = today(context);
+  const daily = readBookJson<string>(context.book, DAILY_KEY) !== day;
   if (daily) {
-    checkHealth(ctx);
-    writeDocumentJson(DAILY_PROPERTY, today);
-    writeDocumentJson(CATCH_UP_PROPERTY, true);
+    writeBookJson(context.book, DAILY_KEY, day);
+    writeBookJson(context.book, CATCH_UP_PROPERTY, true);
   }
-  const pending = readDocumentJson(CURSOR_PROPERTY) || readDocumentJson(CATCH_UP_PROPERTY);
-  const progress = pending ? catchUp(ctx, options) : null;
+  const pending = readBookJson(context.book, CURSOR_PROPERTY) || readBookJson(context.book, CATCH_UP_PROPERTY);
+  const progress = pending ? catchUp(context, options) : null;
   // Survey responses do not recompute the indicators one by one: once a day does,
   // unless a catch-up that scored something has just done it.
   const recomputed = progress !== null && progress.done && progress.processed > 0;
-  if (daily && !recomputed) withDocumentLock(() => recomputeIndicators(ctx, readSettings(ctx)));
+  if (daily && !recomputed) withLock(() => recomputeIndicators(context, readSettings(context)));
 }
 
-/** Run from onOpen once the add-on is authorized in the document. */
-export function checkHealthOnOpen(): void {
-  const ctx = context();
-  if (ctx) checkHealth(ctx);
+/**
+ * Installable time-driven trigger, hourly (the most an add-on may ask for), one per
+ * user. Event: the clock event. Runs for every workbook whose triggers this user owns,
+ * opening each by id; a workbook that fails is logged in it and the others still run.
+ */
+export function runScheduledJobs(_e?: unknown, options: RunOptions = {}): void {
+  if (authorizationRequired()) {
+    noteAuthorizationRequired(null);
+    return;
+  }
+  const started = Date.now();
+  const me = myEmail();
+  for (const id of myWorkbookIds()) {
+    const remaining = (options.budgetMs ?? JOB_BUDGET_MS) - (Date.now() - started);
+    if (remaining <= 0) break;
+    let context: Context | null;
+    try {
+      context = contextOf(openWorkbook(id));
+    } catch (error) {
+      // Deleted, or no longer shared with this user: said in the execution log; kept in
+      // the list, since access may come back.
+      console.warn(`PD Monitor: workbook ${id} cannot be opened: ${String(error)}`);
+      continue;
+    }
+    if (!context) continue;
+    if ((readBookJson<string>(context.book, OWNER_KEY) ?? '') !== me) {
+      forgetWorkbook(id);
+      continue;
+    }
+    try {
+      runForWorkbook(context, { ...options, budgetMs: remaining });
+    } catch (error) {
+      writeLog(context, [logEntry(context, '', '', 'scheduledRunFailed', { error: error instanceof Error ? error.message : String(error) })]);
+    }
+  }
 }

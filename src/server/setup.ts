@@ -7,10 +7,11 @@ import { PRESET_IDS } from '../core/presets';
 import { parseRegistry, registryHeader } from '../core/workbook/registry';
 import { Settings, SettingsInput, settingsHeader, settingsToRows, validateSettings } from '../core/settings';
 import { LOG_SHEET, REGISTRY_SHEET, SETTINGS_SHEET, WorkbookLayout } from '../core/workbook/sheets';
-import { withDocumentLock } from './adapters/lock';
-import { ensureTriggers } from './adapters/triggers';
+import { withLock } from './adapters/lock';
+import { isCoordinator, settingsOrProblem } from './access';
+import { checkTriggersAndLog } from './schedule';
 import { activeWorkbook, protectSheet, readRows, replaceRows, sheetById } from './adapters/workbook';
-import { Context, ensureLayoutSheet, loadLayout, readSettings, saveLayout, UserError } from './context';
+import { Context, contextOf, ensureLayoutSheet, readSettings, saveLayout, UserError } from './context';
 import { ensureReportSheets } from './reports';
 import { ensureRubricSheets } from './rubric';
 import type { SaveSettingsResult, SettingsView } from '../core/views/settings';
@@ -38,9 +39,14 @@ export function saveSettings(input: SettingsInput): SaveSettingsResult {
   const validated = validateSettings(input, lang, PRESET_IDS);
   if (!validated.ok) return { ok: false, errors: validated.errors };
   const settings = validated.value;
-  const outcome = withDocumentLock(() => {
+  const outcome = withLock(() => {
     const book = activeWorkbook();
-    const layout: WorkbookLayout = loadLayout() ?? { lang: settings.lang, sheets: {} };
+    const existing = contextOf(book);
+    const firstSetup = !existing || existing.layout.sheets.settings === undefined;
+    // Only a coordinator may change a set-up workbook (the new list decides while the old
+    // one cannot be read); refused before anything is written, so nothing is left behind.
+    if (!firstSetup && !isCoordinator((existing && settingsOrProblem(existing).settings) ?? settings)) throw new UserError(tr(ERRORS.notCoordinator, lang));
+    const layout: WorkbookLayout = existing?.layout ?? { lang: settings.lang, sheets: {} };
     layout.lang = settings.lang;
     const context: Context = { book, layout, lang: settings.lang };
     const settingsSheet = ensureLayoutSheet(context, 'settings', SETTINGS_SHEET, settingsHeader(settings.lang));
@@ -49,9 +55,10 @@ export function saveSettings(input: SettingsInput): SaveSettingsResult {
     ensureLayoutSheet(context, 'log', LOG_SHEET, logHeader(settings.lang));
     ensureReportSheets(context, settings);
     ensureRubricSheets(context, settings.coordinators);
-    saveLayout(layout);
+    saveLayout(context);
     protectAll(context, settings);
-    ensureTriggers(book);
+    // Hands the trigger over when its owner is no longer among the coordinators.
+    checkTriggersAndLog(context, settings, firstSetup);
   });
   if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, lang));
   return { ok: true };
@@ -59,7 +66,6 @@ export function saveSettings(input: SettingsInput): SaveSettingsResult {
 
 /** google.script.run endpoint. Result: the saved settings, or null before setup. */
 export function getSettings(): SettingsView | null {
-  const layout = loadLayout();
-  if (!layout) return null;
-  return readSettings({ book: activeWorkbook(), layout, lang: layout.lang });
+  const context = contextOf();
+  return context ? readSettings(context) : null;
 }

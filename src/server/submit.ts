@@ -5,13 +5,15 @@ import { isScored, isSurveyRecord, responseKey } from '../core/workbook/registry
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
 import { LogEntry } from '../core/workbook/log';
 import { scoresKey } from '../core/workbook/sheets';
-import { withDocumentLock } from './adapters/lock';
+import { withLock } from './adapters/lock';
 import { authorizationRequired } from './adapters/triggers';
-import { activeWorkbook, appendRow, hasKey, Spreadsheet, writeDocumentJson } from './adapters/workbook';
-import { Context, layoutSheet, loadLayout } from './context';
+import { writeBookJson } from './adapters/state';
+import { activeWorkbook, appendRow, hasKey, Spreadsheet } from './adapters/workbook';
+import { contextOf, layoutSheet } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
 import { processReportSubmission } from './reports';
+import { noteAuthorizationRequired, retireIfNotOwner } from './schedule';
 import { CATCH_UP_PROPERTY, ensureScoresSheet } from './recalc';
 
 
@@ -21,22 +23,27 @@ import { CATCH_UP_PROPERTY, ensureScoresSheet } from './recalc';
  * values and range, never re-reads the response sheet. Result: one row appended to the
  * instrument's scores sheet (a school report: the indicators recomputed), or a log entry
  * saying why not (blank or repeated event, unregistered sheet, inconsistent report).
- * A response already processed — a duplicated event — changes nothing.
+ * A response already processed — a duplicated event — changes nothing. A trigger whose
+ * user no longer owns the workbook's trigger removes itself instead.
  */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (!e || !e.range || !e.namedValues || !e.values) return;
-  if (authorizationRequired()) return;
-  const layout = loadLayout();
-  if (!layout) return;
   // The event names its spreadsheet (`source`, missing from the type definitions).
-  const book = (e as { source?: Spreadsheet }).source ?? activeWorkbook();
-  const context: Context = { book, layout, lang: layout.lang };
+  const context = contextOf((e as { source?: Spreadsheet }).source ?? activeWorkbook());
+  if (!context) return;
+  if (authorizationRequired()) {
+    // The raw row is safe in its sheet; once authorized again, the catch-up scores it.
+    noteAuthorizationRequired(context);
+    return;
+  }
+  // A former owner's trigger: the current owner's trigger scores this response.
+  if (retireIfNotOwner(context, (e as { triggerUid?: string }).triggerUid)) return;
   const sheet = e.range.getSheet();
   const sheetName = sheet.getName();
   const row = e.range.getRow();
   const sheetId = sheet.getSheetId();
 
-  const outcome = withDocumentLock(() => {
+  const outcome = withLock(() => {
     const log: LogEntry[] = [];
     const record = readRegistry(context).find((r) => r.responseSheetId === sheetId && isScored(r));
     if (!record) {
@@ -72,7 +79,7 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   });
   if (outcome === 'busy') {
     // The raw row is safe in its sheet; the scheduled job's catch-up scores it.
-    writeDocumentJson(CATCH_UP_PROPERTY, true);
+    writeBookJson(context.book, CATCH_UP_PROPERTY, true);
     writeLog(context, [logEntry(context, sheetName, row, 'lockBusy')]);
   }
 }

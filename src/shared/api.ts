@@ -25,3 +25,4 @@ export type { SettingsView, SaveSettingsResult } from '../core/views/settings';
 export type { SurveyFormInfo, RecalculationProgress } from '../core/views/surveys';
 export type { IndicatorsSummary } from '../core/views/indicators';
 export type { RubricSummary } from '../core/views/rubric';
+export type { HealthView, HealthProblem, HealthLevel } from '../core/views/health';

@@ -43,12 +43,15 @@ describe('build/Code.js', () => {
     const manifest = JSON.parse(readFileSync(join(BUILD, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Europe/Moscow');
+    // spreadsheets (not .currentonly): the scheduled job opens its workbooks by id;
+    // userinfo.email: the workbook's trigger is owned by a recorded coordinator.
     expect(manifest.oauthScopes).toEqual([
-      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/spreadsheets',
       'https://www.googleapis.com/auth/forms',
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
   });
 
@@ -84,12 +87,15 @@ describe('add-on entry points', () => {
     expect(entries.map((entry) => (entry.kind === 'item' ? entry.functionName : entry.kind))).toEqual(['showSidebar', 'menuRecalculate']);
   });
 
-  test('onOpen once authorized also checks the triggers of a set-up workbook', () => {
+  test('onOpen under AuthMode.LIMITED builds the menu in the workbook language and touches no trigger', () => {
     const h = startHarness();
-    h.call('saveSettings', { districtName: 'Район', presetId: 'custom', schools: ['Школа 1'], subjects: ['Физика'], coordinators: ['coordinator@district.example'] });
+    h.call('saveSettings', { districtName: 'Район', presetId: 'custom', schools: ['Школа 1'], subjects: ['Физика'], coordinators: ['coordinator@district.example'], lang: 'en' });
     h.emulator.runtime.triggers.splice(0);
+    const before = h.emulator.counter.snapshot();
     triggerSimpleOnOpen(h.bundle, 'LIMITED');
-    expect(h.emulator.runtime.triggers.map((t) => t.handler).sort()).toEqual(['onFormSubmit', 'runScheduledJobs']);
+    expect(Object.keys(h.emulator.counter.since(before)).filter((call) => /^(ScriptApp|Trigger|FormApp|MailApp)/.test(call))).toEqual([]);
+    expect(h.emulator.runtime.triggers).toEqual([]);
+    expect(h.emulator.ui.menus.at(-1)?.entries.map((entry) => (entry.kind === 'item' ? entry.caption : entry.kind))).toEqual(['Open sidebar', 'Recalculate all']);
   });
 
   test('the sidebar opens with the built HTML', () => {

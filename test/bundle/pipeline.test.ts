@@ -201,11 +201,11 @@ describe('submissions', () => {
   test('a busy workbook leaves the response to the scheduled catch-up, scored exactly once', () => {
     const h = setUpWorkbook();
     const { formId } = createForm(h, 'boyko');
-    h.emulator.locks.holdAs('document', 'another execution');
+    h.emulator.locks.holdAs('script', 'another execution');
     h.emulator.forms.submit(formId, boykoAnswers(h, formId, 'Да'));
     expect(scoreRows(h)).toHaveLength(0);
     expect(logCodes(h)).toEqual(['lockBusy']);
-    h.emulator.locks.release('document');
+    h.emulator.locks.release('script');
     h.call('runScheduledJobs');
     expect(scoreRows(h)).toHaveLength(1);
     h.call('runScheduledJobs');

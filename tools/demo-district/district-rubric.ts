@@ -85,8 +85,9 @@ const RUBRIC_ENTRIES: [key: string, value: string, evidence: string][] = [
 ];
 
 function layoutSheets(emulator: Emulator): Record<string, number> {
-  const properties = emulator.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
-  const layout = JSON.parse(properties.getDocumentProperties().getProperty('pdm.layout') ?? '{"sheets":{}}') as { sheets: Record<string, number> };
+  // The add-on keeps its layout in the workbook's developer metadata.
+  const stored = emulator.metadata().find((entry) => entry.key === 'pdm.layout')?.value;
+  const layout = JSON.parse(stored ?? '{"sheets":{}}') as { sheets: Record<string, number> };
   return layout.sheets;
 }
 

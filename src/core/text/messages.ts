@@ -31,6 +31,10 @@ export const ERRORS = {
     ru: 'Книга занята другим процессом (обработка ответов или пересчёт). Повторите через минуту.',
     en: 'The workbook is busy (processing responses or recalculating). Try again in a minute.',
   },
+  notCoordinator: {
+    ru: 'Это действие доступно только координаторам, указанным в настройках книги. Ничего не изменено.',
+    en: 'Only the coordinators listed in the workbook settings may do this. Nothing was changed.',
+  },
   authorizationRequired: {
     ru: 'Доступ PD Monitor к книге отозван. Откройте Расширения → PD Monitor и разрешите доступ снова.',
     en: 'PD Monitor has lost its authorization. Open Extensions → PD Monitor and authorize it again.',

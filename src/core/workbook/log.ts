@@ -38,6 +38,22 @@ export const LOG_REASONS = {
     ru: 'Триггер обработки ответов отсутствовал и был создан заново. Ответы, пришедшие без него, учтены пересчётом.',
     en: 'The response trigger was missing and has been re-created. Responses that arrived without it are picked up by recalculation.',
   },
+  triggerHandedOver: {
+    ru: 'Триггер обработки ответов передан от {from} к {to}: прежний владелец больше не координатор или его плановая обработка остановилась.',
+    en: 'The response trigger passed from {from} to {to}: the former owner is no longer a coordinator or their scheduled job stopped.',
+  },
+  authorizationRequired: {
+    ru: 'Доступ PD Monitor у {owner} отозван: ответы не обрабатываются, пока доступ не будет разрешён снова (Расширения → PD Monitor). Необработанные ответы будут учтены после этого.',
+    en: 'PD Monitor has lost the authorization of {owner}: responses are not scored until it is granted again (Extensions → PD Monitor). Responses left unscored are picked up afterwards.',
+  },
+  settingsDamaged: {
+    ru: 'Плановая обработка: лист настроек не читается — {reason}',
+    en: 'Scheduled job: the settings sheet cannot be read — {reason}',
+  },
+  scheduledRunFailed: {
+    ru: 'Плановая обработка прервана ошибкой: {error}. Она повторится через час.',
+    en: 'The scheduled job stopped on an error: {error}. It runs again within the hour.',
+  },
   recalculated: {
     ru: 'Пересчёт завершён: {responses} ответов, из них неполных — {incomplete}.',
     en: 'Recalculation finished: {responses} responses, {incomplete} of them incomplete.',

@@ -1,8 +1,16 @@
 /**
- * ScriptApp. An editor add-on may hold one trigger of each type per user per document,
- * so the workbook has exactly one form-submit trigger (dispatching by sheet) and one
- * clock trigger (the scheduled job). Both are created only when missing.
+ * ScriptApp and Session: the workbook's triggers and who runs the code.
+ *
+ * Triggers are per user: getProjectTriggers() lists the current user's triggers of this
+ * add-on in every document, getUserTriggers(spreadsheet) only those of one workbook, and
+ * nobody sees another user's triggers. An add-on holds at most one trigger of each event
+ * type per user per document. So a workbook's form-submit trigger is looked up with
+ * getUserTriggers, and the clock trigger — one per user, serving every workbook that user
+ * owns the triggers of — with getProjectTriggers.
  */
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Trigger = GoogleAppsScript.Script.Trigger;
+
 export const SUBMIT_HANDLER = 'onFormSubmit';
 export const SCHEDULE_HANDLER = 'runScheduledJobs';
 
@@ -11,27 +19,39 @@ export function authorizationRequired(): boolean {
   return info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED;
 }
 
-export interface TriggerHealth {
-  submitCreated: boolean;
-  scheduleCreated: boolean;
+/** The running user's form-submit triggers of this workbook (normally zero or one). */
+export function mySubmitTriggers(book: Spreadsheet): Trigger[] {
+  return ScriptApp.getUserTriggers(book).filter(
+    (t) => t.getHandlerFunction() === SUBMIT_HANDLER && t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT,
+  );
 }
 
-/** Creates the missing triggers; says which ones had to be created. */
-export function ensureTriggers(book: GoogleAppsScript.Spreadsheet.Spreadsheet): TriggerHealth {
-  const triggers = ScriptApp.getProjectTriggers();
-  const has = (handler: string, type: GoogleAppsScript.Script.EventType) =>
-    triggers.some((t) => t.getHandlerFunction() === handler && t.getEventType() === type);
-  const health = { submitCreated: false, scheduleCreated: false };
-  if (!has(SUBMIT_HANDLER, ScriptApp.EventType.ON_FORM_SUBMIT)) {
-    ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(book).onFormSubmit().create();
-    health.submitCreated = true;
-  }
-  if (!has(SCHEDULE_HANDLER, ScriptApp.EventType.CLOCK)) {
-    // Hourly is the most an add-on may ask for; the job itself decides what is due.
-    ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased().everyHours(1).create();
-    health.scheduleCreated = true;
-  }
-  return health;
+/** The running user's scheduled-job triggers, whatever document they were made in. */
+export function myScheduleTriggers(): Trigger[] {
+  return ScriptApp.getProjectTriggers().filter(
+    (t) => t.getHandlerFunction() === SCHEDULE_HANDLER && t.getEventType() === ScriptApp.EventType.CLOCK,
+  );
+}
+
+export function installSubmitTrigger(book: Spreadsheet): void {
+  ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(book).onFormSubmit().create();
+}
+
+/** Hourly is the most an add-on may ask for; the job itself decides what is due. */
+export function installScheduleTrigger(): void {
+  ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased().everyHours(1).create();
+}
+
+export function deleteTriggers(triggers: readonly Trigger[]): void {
+  for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
+}
+
+/**
+ * The running user's address, lower-cased; '' where Apps Script withholds it (a simple
+ * trigger). Needs the userinfo.email scope.
+ */
+export function myEmail(): string {
+  return Session.getEffectiveUser().getEmail().trim().toLowerCase();
 }
 
 /** Google's add-on samples read ScriptApp.AuthMode even under NONE: the enum is allowed. */

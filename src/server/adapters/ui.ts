@@ -21,3 +21,8 @@ export function showSidebarFile(title: string): void {
 export function alert(message: string): void {
   SpreadsheetApp.getUi().alert(message);
 }
+
+/** A short note in the corner of the spreadsheet; allowed in a simple onOpen (the current document). */
+export function toast(book: GoogleAppsScript.Spreadsheet.Spreadsheet, message: string): void {
+  book.toast(message);
+}

@@ -14,6 +14,11 @@ export function activeWorkbook(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
+/** A workbook by id: the scheduled job has no active spreadsheet (needs the spreadsheets scope). */
+export function openWorkbook(id: string): Spreadsheet {
+  return SpreadsheetApp.openById(id);
+}
+
 export function sheetById(book: Spreadsheet, id: number): Sheet | null {
   return book.getSheetById(id);
 }
@@ -101,17 +106,12 @@ export function protectSheet(sheet: Sheet, editors: readonly string[], descripti
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
+/** Null outside a document (a time-driven trigger has no document properties). */
 export function readDocumentJson<T>(key: string): T | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(key);
+  const properties = PropertiesService.getDocumentProperties();
+  if (!properties) return null;
+  const raw = properties.getProperty(key);
   return raw ? (JSON.parse(raw) as T) : null;
-}
-
-export function writeDocumentJson(key: string, value: unknown): void {
-  PropertiesService.getDocumentProperties().setProperty(key, JSON.stringify(value));
-}
-
-export function deleteDocumentProperty(key: string): void {
-  PropertiesService.getDocumentProperties().deleteProperty(key);
 }
 
 export function workbookTimeZone(book: Spreadsheet): string {

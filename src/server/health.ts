@@ -1,0 +1,76 @@
+/**
+ * The health status the sidebar shows on open. Called by a coordinator, it first puts
+ * the workbook's triggers right (and logs what it changed); called by anyone else it
+ * only reads, so it leaves nothing behind.
+ */
+import { DEFAULT_LANG } from '../core/text/i18n';
+import { HealthFacts, healthView, HealthView, REJECTION_CODES } from '../core/views/health';
+import { isScored, isSurveyRecord } from '../core/workbook/registry';
+import { scoresKey } from '../core/workbook/sheets';
+import { isCoordinator, settingsOrProblem } from './access';
+import { readBookJson } from './adapters/state';
+import { authorizationRequired, myEmail, mySubmitTriggers } from './adapters/triggers';
+import { readColumn, sheetById } from './adapters/workbook';
+import { Context, contextOf, layoutSheet } from './context';
+import { nowIso } from './log';
+import { CURSOR_PROPERTY } from './recalc';
+import { readRegistry } from './registry';
+import { checkTriggersAndLog, LAST_RUN_KEY, OWNER_KEY } from './schedule';
+
+/** Raw responses without a scores row: per instrument, raw rows minus scored rows. */
+function waitingResponses(context: Context): number {
+  const rawRows = new Map<string, number>();
+  for (const record of readRegistry(context)) {
+    if (!isScored(record) || !isSurveyRecord(record)) continue;
+    const sheet = sheetById(context.book, record.responseSheetId);
+    if (!sheet) continue;
+    rawRows.set(record.instrument, (rawRows.get(record.instrument) ?? 0) + Math.max(0, sheet.getLastRow() - 1));
+  }
+  let waiting = 0;
+  for (const [instrument, raw] of rawRows) {
+    const scores = layoutSheet(context, scoresKey(instrument as Parameters<typeof scoresKey>[0]));
+    const scored = scores ? Math.max(0, scores.getLastRow() - 1) : 0;
+    waiting += Math.max(0, raw - scored);
+  }
+  return waiting;
+}
+
+/** Log rows that record an input not used as it came (one column read). */
+function rejectedRows(context: Context): number {
+  const log = layoutSheet(context, 'log');
+  if (!log) return 0;
+  return readColumn(log, 5).slice(1).filter((code) => REJECTION_CODES.has(String(code))).length;
+}
+
+/** google.script.run endpoint. Result: the workbook's health, JSON-safe, in its language. */
+export function getHealth(): HealthView {
+  const context = contextOf();
+  const blank: HealthFacts = {
+    setUp: false, submitTriggerMine: false, triggerOwner: '', ownerIsMe: false, ownerIsCoordinator: true,
+    authorizationRequired: false, lastScheduledRun: '', now: '', waiting: 0, rejected: 0,
+    recalculation: { inProgress: false, processed: 0 }, settingsProblem: '',
+  };
+  if (!context || context.layout.sheets.settings === undefined) return healthView(blank, context?.lang ?? DEFAULT_LANG);
+  const authRequired = authorizationRequired();
+  const { settings, problem } = settingsOrProblem(context);
+  if (settings && !authRequired && isCoordinator(settings)) checkTriggersAndLog(context, settings);
+  const owner = readBookJson<string>(context.book, OWNER_KEY) ?? '';
+  const cursor = readBookJson<{ processed: number }>(context.book, CURSOR_PROPERTY);
+  return healthView(
+    {
+      setUp: true,
+      submitTriggerMine: mySubmitTriggers(context.book).length > 0,
+      triggerOwner: owner,
+      ownerIsMe: owner !== '' && owner === myEmail(),
+      ownerIsCoordinator: settings ? settings.coordinators.includes(owner) : true,
+      authorizationRequired: authRequired,
+      lastScheduledRun: readBookJson<string>(context.book, LAST_RUN_KEY) ?? '',
+      now: nowIso(context),
+      waiting: waitingResponses(context),
+      rejected: rejectedRows(context),
+      recalculation: cursor ? { inProgress: true, processed: cursor.processed } : { inProgress: false, processed: 0 },
+      settingsProblem: problem,
+    },
+    context.lang,
+  );
+}
