@@ -165,6 +165,6 @@ export function processReportSubmission(context: Context, record: FormRecord, by
 /** google.script.run endpoint and scheduled task. Result: the indicators just computed. */
 export function refreshIndicators(): IndicatorsSummary {
   const context = requireContext();
-  requireCoordinator(context);
-  return locked(context, () => indicatorsSummary(recomputeIndicators(context, readSettings(context))));
+  const settings = requireCoordinator(context);
+  return locked(context, () => indicatorsSummary(recomputeIndicators(context, settings)));
 }
