@@ -7,7 +7,7 @@
  * The file format is described in docs/rubric.md (example: examples/rubric.json).
  */
 import { Catalog, Lang, tr } from '../core/text/i18n';
-import { renderMessage } from '../core/indicators/message';
+import { renderMessage } from '../core/text/message';
 import { PRESET_IDS, presetById } from '../core/presets';
 import {
   applySuggestions,

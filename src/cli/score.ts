@@ -10,6 +10,7 @@
 import { csvField, CsvError, CsvReader, CsvRecord, isBlankRecord, detectSeparator, Separator } from '../core/text/csv';
 import { Catalog, Lang, tr } from '../core/text/i18n';
 import { inert } from '../core/text/inert';
+import { flatten } from '../core/text/flat';
 import {
   boykoItemKey, ColumnMap, getInstrument, Instrument, INSTRUMENT_IDS, INSTRUMENTS, instrumentItems, isInstrumentId,
   isScoredItem, matchColumns, rankInstruments,
@@ -331,18 +332,10 @@ export class ExportScorer {
 
 // --- output
 
-/** Flattens nested objects into dotted columns; arrays become space-separated lists. */
-function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
-  } else {
-    out.set(prefix, Array.isArray(value) ? value.join(' ') : value);
-  }
-}
-
+/** A row as dotted columns; arrays become space-separated lists. */
 function flatRow(row: ScoredRow): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  flatten(row, '', out);
+  const out = flatten(row);
+  for (const [key, value] of out) if (Array.isArray(value)) out.set(key, value.join(' '));
   return out;
 }
 

@@ -16,6 +16,17 @@
 import { Profile } from './instruments/profile';
 
 export const PRIVACY_K = 5;
+/**
+ * The thresholds a district may choose: below 2 a group of one would be shown; above 50
+ * most schools' groups would vanish. The messages that state the range say 2 and 50.
+ */
+export const PRIVACY_THRESHOLD_MIN = 2;
+export const PRIVACY_THRESHOLD_MAX = 50;
+
+/** Whether `value` is a privacy threshold a district may choose. */
+export function isPrivacyThreshold(value: number): boolean {
+  return Number.isInteger(value) && value >= PRIVACY_THRESHOLD_MIN && value <= PRIVACY_THRESHOLD_MAX;
+}
 
 /** A share with its parts kept visible. `value` is a fraction (0–1), null when nothing to divide by. */
 export interface Share {

@@ -1,5 +1,5 @@
 import { Catalog, DEFAULT_LANG, isLang, Lang, Localized, tr } from './text/i18n';
-import { PRIVACY_K } from './aggregate';
+import { isPrivacyThreshold, PRIVACY_K } from './aggregate';
 
 /**
  * The monitoring workbook's configuration, kept in its protected settings sheet.
@@ -98,7 +98,7 @@ export function validateSettings(input: SettingsInput, lang: Lang, knownPresets:
 
   const rawThreshold = input.privacyThreshold ?? DEFAULT_SETTINGS.privacyThreshold;
   const privacyThreshold = Number(rawThreshold);
-  if (!Number.isInteger(privacyThreshold) || privacyThreshold < 2 || privacyThreshold > 50) {
+  if (!isPrivacyThreshold(privacyThreshold)) {
     say(ERRORS.badThreshold, { value: String(rawThreshold) });
   }
 

@@ -6,11 +6,12 @@
  */
 import { Lang, tr } from '../core/text/i18n';
 import { computeIndicators, IndicatorsResult } from '../core/indicators/compute';
-import { renderMessage } from '../core/indicators/message';
+import { renderMessage } from '../core/text/message';
 import { surveyRowFromScore } from '../core/indicators/survey-rows';
 import { SurveyScoreRow } from '../core/indicators/types';
 import { FilingOrigin, indicatorRows, indicatorsHeader, reportsHeader, reportStatusRows } from '../core/workbook/indicators-sheet';
 import { inertRow } from '../core/text/inert';
+import { findNamed } from '../core/text/normalize';
 import { LogEntry } from '../core/workbook/log';
 import { PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { periodOf } from '../core/periods';
@@ -88,8 +89,7 @@ function readDistrictRows(sheet: Sheet | null, preset: Preset): DistrictReportRo
   const fields = districtReportFields(preset);
   const columnOf = new Map<string, number>();
   header.forEach((title, column) => {
-    const text = String(title).trim().toLowerCase();
-    const field = fields.find((f) => [f.id, f.title.ru, f.title.en].some((name) => name.toLowerCase() === text));
+    const field = findNamed(title, fields);
     if (field) columnOf.set(field.id, column);
   });
   return data.map((values, index) => ({

@@ -9,7 +9,7 @@ import { tr } from '../core/text/i18n';
 import { inertRow } from '../core/text/inert';
 import { LogEntry } from '../core/workbook/log';
 import { PROTECTION_DESCRIPTION } from '../core/text/messages';
-import { renderMessage } from '../core/indicators/message';
+import { renderMessage } from '../core/text/message';
 import { presetById } from '../core/presets';
 import { Settings } from '../core/settings';
 import { RegisterId, Registers, REGISTERS, suggestRubric } from '../core/rubric';

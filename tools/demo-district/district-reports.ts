@@ -8,7 +8,7 @@ import type { Emulator } from '../emulator';
 import type { LoadedBundle } from '../emulator/bundle';
 import { Lang, tr } from '../../src/core/text/i18n';
 import { consistencyRules } from '../../src/core/indicators/fields';
-import { renderMessage } from '../../src/core/indicators/message';
+import { renderMessage } from '../../src/core/text/message';
 import { FieldDef } from '../../src/core/indicators/types';
 import { periodOf, previousPeriod } from '../../src/core/periods';
 import { presetById } from '../../src/core/presets';

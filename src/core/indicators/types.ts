@@ -20,7 +20,7 @@ export type Direction =
   | 'staffing'
   | 'burnout';
 
-export type { LocalizedMessage } from './message';
+export type { LocalizedMessage } from '../text/message';
 
 // ---------------------------------------------------------------------------------------
 // Report fields: the numbers schools (and the district itself) report.

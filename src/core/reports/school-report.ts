@@ -12,7 +12,7 @@
 import { Localized } from '../text/i18n';
 import { indicatorById, indicatorFields } from '../indicators/catalog';
 import { consistencyRules, FIELDS, fieldById } from '../indicators/fields';
-import { joinLocalized, LocalizedMessage, message } from '../indicators/message';
+import { joinLocalized, LocalizedMessage, message } from '../text/message';
 import { FieldDef, FieldId, FieldLevel } from '../indicators/types';
 import { normalizePeriodId } from '../periods';
 import { Preset } from '../presets/types';

@@ -8,7 +8,7 @@
  * Maxima are computed from the positions, and the declared ones are shown beside them.
  */
 import { Localized } from '../text/i18n';
-import { LocalizedMessage, message } from '../indicators/message';
+import { LocalizedMessage, message } from '../text/message';
 import {
   BLOCKS,
   BlockDef,

@@ -10,7 +10,7 @@
  * with its path, all at once.
  */
 import { Localized } from '../text/i18n';
-import { LocalizedMessage, message } from '../indicators/message';
+import { LocalizedMessage, message } from '../text/message';
 import { BLOCKS, blockById, BlockId } from './definition';
 import { IneffectiveValue, ParameterInput, ParameterValue, RubricInput } from './engine';
 import { registerById, RegisterId, RegisterRow, Registers, REGISTERS } from './registers';

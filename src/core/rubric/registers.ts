@@ -5,8 +5,8 @@
  * from here; the rubric suggestions read the rows.
  */
 import { Lang, Localized } from '../text/i18n';
-import { LocalizedMessage, message } from '../indicators/message';
-import { normalizeText } from '../text/normalize';
+import { LocalizedMessage, message } from '../text/message';
+import { findNamed, isNamed, normalizeText } from '../text/normalize';
 import { BlockId, blockById } from './definition';
 
 export type RegisterId = 'analyses' | 'recommendations' | 'measures' | 'decisions' | 'efficiency';
@@ -240,11 +240,7 @@ export function yesNoCell(cell: RegisterCell | undefined): boolean | null {
 
 function choiceOf(column: RegisterColumn, cell: RegisterCell | undefined): string | null {
   if (!filled(cell)) return null;
-  const text = normalizeText(String(cell));
-  const found = column.choices?.find(
-    (choice) => choice.value === String(cell).trim() || normalizeText(choice.title.ru) === text || normalizeText(choice.title.en) === text,
-  );
-  return found?.value ?? null;
+  return column.choices?.find((choice) => isNamed(cell, { id: choice.value, title: choice.title }))?.value ?? null;
 }
 
 /**
@@ -312,12 +308,7 @@ export function readRegister(
  */
 export function registerRowsFromTable(register: RegisterDef, table: readonly (readonly unknown[])[]): RegisterRow[] {
   const [header = [], ...body] = table;
-  const columnAt = header.map((cell) => {
-    const text = normalizeText(String(cell ?? ''));
-    return register.columns.find(
-      (column) => column.id === String(cell ?? '').trim() || normalizeText(column.title.ru) === text || normalizeText(column.title.en) === text,
-    );
-  });
+  const columnAt = header.map((cell) => findNamed(cell, register.columns));
   return body.map((cells) => {
     const row: RegisterRow = {};
     columnAt.forEach((column, index) => {

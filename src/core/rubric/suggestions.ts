@@ -9,7 +9,7 @@
  * a position suggests 0.
  */
 import { Lang, Localized } from '../text/i18n';
-import { joinLocalized, LocalizedMessage, message } from '../indicators/message';
+import { joinLocalized, LocalizedMessage, message } from '../text/message';
 import { SharedPositionId } from '../indicators/types';
 import { positionIndicators } from '../presets';
 import { formatSchedule, Preset, Schedule, statesTiming } from '../presets/types';
@@ -294,9 +294,32 @@ export function suggestRubric(sources: { preset?: Preset; registers?: Registers 
   return out;
 }
 
+/** Where a scored parameter's value came from. */
+export type ValueSource = 'coordinator' | 'suggestion' | 'none';
+
+/**
+ * The one rule for a parameter's value: the coordinator's value wins; else the suggestion's,
+ * when suggestions are used; else none (absent).
+ * Evidence goes with the value it proves. A coordinator's value keeps exactly the evidence
+ * the coordinator gave (possibly none: a suggested link must not appear to back a value
+ * the coordinator chose). A suggested value takes the evidence the coordinator typed beside
+ * it when there is one (they know which document proves it), else the suggestion's own.
+ */
+export function decideParameter(
+  own: ParameterInput | undefined,
+  ownEvidence: string,
+  suggestion: RubricSuggestion | undefined,
+  useSuggestions = true,
+): { entry: ParameterInput | null; source: ValueSource } {
+  if (own) return { entry: own, source: 'coordinator' };
+  if (!useSuggestions || !suggestion) return { entry: null, source: 'none' };
+  const evidence = ownEvidence || suggestion.evidence;
+  return { entry: evidence ? { value: suggestion.value, evidence } : { value: suggestion.value }, source: 'suggestion' };
+}
+
 /**
  * Fills the parameters the coordinator has not set with the suggested values (and their
- * evidence); what the coordinator set stays as it is.
+ * evidence) by decideParameter; what the coordinator set stays as it is.
  */
 export function applySuggestions(input: RubricInput, suggestions: readonly RubricSuggestion[]): RubricInput {
   const blocks: RubricInput['blocks'] = {};
@@ -308,10 +331,8 @@ export function applySuggestions(input: RubricInput, suggestions: readonly Rubri
   for (const suggestion of suggestions) {
     const positions = (blocks[suggestion.block] ??= {});
     const params = (positions[suggestion.position] ??= {});
-    if (params[suggestion.parameter] !== undefined) continue;
-    const filledIn: ParameterInput = { value: suggestion.value };
-    if (suggestion.evidence) filledIn.evidence = suggestion.evidence;
-    params[suggestion.parameter] = filledIn;
+    const { entry } = decideParameter(params[suggestion.parameter], '', suggestion);
+    if (entry) params[suggestion.parameter] = entry;
   }
   return { blocks };
 }

@@ -5,6 +5,9 @@
  * lone CR all end a record; a leading BOM is dropped.
  */
 
+import { Localized } from './i18n';
+import { message, MessageError } from './message';
+
 export type Separator = ',' | ';' | '\t';
 
 /** A record with the 1-based line of the text it starts on (records may span lines). */
@@ -261,4 +264,25 @@ export function toCsv(rows: readonly (readonly unknown[])[], separator: Separato
     out += row.map((value) => csvField(value, separator)).join(separator) + '\r\n';
   }
   return out;
+}
+
+const TABLE_MESSAGES = {
+  empty: { ru: 'файл «{path}» пуст: нет строки заголовков.', en: 'file "{path}" is empty: there is no header row.' },
+  badCsv: {
+    ru: 'файл «{path}», строка {line}: кавычка открыта и не закрыта до конца файла — это не корректный CSV.',
+    en: 'file "{path}", line {line}: a quote is opened and never closed — this is not valid CSV.',
+  },
+} satisfies Record<string, Localized>;
+
+/** A CSV file that must have a header row; a MessageError naming `path` when it cannot be read or is empty. */
+export function readCsvTable(text: string, path: string): CsvRecord[] {
+  let records: CsvRecord[];
+  try {
+    records = parseCsvRecords(text);
+  } catch (error) {
+    if (error instanceof CsvError) throw new MessageError(message(TABLE_MESSAGES.badCsv, { path, line: error.line }));
+    throw error;
+  }
+  if (records.length === 0 || isBlankRecord(records[0].fields)) throw new MessageError(message(TABLE_MESSAGES.empty, { path }));
+  return records;
 }

@@ -31,3 +31,24 @@ export function splitNumbering(title: string): { number: number | null; rest: st
 export function normalizeTitle(title: string): string {
   return normalizeText(splitNumbering(title).rest);
 }
+
+/** Something a header cell or a typed choice can name: by its id, or its title in either language. */
+export interface Named {
+  id: string;
+  title: { ru: string; en: string };
+}
+
+/**
+ * Whether a typed cell names `named`. The one rule for finding a column (or a choice) in a
+ * table people keep or export: its id, or its Russian or English title, compared after
+ * normalizeText, so case, spacing, punctuation and ё/е do not matter.
+ */
+export function isNamed(cell: unknown, named: Named): boolean {
+  const text = normalizeText(String(cell ?? ''));
+  return text !== '' && [named.id, named.title.ru, named.title.en].some((name) => normalizeText(name) === text);
+}
+
+/** The first of `candidates` a cell names, or undefined. */
+export function findNamed<T extends Named>(cell: unknown, candidates: readonly T[]): T | undefined {
+  return candidates.find((candidate) => isNamed(cell, candidate));
+}

@@ -1,7 +1,6 @@
 /** The rubric summary the endpoints return: each block's points beside its maxima, and where the values came from. */
 import { Lang, tr } from '../text/i18n';
-import { BlockId, RubricScore, RubricSuggestion } from '../rubric';
-import type { ValueSource } from '../workbook/rubric-sheet';
+import { BlockId, RubricScore, RubricSuggestion, ValueSource } from '../rubric';
 
 export interface RubricSummary {
   lang: Lang;

@@ -7,7 +7,7 @@ import { Catalog, Lang, tr } from '../text/i18n';
 import { indicatorById } from '../indicators/catalog';
 import { getInstrument, isInstrumentId } from '../instruments';
 import { IndicatorsResult } from '../indicators/compute';
-import { renderMessage } from '../indicators/message';
+import { renderMessage } from '../text/message';
 import { formatPeriod } from '../periods';
 import { AcceptedReports } from '../reports/school-report';
 

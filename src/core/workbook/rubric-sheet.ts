@@ -14,8 +14,8 @@
  * absent. The sheet's "source" column says which of the three happened.
  */
 import { Lang, Localized, tr } from '../text/i18n';
-import { LocalizedMessage, message, renderMessage } from '../indicators/message';
-import { normalizeText } from '../text/normalize';
+import { LocalizedMessage, message, renderMessage } from '../text/message';
+import { findNamed, isNamed, normalizeText } from '../text/normalize';
 import {
   BLOCKS,
   BlockId,
@@ -34,7 +34,9 @@ import {
   RubricInput,
   RubricScore,
   RubricSuggestion,
+  decideParameter,
   scoreRubric,
+  ValueSource,
   yesNoCell,
 } from '../rubric';
 import { SheetDef } from './sheets';
@@ -172,10 +174,7 @@ export function readRegisterTable(
 ): { rows: RegisterRow[]; clean: RegisterRow[]; problems: RegisterProblem[] } {
   if (table.length === 0) return { rows: [], clean: [], problems: [] };
   const problems: RegisterProblem[] = [];
-  const header = new Set(table[0].map((cell) => normalizeText(String(cell ?? ''))));
-  const named = (id: string, title: Localized) =>
-    header.has(normalizeText(id)) || header.has(normalizeText(title.ru)) || header.has(normalizeText(title.en));
-  const missing = register.columns.filter((column) => !named(column.id, column.title));
+  const missing = register.columns.filter((column) => !table[0].some((cell) => isNamed(cell, column)));
   if (missing.length > 0 && table.length > 1) {
     problems.push({
       row: 1,
@@ -271,10 +270,7 @@ export function parseRubricValue(parameter: ParameterDef, cell: unknown): Parame
 function columnIndexes(header: readonly unknown[]): Record<RubricColumnId, number> {
   const found = new Map<string, number>();
   header.forEach((cell, index) => {
-    const text = normalizeText(String(cell ?? ''));
-    const column = RUBRIC_COLUMNS.find(
-      (c) => c.id === String(cell ?? '').trim() || normalizeText(c.title.ru) === text || normalizeText(c.title.en) === text,
-    );
+    const column = findNamed(cell, RUBRIC_COLUMNS);
     if (column && !found.has(column.id)) found.set(column.id, index);
   });
   return Object.fromEntries(RUBRIC_COLUMNS.map((c) => [c.id, found.get(c.id) ?? COLUMN_AT.get(c.id)!])) as Record<
@@ -331,7 +327,6 @@ export function readRubricTable(table: readonly (readonly unknown[])[]): RubricS
 // ---------------------------------------------------------------------------------------
 // The scored rubric as sheet rows.
 
-export type ValueSource = 'coordinator' | 'suggestion' | 'none';
 
 export interface RubricSheetView {
   /** Rows under the header: parameters, then one row per block, then the total. */
@@ -366,17 +361,8 @@ export function rubricInputWithSuggestions(
   for (const [key, ref] of PARAMETERS) {
     const own = read.input.blocks[ref.block]?.[ref.position]?.[ref.parameter.id];
     const suggestion = suggested.get(key);
-    let entry: ParameterInput | undefined;
-    if (own) {
-      entry = own;
-      sources.set(key, 'coordinator');
-    } else if (useSuggestions && suggestion) {
-      const evidence = cellText(read.typed.get(key)?.evidence) || suggestion.evidence;
-      entry = evidence ? { value: suggestion.value, evidence } : { value: suggestion.value };
-      sources.set(key, 'suggestion');
-    } else {
-      sources.set(key, 'none');
-    }
+    const { entry, source } = decideParameter(own, cellText(read.typed.get(key)?.evidence), suggestion, useSuggestions);
+    sources.set(key, source);
     if (entry) ((input.blocks[ref.block] ??= {})[ref.position] ??= {})[ref.parameter.id] = entry;
   }
   return { input, sources };

@@ -7,6 +7,7 @@
 import { Catalog, Lang, Localized, tr } from '../text/i18n';
 import { AGE_BANDS, EXPERIENCE_BANDS, Instrument, instrumentItems, NETWORK_KEYS, SATISFACTION_BANDS } from '../instruments';
 import { scoreResponse, ScoredResponse } from '../scoring';
+import { flatten } from '../text/flat';
 
 export interface ScoreRowMeta {
   /** responseKey(): the raw sheet and row it was scored from. */
@@ -82,14 +83,6 @@ const NO: Localized = { ru: 'нет', en: 'no' };
 const CHOICE_FIELDS: Record<string, string> = { forms: NETWORK_KEYS.forms, frequency: NETWORK_KEYS.frequency, barriers: NETWORK_KEYS.barriers };
 
 type Cell = string | number | boolean;
-
-function flatten(value: unknown, path: string, out: Map<string, unknown>): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value)) flatten(inner, path ? `${path}.${key}` : key, out);
-  } else {
-    out.set(path, value);
-  }
-}
 
 function detailFields(scored: ScoredResponse): Map<string, unknown> {
   const out = new Map<string, unknown>();

@@ -1,5 +1,5 @@
 import { FIELDS, fieldById } from '../../../src/core/indicators/fields';
-import { renderMessage } from '../../../src/core/indicators/message';
+import { renderMessage } from '../../../src/core/text/message';
 import { indicatorById, indicatorFields } from '../../../src/core/indicators/catalog';
 import { computeIndicators } from '../../../src/core/indicators/compute';
 import { PRESETS, presetById } from '../../../src/core/presets';

@@ -1,7 +1,7 @@
 /**
  * The rubric's rules one by one (seed 001, sections 2 and 4–9) and its maxima.
  */
-import { renderMessage } from '../../../src/core/indicators/message';
+import { renderMessage } from '../../../src/core/text/message';
 import {
   BLOCKS,
   blockComputedMax,

@@ -1,4 +1,4 @@
-import { renderMessage } from '../../../src/core/indicators/message';
+import { renderMessage } from '../../../src/core/text/message';
 import { parseRubricFile } from '../../../src/core/rubric';
 
 const errors = (json: unknown) => {

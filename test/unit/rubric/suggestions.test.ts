@@ -1,4 +1,4 @@
-import { renderMessage } from '../../../src/core/indicators/message';
+import { renderMessage } from '../../../src/core/text/message';
 import { presetById } from '../../../src/core/presets';
 import {
   applySuggestions,
