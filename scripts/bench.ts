@@ -4,6 +4,7 @@
  */
 import { run as runBundle } from './bench/bundle';
 import { run as runCli } from './bench/cli';
+import { run as runOperations } from './bench/operations';
 import { run as runPipeline } from './bench/pipeline';
 import { run as runScoring } from './bench/scoring';
 
@@ -13,7 +14,7 @@ export interface Metric {
   unit: string;
 }
 
-const AREAS: Array<() => Promise<Metric[]>> = [runBundle, runScoring, runPipeline, () => runCli()];
+const AREAS: Array<() => Promise<Metric[]>> = [runBundle, runScoring, runPipeline, runOperations, () => runCli()];
 
 async function main(): Promise<void> {
   for (const area of AREAS) {

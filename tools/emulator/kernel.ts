@@ -4,7 +4,20 @@
  * loaded bundle. Every service module of the emulator receives one Runtime.
  */
 
-/** Counts every service call as "Service.method", readable by tests and the benchmark. */
+/** Range methods that hand the script a grid of cells, and those that take one. */
+const GRID_READS = new Set(['getValues', 'getDisplayValues', 'getFormulas', 'getNotes', 'getRichTextValues']);
+const GRID_WRITES = new Set(['setValues', 'setFormulas', 'setNotes', 'setRichTextValues']);
+const CELL_READS = new Set(['getValue', 'getDisplayValue', 'getFormula', 'getNote']);
+const CELL_WRITES = new Set(['setValue', 'setFormula', 'setNote']);
+
+const gridSize = (grid: unknown): number =>
+  Array.isArray(grid) ? grid.reduce((sum: number, row) => sum + (Array.isArray(row) ? row.length : 0), 0) : 0;
+
+/**
+ * Counts every service call as "Service.method", readable by tests and the benchmark, and
+ * the cells the script reads and writes through ranges (what a batched call costs beyond
+ * its round trip).
+ */
 export class CallCounter {
   private counts = new Map<string, number>();
   /**
@@ -12,6 +25,20 @@ export class CallCounter {
    * Runtime sets it: authorization modes, scopes, time passing, the execution limit).
    */
   guard: ((service: string, method: string) => void) | null = null;
+  cellsRead = 0;
+  cellsWritten = 0;
+
+  /** Adds the cells a call moved: a grid read or written, one cell, or an appended row. */
+  cells(service: string, method: string, args: unknown[], result: unknown): void {
+    if (service === 'Range') {
+      if (GRID_READS.has(method)) this.cellsRead += gridSize(result);
+      else if (GRID_WRITES.has(method)) this.cellsWritten += gridSize(args[0]);
+      else if (CELL_READS.has(method)) this.cellsRead += 1;
+      else if (CELL_WRITES.has(method)) this.cellsWritten += 1;
+    } else if (service === 'Sheet' && method === 'appendRow' && Array.isArray(args[0])) {
+      this.cellsWritten += args[0].length;
+    }
+  }
 
   count(service: string, method: string): void {
     const key = `${service}.${method}`;
@@ -54,6 +81,8 @@ export class CallCounter {
 
   reset(): void {
     this.counts.clear();
+    this.cellsRead = 0;
+    this.cellsWritten = 0;
   }
 }
 
@@ -88,7 +117,9 @@ export function instrument<T extends object>(target: T, service: string, counter
       return (...args: unknown[]) => {
         counter.guard?.(service, prop);
         counter.count(service, prop);
-        return (value as (...a: unknown[]) => unknown).apply(obj, args);
+        const result = (value as (...a: unknown[]) => unknown).apply(obj, args);
+        counter.cells(service, prop, args, result);
+        return result;
       };
     },
   });
