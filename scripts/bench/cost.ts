@@ -26,6 +26,8 @@ export function callsForOneSubmission(existing: number, buildDir?: string): Reco
     sheet.insertRowsAfter(sheet.getMaxRows(), existing);
     if (rows.length > 0) sheet.getRange(3, 1, rows.length, row.length).setValues(rows);
   }
+  // A second later: the measured response is a new one, not a copy of the rows above.
+  emulator.clock.advance(1000);
   const before = emulator.counter.snapshot();
   emulator.forms.submit(formId, answers);
   if (scores.getLastRow() !== existing + 2) throw new Error('the submission was not scored');

@@ -8,11 +8,11 @@ import { presetById } from '../core/presets';
 import { Preset } from '../core/presets/types';
 import { buildSchoolReportSpec } from '../core/forms/school-report-form';
 import { surveyFormInfo as info, SurveyFormInfo } from '../core/views/surveys';
-import { createForm, formItemTitles, openForm, responseSheetOf } from './adapters/forms';
+import { createForm, openForm, responseSheetOf } from './adapters/forms';
 import { protectSheet } from './adapters/workbook';
 import { locked, readSettings, requireContext, UserError } from './context';
 import { logEntry, nowIso, writeLog } from './log';
-import { readRegistry, writeRegistry } from './registry';
+import { readRegistry, refreshItemTitles, writeRegistry } from './registry';
 import { ensureScoresSheet } from './recalc';
 import { ensureReportSheets } from './reports';
 import { requireCoordinator } from './access';
@@ -73,23 +73,13 @@ export function relinkSurveyForms(): SurveyFormInfo[] {
     const { coordinators } = readSettings(context);
     const added: FormRecord[] = [];
     const log = [];
+    const titleChanges = refreshItemTitles(records);
     for (const record of records) {
       // A relinked sheet is history: its form is followed through the record that replaced it.
       if (record.status === 'relinked') continue;
       const form = openForm(record.formId);
       if (!form) continue;
-      const titles = formItemTitles(form);
-      const changes: string[] = [];
-      for (const item of record.items) {
-        const title = titles.get(item.itemId);
-        if (title === undefined) changes.push(`−${item.titles[item.titles.length - 1]}`);
-        else if (!item.titles.includes(title)) {
-          item.titles.push(title);
-          changes.push(`${item.titles[item.titles.length - 2]} → ${title}`);
-        }
-      }
-      const known = new Set(record.items.map((item) => item.itemId));
-      for (const [id, title] of titles) if (!known.has(id) && title) changes.push(`+${title}`);
+      const changes = titleChanges.get(record) ?? [];
       if (changes.length > 0) log.push(logEntry(context, record.responseSheetName, '', 'formItemsChanged', { title: form.getTitle(), changes: changes.join('; ') }));
       const sheet = record.status === 'active' ? responseSheetOf(context.book, form) : null;
       if (sheet && sheet.getSheetId() !== record.responseSheetId) {

@@ -4,22 +4,31 @@
  * run saves a cursor; the sidebar or the scheduled job continues from it. Chunks are
  * written under the document lock and skip keys already present, so submissions that
  * arrive in between are neither lost nor counted twice.
+ *
+ * Nothing is emptied first: a rebuild scores every response again and rewrites each
+ * scores sheet in one write, and the last step drops the scores of responses that are
+ * no longer in their raw sheet. A failure at any service call leaves every sheet with
+ * its old content or its new one, and the cursor lets the next run finish the work.
+ * Scores of a form whose raw sheet cannot be read (damaged registry row, wrong sheet)
+ * are never touched.
  */
 import { tr } from '../core/text/i18n';
 import { inertRow } from '../core/text/inert';
+import { fitCells, MAX_CELL_TEXT } from '../core/text/cells';
 import { getInstrument, InstrumentId } from '../core/instruments';
 import { PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { processResponse } from '../core/scoring/pipeline';
-import { isScored, isSurveyRecord, responseKey, SurveyRecord } from '../core/workbook/registry';
+import { FormRecord, isScored, isSurveyRecord, SurveyRecord } from '../core/workbook/registry';
+import { keySheetId, keysOfRows } from '../core/workbook/response-key';
 import { scoreHeader } from '../core/workbook/scores-table';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
 import { scoresKey, scoresSheet } from '../core/workbook/sheets';
 import type { RecalculationProgress } from '../core/views/surveys';
 import { deleteBookValue, readBookJson, writeBookJson } from './adapters/state';
-import { appendRows, protectSheet, readColumn, readRows, replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
+import { appendRows, keyedRow, protectSheet, readRows, replaceRows, rowPairs, Sheet, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, writeLog } from './log';
-import { readRegistry } from './registry';
+import { logMismatch, rawSheetOf, readRegistry, refreshItemTitles, writeRegistry } from './registry';
 import { recomputeIndicators } from './reports';
 import { requireCoordinator } from './access';
 
@@ -32,7 +41,7 @@ const DEFAULT_BUDGET_MS = 270_000;
 const DEFAULT_CHUNK_ROWS = 500;
 
 interface Cursor {
-  /** rebuild: scores sheets were emptied first; catchUp: only missing responses are added. */
+  /** rebuild: every response scored again, in place; catchUp: only missing responses are added. */
   mode: 'rebuild' | 'catchUp';
   sheetIds: number[];
   at: number;
@@ -66,40 +75,104 @@ function startCursor(context: Context, mode: Cursor['mode']): Cursor {
 }
 
 /**
- * Scores one chunk of a raw sheet's rows and appends the ones not yet present. The
- * present keys are read per chunk: submissions may have landed since the last one.
+ * A scores sheet's data rows, whatever happened to its header: a header row lost to a
+ * hand edit is not taken for data, and data is not taken for a header.
  */
-function scoreChunk(context: Context, cursor: Cursor, record: SurveyRecord, header: unknown[], rows: unknown[][]): void {
+function scoresData(sheet: Sheet): unknown[][] {
+  const rows = readRows(sheet);
+  return rows.length > 0 && keySheetId(String(rows[0][0] ?? '')) !== null ? rows : rows.slice(1);
+}
+
+/** Raw rows of a sheet with their response keys. */
+function keyedRaw(context: Context, sheet: Sheet, sheetId: number): { header: unknown[]; rows: unknown[][]; keys: string[] } {
+  const [header, ...rows] = readRows(sheet);
+  const timeZone = workbookTimeZone(context.book);
+  return { header: header ?? [], rows, keys: keysOfRows(sheetId, rows.map((row) => keyedRow(row, timeZone))) };
+}
+
+/**
+ * Scores one chunk of a raw sheet's rows. Catch-up appends the ones not present; a
+ * rebuild scores every one again and rewrites the sheet in one write. The present keys
+ * are read per chunk: submissions may have landed since the last one.
+ */
+function scoreChunk(context: Context, cursor: Cursor, record: SurveyRecord, header: unknown[], rows: unknown[][], keys: string[]): void {
   const scores = layoutSheet(context, scoresKey(record.instrument)) ?? ensureScoresSheet(context, record.instrument);
-  const present = new Set(readColumn(scores, 1).map(String));
+  const existing = scoresData(scores);
+  const at = new Map(existing.map((row, index) => [String(row[0]), index]));
   const timeZone = workbookTimeZone(context.book);
   const titles = header.map((title) => String(title));
   const out: unknown[][] = [];
+  let truncated = false;
   rows.forEach((values, offset) => {
-    const key = responseKey(record.responseSheetId, cursor.row + offset + 2);
-    if (present.has(key)) return;
-    const byTitle = rowTexts(titles, values, timeZone);
-    const submittedAt = parseDisplayedTimestamp(byTitle[titles[0]]) ?? '';
-    const processed = processResponse({ record, key, byTitle, timestampTitle: titles[0], submittedAt, lang: context.lang });
+    const key = keys[offset];
+    if (cursor.mode === 'catchUp' && at.has(key)) return;
+    const pairs = rowPairs(titles, values, timeZone);
+    const submittedAt = parseDisplayedTimestamp(pairs[0]?.[1] ?? '') ?? '';
+    const processed = processResponse({ record, key, byTitle: pairs, timestampTitle: titles[0], submittedAt, lang: context.lang });
     if (processed.kind === 'blank') return;
-    out.push(inertRow(processed.row));
+    const fitted = fitCells(processed.row);
+    truncated ||= fitted.truncated;
     cursor.processed++;
     if (processed.incompleteItems.length > 0) cursor.incomplete++;
+    const index = at.get(key);
+    if (index === undefined) {
+      at.set(key, existing.length + out.length);
+      out.push(fitted.row);
+    } else existing[index] = fitted.row;
   });
-  appendRows(scores, scores.getLastRow() + 1, out);
+  if (truncated) writeLog(context, [logEntry(context, record.responseSheetName, '', 'cellTruncated', { max: MAX_CELL_TEXT })]);
+  if (cursor.mode === 'rebuild') {
+    replaceRows(scores, scoreHeader(getInstrument(record.instrument), context.lang), [...existing, ...out].map(inertRow));
+  } else {
+    appendRows(scores, scores.getLastRow() + 1, out.map(inertRow));
+  }
 }
 
-/** Sorts each scores sheet by submission time, then key: the order arrival gives. */
-function sortScores(context: Context): void {
-  for (const [key, id] of Object.entries(context.layout.sheets)) {
-    if (!key.startsWith('scores:')) continue;
-    const sheet = sheetById(context.book, id);
+/**
+ * The last step of every run: each scores sheet keeps exactly the responses its raw
+ * sheets hold, with its header, sorted by submission time then key after a rebuild.
+ * Scores of sheets that could not be read are kept as they are.
+ */
+function reconcile(context: Context, records: readonly FormRecord[], sort: boolean): void {
+  const expected = new Map<string, Set<string>>();
+  const readable = new Map<string, Set<number>>();
+  for (const record of records) {
+    if (!isScored(record) || !isSurveyRecord(record)) continue;
+    const sheet = rawSheetOf(context, record);
     if (!sheet) continue;
-    const [header, ...rows] = readRows(sheet);
-    if (!header || rows.length < 2) continue;
-    rows.sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0])));
-    replaceRows(sheet, header, rows.map(inertRow));
+    const scoresKeyOf = scoresKey(record.instrument);
+    const ids = readable.get(scoresKeyOf) ?? new Set<number>();
+    ids.add(record.responseSheetId);
+    readable.set(scoresKeyOf, ids);
+    const keys = expected.get(scoresKeyOf) ?? new Set<string>();
+    for (const key of keyedRaw(context, sheet, record.responseSheetId).keys) keys.add(key);
+    expected.set(scoresKeyOf, keys);
   }
+  let removed = 0;
+  for (const key of Object.keys(context.layout.sheets)) {
+    if (!key.startsWith('scores:')) continue;
+    const sheet = layoutSheet(context, key);
+    if (!sheet) continue;
+    const header = scoreHeader(getInstrument(key.slice('scores:'.length) as InstrumentId), context.lang);
+    const rows = readRows(sheet);
+    const data = scoresData(sheet);
+    const ids = readable.get(key) ?? new Set<number>();
+    const keys = expected.get(key) ?? new Set<string>();
+    const seen = new Set<string>();
+    const kept = data.filter((row) => {
+      const rowKey = String(row[0] ?? '');
+      const sheetId = keySheetId(rowKey);
+      // A row of a readable sheet stays only while that sheet still holds its response, once.
+      const keep = sheetId === null || !ids.has(sheetId) || (keys.has(rowKey) && !seen.has(rowKey));
+      seen.add(rowKey);
+      return keep;
+    });
+    removed += data.length - kept.length;
+    if (sort) kept.sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0])));
+    const headerIntact = rows.length > 0 && header.every((title, column) => String(rows[0][column] ?? '') === title);
+    if (sort || kept.length !== data.length || !headerIntact) replaceRows(sheet, header, kept.map(inertRow));
+  }
+  if (removed > 0) writeLog(context, [logEntry(context, '', '', 'staleScoresRemoved', { count: removed })]);
 }
 
 function run(context: Context, options: RunOptions): RecalculationProgress {
@@ -108,17 +181,19 @@ function run(context: Context, options: RunOptions): RecalculationProgress {
   const chunkRows = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
   const cursor = readBookJson<Cursor>(context.book, CURSOR_PROPERTY);
   if (!cursor) return { done: true, processed: 0, incomplete: 0 };
-  const records = readRegistry(context).filter(isSurveyRecord);
+  const records = readRegistry(context);
   for (; cursor.at < cursor.sheetIds.length; cursor.at++, cursor.row = 0) {
-    const record = records.find((r) => r.responseSheetId === cursor.sheetIds[cursor.at]);
-    const sheet = record ? sheetById(context.book, record.responseSheetId) : null;
+    const record = records.filter(isSurveyRecord).find((r) => r.responseSheetId === cursor.sheetIds[cursor.at]);
+    const sheet = record ? rawSheetOf(context, record) : null;
+    if (record && !sheet) logMismatch(context, record, records);
     if (!record || !sheet) continue;
-    const [header, ...rows] = readRows(sheet);
-    while (header && cursor.row < rows.length) {
-      const chunk = rows.slice(cursor.row, cursor.row + chunkRows);
+    const { header, rows, keys } = keyedRaw(context, sheet, record.responseSheetId);
+    while (header.length > 0 && cursor.row < rows.length) {
+      const from = cursor.row;
+      const chunk = rows.slice(from, from + chunkRows);
       locked(context, () => {
-        scoreChunk(context, cursor, record, header, chunk);
-        cursor.row += chunk.length;
+        scoreChunk(context, cursor, record, header, chunk, keys.slice(from, from + chunkRows));
+        cursor.row = from + chunk.length;
         writeBookJson(context.book, CURSOR_PROPERTY, cursor);
       });
       if (Date.now() - started >= budget && (cursor.row < rows.length || cursor.at + 1 < cursor.sheetIds.length)) {
@@ -128,7 +203,7 @@ function run(context: Context, options: RunOptions): RecalculationProgress {
     }
   }
   locked(context, () => {
-    if (cursor.mode === 'rebuild') sortScores(context);
+    reconcile(context, readRegistry(context), cursor.mode === 'rebuild');
     // Indicators derive from the scores: rebuilt with them (and after a catch-up added any).
     if (cursor.mode === 'rebuild' || cursor.processed > 0) recomputeIndicators(context, readSettings(context));
     deleteBookValue(context.book, CURSOR_PROPERTY);
@@ -142,19 +217,19 @@ function run(context: Context, options: RunOptions): RecalculationProgress {
 }
 
 /**
- * google.script.run endpoint and menu item. Empties every scores sheet and scores all
- * raw responses again. Result: progress; `done: false` means continueRecalculation
+ * google.script.run endpoint and menu item. Scores every raw response again (the
+ * registry first learns any question reworded in its form since) and drops scores of
+ * responses no longer there. Result: progress; `done: false` means continueRecalculation
  * (or the scheduled job) finishes it.
  */
 export function recalculateAll(options: RunOptions = {}): RecalculationProgress {
   const context = requireContext();
   requireCoordinator(context);
   locked(context, () => {
-    for (const key of Object.keys(context.layout.sheets)) {
-      if (!key.startsWith('scores:')) continue;
-      const sheet = layoutSheet(context, key);
-      if (sheet) replaceRows(sheet, scoreHeader(getInstrument(key.slice('scores:'.length) as InstrumentId), context.lang), []);
-    }
+    const records = readRegistry(context);
+    const before = JSON.stringify(records);
+    refreshItemTitles(records);
+    if (JSON.stringify(records) !== before) writeRegistry(context, records);
     startCursor(context, 'rebuild');
   });
   return run(context, options);

@@ -1,21 +1,46 @@
 /** The form-submit pipeline: each response scored once, on arrival, under the document lock. */
 import { inertRow } from '../core/text/inert';
 import { eventTimestampTitle, processResponse } from '../core/scoring/pipeline';
-import { isScored, isSurveyRecord, responseKey } from '../core/workbook/registry';
+import { FormRecord, isScored, isSurveyRecord } from '../core/workbook/registry';
+import { contentKey, keysOfRows } from '../core/workbook/response-key';
+import { fitCells, MAX_CELL_TEXT } from '../core/text/cells';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
 import { LogEntry } from '../core/workbook/log';
 import { scoresKey } from '../core/workbook/sheets';
 import { withLock } from './adapters/lock';
 import { authorizationRequired } from './adapters/triggers';
 import { writeBookJson } from './adapters/state';
-import { activeWorkbook, appendRow, hasKey, Spreadsheet } from './adapters/workbook';
-import { contextOf, layoutSheet } from './context';
+import { activeWorkbook, appendRow, hasKey, isSheetDate, keyedRow, Sheet, Spreadsheet, workbookTimeZone } from './adapters/workbook';
+import { Context, contextOf, layoutSheet } from './context';
 import { logEntry, nowIso, writeLog } from './log';
-import { readRegistry } from './registry';
+import { readRegistry, refreshItemTitles, writeRegistry } from './registry';
 import { processReportSubmission } from './reports';
 import { noteAuthorizationRequired, retireIfNotOwner } from './schedule';
 import { CATCH_UP_PROPERTY, ensureScoresSheet } from './recalc';
 
+
+/**
+ * The key of a raw row counted among the rows above it (see core/workbook/response-key).
+ * Only rows stamped in the same second can share its key, so only those are keyed.
+ */
+function keyOfRow(context: Context, sheet: Sheet, sheetId: number, row: number): string | null {
+  if (row < 2) return null;
+  const timeZone = workbookTimeZone(context.book);
+  const values = sheet.getRange(2, 1, row - 1, Math.max(1, sheet.getLastColumn())).getValues();
+  const second = (cell: unknown) => (isSheetDate(cell) ? Math.floor(cell.getTime() / 1000) : String(cell));
+  const own = second(values[values.length - 1][0]);
+  const same = values.filter((cells) => second(cells[0]) === own);
+  return keysOfRows(sheetId, same.map((cells) => keyedRow(cells, timeZone)))[same.length - 1] ?? null;
+}
+
+/** Re-reads a record's item titles from its form; true when the registry learnt a title. */
+function refreshTitles(context: Context, records: FormRecord[], record: FormRecord): boolean {
+  const before = JSON.stringify(record.items);
+  refreshItemTitles([record]);
+  if (JSON.stringify(record.items) === before) return false;
+  writeRegistry(context, records);
+  return true;
+}
 
 /**
  * Installable trigger, the workbook's only form-submit trigger. Event: the spreadsheet
@@ -45,32 +70,51 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
 
   const outcome = withLock(() => {
     const log: LogEntry[] = [];
-    const record = readRegistry(context).find((r) => r.responseSheetId === sheetId && isScored(r));
+    const records = readRegistry(context);
+    const record = records.find((r) => r.responseSheetId === sheetId && isScored(r));
     if (!record) {
       writeLog(context, [logEntry(context, sheetName, row, 'unregisteredSheet')]);
       return;
     }
     const first = e.values[0] ?? '';
+    // Every column separately, in order: two columns may share a title and both count.
+    const pairs: Array<[string, string]> = [];
     const byTitle: Record<string, string> = {};
-    for (const [title, values] of Object.entries(e.namedValues)) byTitle[title] = values.join(', ');
+    for (const [title, values] of Object.entries(e.namedValues)) {
+      byTitle[title] = values.join(', ');
+      for (const value of values) pairs.push([title, value]);
+    }
     const timestampTitle = eventTimestampTitle(record, e.namedValues, first);
     const submittedAt = parseDisplayedTimestamp(first) ?? nowIso(context);
     if (!isSurveyRecord(record)) {
       processReportSubmission(context, record, byTitle, timestampTitle, sheetName, row, submittedAt);
       return;
     }
-    const key = responseKey(sheetId, row);
-    const processed = processResponse({ record, key, byTitle, timestampTitle, submittedAt, lang: context.lang });
+    let key = contentKey(sheetId, { submittedAt, cells: e.values.slice(1) });
+    let processed = processResponse({ record, key, byTitle: pairs, timestampTitle, submittedAt, lang: context.lang });
     if (processed.kind === 'blank') {
       writeLog(context, [logEntry(context, sheetName, row, 'blankEvent')]);
       return;
     }
+    if (processed.unmapped.length > 0 && refreshTitles(context, records, record)) {
+      // A question reworded since the registry last looked: its new title now maps.
+      processed = processResponse({ record, key, byTitle: pairs, timestampTitle, submittedAt, lang: context.lang });
+    }
+    if (processed.kind === 'blank') return;
     const scores = layoutSheet(context, scoresKey(record.instrument)) ?? ensureScoresSheet(context, record.instrument);
     if (hasKey(scores, key)) {
-      writeLog(context, [logEntry(context, sheetName, row, 'duplicateEvent')]);
-      return;
+      // This response again (a repeated event), or an identical one in the same second:
+      // the raw sheet's order tells them apart, at the cost of one read, only here.
+      key = keyOfRow(context, sheet, sheetId, row) ?? key;
+      if (hasKey(scores, key)) {
+        writeLog(context, [logEntry(context, sheetName, row, 'duplicateEvent')]);
+        return;
+      }
+      processed = { ...processed, row: [key, ...processed.row.slice(1)] };
     }
-    appendRow(scores, inertRow(processed.row));
+    const fitted = fitCells(processed.row);
+    appendRow(scores, inertRow(fitted.row));
+    if (fitted.truncated) log.push(logEntry(context, sheetName, row, 'cellTruncated', { max: MAX_CELL_TEXT }));
     if (processed.incompleteItems.length > 0) {
       log.push(logEntry(context, sheetName, row, 'incomplete', { items: processed.incompleteItems.join(', ') }));
     }

@@ -44,3 +44,138 @@ describe('text reads back exactly as written', () => {
     expect(typeof row[1]).toBe('string');
   });
 });
+
+type FormApp = GoogleAppsScript.Forms.FormApp;
+
+function logCodes(h: Harness): string[] {
+  return sheetValues(h, 'Журнал').slice(1).map((row) => String(row[4]));
+}
+
+function rawSheet(h: Harness, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  return h.emulator.spreadsheet.getSheetByName(name)!;
+}
+
+/** A workbook with a Boyko form and `n` responses a second apart. */
+function withResponses(n: number, seed = 1): { h: Harness; formId: string; sheetName: string; submit: () => void } {
+  const h = setUpWorkbook();
+  const { formId, responseSheetName } = h.call<{ formId: string; responseSheetName: string }>('createSurveyForm', 'boyko');
+  const random = seededRandom(seed);
+  const submit = () => {
+    h.emulator.clock.tick(1000);
+    h.emulator.forms.submit(formId, answerForm(h.emulator.forms.describe(formId), random));
+  };
+  for (let i = 0; i < n; i++) submit();
+  return { h, formId, sheetName: responseSheetName, submit };
+}
+
+/** Every raw response of the sheet scored exactly once, and nothing else, under a header. */
+function expectScoredOnce(h: Harness, rawName: string, scoresName = 'Баллы: Бойко'): void {
+  const raw = sheetValues(h, rawName).slice(1).filter((row) => row.some((cell) => cell !== ''));
+  const scores = sheetValues(h, scoresName);
+  expect(scores[0].join('|')).not.toMatch(/^s\d+t/);
+  const keys = scores.slice(1).map((row) => String(row[0]));
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(keys).toHaveLength(raw.length);
+}
+
+describe('responses keep their scores when raw rows are deleted and row numbers reused', () => {
+  test('a response landing on a freed row is scored on arrival; the deleted one loses its score at the next run', () => {
+    const { h, sheetName, submit } = withResponses(3);
+    rawSheet(h, sheetName).deleteRow(2);
+    submit();
+    // The new response took row 4, the number the third response had before the deletion.
+    expect(rawSheet(h, sheetName).getLastRow()).toBe(4);
+    expect(scoreRows(h)).toHaveLength(4);
+    expect(logCodes(h)).not.toContain('duplicateEvent');
+    h.emulator.clock.advance(24 * 3600_000);
+    expectScoredOnce(h, sheetName);
+    expect(logCodes(h)).toContain('staleScoresRemoved');
+  });
+
+  test('a raw answer changed by hand is scored again by recalculation, once', () => {
+    const { h, sheetName } = withResponses(2);
+    const before = scoreRows(h).map((row) => row.join('|'));
+    const sheet = rawSheet(h, sheetName);
+    // Column 6 is the first Boyko item (after timestamp and the four profile questions).
+    const cell = sheet.getRange(2, 6);
+    cell.setValue(cell.getValue() === 'Да' ? 'Нет' : 'Да');
+    expect(h.call('recalculateAll')).toMatchObject({ done: true, processed: 2 });
+    const after = scoreRows(h).map((row) => row.join('|'));
+    expect(after).toHaveLength(2);
+    expect(after.filter((row) => before.includes(row))).toHaveLength(1);
+    expectScoredOnce(h, sheetName);
+  });
+
+  test('two identical responses in the same second are two responses; a repeated event is not a third', () => {
+    const h = setUpWorkbook();
+    const { formId, responseSheetName } = h.call<{ formId: string; responseSheetName: string }>('createSurveyForm', 'boyko');
+    const answers = answerForm(h.emulator.forms.describe(formId), seededRandom(5));
+    h.emulator.forms.submit(formId, answers);
+    const second = h.emulator.forms.submit(formId, answers);
+    h.emulator.forms.fireFormSubmit(h.emulator.spreadsheet.getId(), second.event!);
+    expect(scoreRows(h)).toHaveLength(2);
+    expect(logCodes(h)).toEqual(['duplicateEvent']);
+    h.call('recalculateAll');
+    expectScoredOnce(h, responseSheetName);
+  });
+});
+
+describe('a damaged registry never erases scores', () => {
+  function damaged(damage: (registry: GoogleAppsScript.Spreadsheet.Sheet, h: Harness) => void) {
+    const { h, sheetName } = withResponses(3);
+    const before = scoreRows(h);
+    damage(rawSheet(h, 'Реестр форм'), h);
+    h.call('recalculateAll');
+    return { h, before, sheetName };
+  }
+
+  test('its header row deleted: the first record is still read', () => {
+    const { h, before, sheetName } = damaged((registry) => registry.deleteRow(1));
+    expect(scoreRows(h)).toHaveLength(before.length);
+    expectScoredOnce(h, sheetName);
+  });
+
+  test('a record with unreadable item JSON: its scores are kept, the row logged and kept for repair', () => {
+    const { h, before } = damaged((registry) => registry.getRange(2, 10).setValue("'{not json"));
+    expect(scoreRows(h)).toEqual(before);
+    expect(logCodes(h)).toContain('unreadableRegistry');
+    expect(sheetValues(h, 'Реестр форм')[1][9]).toBe('{not json');
+  });
+
+  test('a record pointing at another sheet: that sheet is not read as answers, scores kept, logged', () => {
+    const { h, before } = damaged((registry, harness) => {
+      registry.getRange(2, 4).setValue(harness.emulator.spreadsheet.getSheetByName('Баллы: Бойко')!.getSheetId());
+    });
+    expect(scoreRows(h)).toEqual(before);
+    expect(logCodes(h)).toContain('registrySheetMismatch');
+  });
+});
+
+describe('a form edited after it has responses', () => {
+  test('a question reworded without relinking: new responses and a rebuild still read it', () => {
+    const { h, formId, sheetName, submit } = withResponses(2);
+    const form = (h.emulator.globals.FormApp as FormApp).openById(formId);
+    const item = form.getItems().find((candidate) => candidate.getTitle().startsWith('5. '))!;
+    item.setTitle('5. Переформулированный вопрос пять');
+    submit();
+    h.call('recalculateAll');
+    const statuses = scoreRows(h).map((row) => row.join('|'));
+    expect(statuses.filter((row) => row.includes('неполный'))).toEqual([]);
+    expect(logCodes(h)).not.toContain('unmapped');
+    expectScoredOnce(h, sheetName);
+  });
+
+  test('a question deleted and added again with the same title: both columns count', () => {
+    const { h, formId, sheetName, submit } = withResponses(2);
+    const form = (h.emulator.globals.FormApp as FormApp).openById(formId);
+    const old = form.getItems().find((candidate) => candidate.getTitle().startsWith('84. '))!;
+    const title = old.getTitle();
+    form.deleteItem(old);
+    form.addMultipleChoiceItem().setTitle(title).setChoiceValues(['Да', 'Нет']).setRequired(true);
+    submit();
+    const header = sheetValues(h, sheetName)[0];
+    expect(header.filter((cell) => cell === title)).toHaveLength(2);
+    expect(h.call('recalculateAll')).toMatchObject({ done: true, processed: 3, incomplete: 0 });
+    expectScoredOnce(h, sheetName);
+  });
+});

@@ -39,10 +39,21 @@ export class CallCounter {
       this.cellsWritten += args[0].length;
     }
   }
+  private failIn: number | null = null;
 
   count(service: string, method: string): void {
     const key = `${service}.${method}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    // Counted before the call runs: an injected failure leaves the call undone.
+    if (this.failIn !== null && --this.failIn === 0) {
+      this.failIn = null;
+      throw new Error(`Service error: ${key} (injected)`);
+    }
+  }
+
+  /** Failure injection: the nth service call from now throws instead of running (null: none). */
+  failAt(n: number | null): void {
+    this.failIn = n;
   }
 
   get(key: string): number {

@@ -4,7 +4,7 @@
  */
 import { Lang } from '../text/i18n';
 import { getInstrument } from '../instruments';
-import { FormRecord, mapResponse, SurveyRecord } from '../workbook/registry';
+import { FormRecord, mapResponse, SurveyRecord, TitledAnswers } from '../workbook/registry';
 import { scoreRow } from '../workbook/scores-table';
 import { scoreResponse } from './';
 
@@ -14,10 +14,10 @@ export type ProcessedResponse =
 
 export interface ResponseSource {
   record: SurveyRecord;
-  /** responseKey(sheetId, row). */
+  /** The response's content key (see workbook/response-key). */
   key: string;
   /** Answers by column title; the timestamp column may be among them. */
-  byTitle: Readonly<Record<string, string>>;
+  byTitle: TitledAnswers;
   timestampTitle: string;
   /** Local ISO submission time. */
   submittedAt: string;

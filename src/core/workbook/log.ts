@@ -86,6 +86,18 @@ export const LOG_REASONS = {
     ru: 'Рубрика: строка с кодом «{key}» не относится ни к одному параметру или повторяет другую строку; введённое в ней («{value}», «{evidence}») не учтено и при обновлении рубрики не сохраняется.',
     en: 'Rubric: the row with code "{key}" is no parameter\'s or repeats another row; what was entered there ("{value}", "{evidence}") is not used and is not kept when the rubric is updated.',
   },
+  registrySheetMismatch: {
+    ru: 'Строка {row} реестра форм указывает на лист, который не получает ответы этой формы; баллы формы не пересчитаны и сохранены. Привяжите формы заново.',
+    en: 'Row {row} of the form registry points to a sheet that does not receive this form\'s responses; the form\'s scores were kept, not recalculated. Relink the forms.',
+  },
+  cellTruncated: {
+    ru: 'Ответ длиннее {max} символов: в лист баллов записаны первые {max}, полный текст остаётся на листе ответов.',
+    en: 'An answer is longer than {max} characters: the scores sheet holds the first {max}; the full text stays in the response sheet.',
+  },
+  staleScoresRemoved: {
+    ru: 'Удалено баллов ответов, которых больше нет на листе ответов (строка удалена или изменена): {count}.',
+    en: 'Scores of responses no longer in the response sheet (row deleted or changed) removed: {count}.',
+  },
 } satisfies Catalog<string>;
 
 export type LogReason = keyof typeof LOG_REASONS;

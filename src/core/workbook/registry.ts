@@ -104,16 +104,26 @@ export interface MappedResponse {
 }
 
 /**
- * Maps a response given as title → text (the event's namedValues, or a sheet row read
+ * A response's answers by column title, in column order. Pairs rather than a record:
+ * two columns may carry one title (a question deleted and added again), and both count.
+ */
+export type TitledAnswers = Readonly<Record<string, string>> | ReadonlyArray<readonly [string, string]>;
+
+function answerPairs(answers: TitledAnswers): ReadonlyArray<readonly [string, string]> {
+  return Array.isArray(answers) ? answers : Object.entries(answers);
+}
+
+/**
+ * Maps a response given by column title (the event's namedValues, or a sheet row read
  * with its header) to item keys through the registry.
  */
-export function mapResponse(record: FormRecord, byTitle: Readonly<Record<string, string>>, timestampTitle: string): MappedResponse {
+export function mapResponse(record: FormRecord, byTitle: TitledAnswers, timestampTitle: string): MappedResponse {
   const keyByTitle = new Map<string, string>();
   for (const item of record.items) for (const title of item.titles) keyByTitle.set(title.trim(), item.key);
   const answers: Record<string, string> = {};
   const unmapped: string[] = [];
   let blank = true;
-  for (const [title, raw] of Object.entries(byTitle)) {
+  for (const [title, raw] of answerPairs(byTitle)) {
     if (title === timestampTitle) continue;
     const text = raw.trim();
     if (text !== '') blank = false;
@@ -122,15 +132,16 @@ export function mapResponse(record: FormRecord, byTitle: Readonly<Record<string,
       if (text !== '') unmapped.push(title);
       continue;
     }
-    // Two columns for one item (an old and a new title): the answered one counts.
+    // Two columns for one item (an old and a new title, or one title twice): the answered one counts.
     if (text !== '' || !(key in answers)) answers[key] = text;
   }
   return { answers, unmapped, blank };
 }
 
 /**
- * The key of a response: its sheet and row (raw rows are never moved, so it is stable),
- * spelt with letters so Sheets cannot read it as a number or a time.
+ * The key of a school report filing: its sheet and row, spelt with letters so Sheets
+ * cannot read it as a number or a time. Survey responses are keyed by content instead
+ * (see response-key.ts): rows move when one is deleted.
  */
 export function responseKey(sheetId: number, row: number): string {
   return `s${sheetId}r${row}`;

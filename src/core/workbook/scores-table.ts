@@ -10,7 +10,7 @@ import { scoreResponse, ScoredResponse } from '../scoring';
 import { flatten } from '../text/flat';
 
 export interface ScoreRowMeta {
-  /** responseKey(): the raw sheet and row it was scored from. */
+  /** The response key (workbook/response-key): its sheet, submission second and answers. */
   key: string;
   /** Local time of submission, ISO without offset, in the workbook's time zone. */
   submittedAt: string;

@@ -4,6 +4,8 @@
  * appendRow, whatever the number of rows.
  */
 import { inertRow } from '../../core/text/inert';
+import { parseDisplayedTimestamp } from '../../core/text/timestamps';
+import { KeyedRow } from '../../core/workbook/response-key';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -43,13 +45,20 @@ function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-/** Replaces a sheet's content with a header and rows in one write. */
+/**
+ * Replaces a sheet's content with a header and rows in one setValues over the old and
+ * the new extent together, cells beyond the new content written empty. A failure at any
+ * call leaves the old content or the new, never a sheet cleared and half written (a
+ * clear followed by a write could lose the header or everything).
+ */
 export function replaceRows(sheet: Sheet, header: unknown[], rows: unknown[][]): void {
-  sheet.clearContents();
-  const width = header.length;
-  const table = [inertRow(header), ...rows.map((row) => (row.length === width ? row : [...row, ...new Array(width - row.length).fill('')].slice(0, width)))];
-  ensureSize(sheet, table.length, width);
-  sheet.getRange(1, 1, table.length, width).setValues(table);
+  const width = Math.max(header.length, sheet.getLastColumn());
+  const height = Math.max(1 + rows.length, sheet.getLastRow());
+  const pad = (row: unknown[]): unknown[] => (row.length >= width ? row.slice(0, width) : [...row, ...new Array(width - row.length).fill('')]);
+  const table = [pad(inertRow(header)), ...rows.map(pad)];
+  while (table.length < height) table.push(new Array(width).fill(''));
+  ensureSize(sheet, height, width);
+  sheet.getRange(1, 1, height, width).setValues(table);
 }
 
 /** Writes rows below the existing ones in one write. */
@@ -126,6 +135,21 @@ export function formatLocalIso(date: Date, timeZone: string): string {
 /** Sheet dates come from the runtime's realm, so no instanceof. */
 export function isSheetDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** A raw response row as the response key sees it (see core/workbook/response-key). */
+export function keyedRow(values: readonly unknown[], timeZone: string): KeyedRow {
+  const stamp = values[0];
+  const submittedAt = isSheetDate(stamp) ? formatLocalIso(stamp, timeZone) : parseDisplayedTimestamp(String(stamp ?? '')) ?? String(stamp ?? '');
+  return { submittedAt, cells: values.slice(1).map((cell) => (isSheetDate(cell) ? formatLocalIso(cell, timeZone) : cell)) };
+}
+
+/** A raw response row as (title, text) pairs in column order: titles may repeat. */
+export function rowPairs(titles: readonly string[], values: readonly unknown[], timeZone: string): Array<[string, string]> {
+  return titles.map((title, column) => {
+    const cell = values[column];
+    return [title, isSheetDate(cell) ? formatLocalIso(cell, timeZone) : String(cell ?? '')];
+  });
 }
 
 /**
