@@ -19,6 +19,8 @@ export interface DemoOptions {
   teachers: number;
   schools: number;
   seed: number;
+  /** The schools' names, `schools` of them (default: МБОУ СОШ № 1, …); tests pass hostile ones. */
+  schoolNames?: readonly string[];
   /** A preset id (PRESET_IDS); krymsk by default. */
   preset?: string;
   buildDir?: string;
@@ -49,7 +51,7 @@ export function buildDemoDistrict(options: DemoOptions): DemoDistrict {
   };
 
   const preset = options.preset ?? DEMO_PRESET;
-  const schools = schoolNames(options.schools);
+  const schools = options.schoolNames ? [...options.schoolNames] : schoolNames(options.schools);
   const saved = measured('saveSettings', () => bundle.call('saveSettings', {
     districtName: 'Демо-район', presetId: preset, schools, subjects: SUBJECTS,
     coordinators: [DEMO_COORDINATOR, DEMO_METHODIST], privacyThreshold: 5, lang: 'ru',
