@@ -91,13 +91,16 @@ describe('school reports', () => {
     expect(sheetValues(h, 'Журнал').slice(-1)[0][4]).toBe('duplicateEvent');
   });
 
-  test('the change against the previous period', () => {
+  test('the change against the previous period, like for like, with the coverage beside it', () => {
     const { h, formId } = setUp();
     file(h, formId, SCHOOLS[0], '2025/26 уч. год', { teachers_diagnosed: 20 });
     file(h, formId, SCHOOLS[0], '2026/27 уч. год', { teachers_diagnosed: 30 });
+    file(h, formId, SCHOOLS[1], '2026/27 уч. год', { teachers_total: 10, teachers_diagnosed: 10, teachers_experts: 1, teachers_in_competitions: 1, teachers_in_young_projects: 1, teachers_in_network: 1, teachers_profile_education: 9 });
     const row = sheetValues(h, 'Показатели').find((r) => r[1] === 'deficits.diagnosed_share' && r[0] === '2026/27 уч. год' && r[4] === 'Муниципалитет в целом');
-    // 20/40 = 50 % then 30/40 = 75 %: +25 percentage points.
-    expect(row?.slice(8, 11)).toEqual([75, '2025/26 уч. год', 25]);
+    // Now (30 + 10)/(40 + 10) = 80 %, 2 of the settings' schools, 50 teachers. Only the first
+    // school reported both years: 20/40 = 50 % then 30/40 = 75 %, +25 points over 1 school
+    // (not 80 − 50 = 30).
+    expect(row?.slice(8, 15)).toEqual([80, `2 из ${SCHOOLS.length}`, 50, '2025/26 уч. год', 50, 25, 1]);
   });
 
   test('the indicators sheet and the reports sheet are coordinators-only', () => {

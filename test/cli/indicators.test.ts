@@ -61,12 +61,14 @@ describe('the Amur fixture', () => {
   });
 
   test('a share with numerator, denominator, value, change, per school, per subject and history', () => {
-    // (30 + 8) / (40 + 10) = 76 %; before (20 + 10) / (40 + 20) = 50 %.
+    // (30 + 8) / (40 + 10) = 76 %; before (20 + 10) / (40 + 20) = 50 %. Only Школа № 1 reported
+    // both years: like for like 30/40 = 75 % against 20/40 = 50 %, +25 (not 76 − 50 = 26).
+    // Five schools are known from the file; two reported for 2026/27, with 50 teachers.
     expect(indicator(out, 'deficits.diagnosed_share')).toMatchObject({
       kind: 'share',
       unit: '%',
-      overall: { numerator: 38, denominator: 50, value: 76 },
-      change: { previousPeriod: '2025/26', previous: 50, delta: 26 },
+      overall: { numerator: 38, denominator: 50, value: 76, coverage: { schools: 2, of: 5, teachers: 50 } },
+      change: { previousPeriod: '2025/26', previous: 50, sameSchoolsNow: 75, sameSchoolsBefore: 50, delta: 25, schools: 1 },
       bySchool: [
         { school: 'Школа № 1', numerator: 30, denominator: 40, value: 75, change: { previous: 50, delta: 25 } },
         { school: 'Школа № 2', numerator: 8, denominator: 10, value: 80, change: { previous: null, delta: null } },
@@ -80,10 +82,12 @@ describe('the Amur fixture', () => {
   });
 
   test('the other indicators of the preset', () => {
-    // Network: (20 + 2) / 50 = 44 %; before 20 / 60 = 33.3 %.
-    expect(indicator(out, 'network.teachers_share')).toMatchObject({ overall: { numerator: 22, denominator: 50, value: 44 }, change: { delta: 10.7 } });
+    // Network: (20 + 2) / 50 = 44 %; before 20 / 60 = 33.3 %. Like for like, Школа № 1 alone:
+    // 20/40 = 50 % against 16/40 = 40 %, +10.
+    expect(indicator(out, 'network.teachers_share')).toMatchObject({ overall: { numerator: 22, denominator: 50, value: 44 }, change: { previous: 33.3, delta: 10, schools: 1 } });
     // Staffing: (44 + 12) / (45.5 + 12) = 97.4 %; before (40 + 18.5) / (45.5 + 20) = 89.3 %.
-    expect(indicator(out, 'staffing.staffing_level')).toMatchObject({ overall: { numerator: 56, denominator: 57.5, value: 97.4 }, change: { delta: 8.1 } });
+    // Like for like, Школа № 1: 44/45.5 = 96.70 % against 40/45.5 = 87.91 %, +8.8.
+    expect(indicator(out, 'staffing.staffing_level')).toMatchObject({ overall: { numerator: 56, denominator: 57.5, value: 97.4 }, change: { previous: 89.3, delta: 8.8 } });
     // District facts: 3 projects (2 before), 12 associations (10 before).
     expect(indicator(out, 'mentoring.young_support_projects')).toMatchObject({ overall: { numerator: 3, denominator: null, value: 3 }, change: { delta: 1 } });
     expect(indicator(out, 'network.associations')).toMatchObject({ overall: { value: 12 }, change: { previous: 10, delta: 2 } });
@@ -263,6 +267,7 @@ describe('survey score files', () => {
       numerator: formed.length,
       denominator: decided.length,
       value: Math.round((formed.length / decided.length) * 1000) / 10,
+      coverage: { schools: 3, of: 3, teachers: 60, respondents: decided.length },
     });
     // With the default threshold of 5 no school of this small fixture is shown.
     expect(burnout.bySchool.every((s: Json) => s.suppressed === true && s.value === null && s.numerator === null)).toBe(true);
@@ -281,7 +286,7 @@ describe('survey score files', () => {
     const out = json(
       run(['indicators', '--preset', 'krymsk', 'reports.csv', 'network.csv', '--privacy-threshold', '2'], { 'reports.csv': reports, 'network.csv': scored }),
     );
-    expect(indicator(out, 'network.satisfaction').overall).toEqual({
+    expect(indicator(out, 'network.satisfaction').overall).toMatchObject({
       numerator: sum,
       denominator: values.length,
       value: Math.round((sum / values.length) * 10) / 10,
@@ -293,13 +298,15 @@ describe('survey score files', () => {
     const without = json(run(['indicators', '--preset', 'krymsk', 'reports.csv', 'scores_undated.jsonl', '--privacy-threshold', '2'], files));
     expect(without.notices).toEqual(['файл «scores_undated.jsonl»: ответов без даты — 2; они не отнесены ни к одному периоду (укажите --survey-period).']);
     // Only the dated respondent is left: one person, below the threshold of 2.
-    expect(indicator(without, 'burnout.formed_any_share').overall).toEqual({ numerator: null, denominator: null, value: null, suppressed: true });
+    expect(indicator(without, 'burnout.formed_any_share').overall).toEqual({
+      numerator: null, denominator: null, value: null, suppressed: true, coverage: { schools: 1, of: 2, teachers: 10 },
+    });
     const placed = json(
       run(['indicators', '--preset', 'krymsk', 'reports.csv', 'scores_undated.jsonl', '--privacy-threshold', '2', '--survey-period', '2026/27'], files),
     );
     expect(placed.notices).toEqual([]);
     // Three respondents, two with a formed phase.
-    expect(indicator(placed, 'burnout.formed_any_share').overall).toEqual({ numerator: 2, denominator: 3, value: 66.7 });
+    expect(indicator(placed, 'burnout.formed_any_share').overall).toMatchObject({ numerator: 2, denominator: 3, value: 66.7, coverage: { respondents: 3 } });
   });
 
   test('a file that is not a score file', () => {

@@ -60,13 +60,13 @@ function share(c: Common, numerator: FieldId | Operand, denominator: Operand = T
   };
 }
 
-/** The share of reporting schools meeting a condition. */
+/** The share of the district's schools whose report meets a condition (a school not reporting does not). */
 function schoolsShare(c: Common, condition: SchoolCondition): IndicatorDef {
   return {
     ...base(c),
     kind: 'share',
     numerator: { schoolsWhere: condition },
-    denominator: { schools: 'reporting' },
+    denominator: { schools: 'district' },
     unit: '%',
     source: 'school_report',
   };

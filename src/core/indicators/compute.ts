@@ -20,7 +20,7 @@ import { Preset } from '../presets/types';
 import { DistrictReport, nameKey, SchoolReport } from '../reports/school-report';
 import { indicatorFields, isSurveyIndicator, operandMeasures } from './catalog';
 import { measureById } from './measures';
-import { IndicatorDef, IndicatorValue, MeasureDef, Operand, Scope, SurveyScoreRow } from './types';
+import { Change, Coverage, IndicatorDef, IndicatorValue, MeasureDef, Operand, Scope, SurveyScoreRow } from './types';
 
 export interface ComputeInput {
   preset: Preset;
@@ -121,14 +121,15 @@ function periodData(input: ComputeInput, period: string): PeriodData {
 
 // --- report operands -----------------------------------------------------------------
 
-function evalReports(operand: Operand, reports: readonly SchoolReport[]): number {
+/** Σ an operand over reports; `schoolsCounted` is what { schools: 'district' } stands for. */
+function evalReports(operand: Operand, reports: readonly SchoolReport[], schoolsCounted: number): number {
+  if ('schools' in operand) return schoolsCounted;
   let sum = 0;
   for (const report of reports) {
     const v = report.values;
     if ('field' in operand) sum += v[operand.field];
     else if ('difference' in operand) sum += v[operand.difference[0]] - v[operand.difference[1]];
     else if ('weighted' in operand) sum += v[operand.weighted] * v[operand.by];
-    else if ('schools' in operand) sum += 1;
     else if ('schoolsWhere' in operand) {
       const x = v[operand.schoolsWhere.field];
       const is = operand.schoolsWhere.is;
@@ -150,15 +151,18 @@ function finish(
   return { numerator, denominator, value: round1(indicator.kind === 'share' ? ratio * 100 : ratio) };
 }
 
-function fromReports(indicator: IndicatorDef, reports: readonly SchoolReport[]) {
+/** A report filed under another preset may lack a field: it then takes no part in the indicator. */
+function usableReports(indicator: IndicatorDef, reports: readonly SchoolReport[]): SchoolReport[] {
   const fields = indicatorFields(indicator);
-  // A report filed under another preset may lack a field: it then takes no part in this indicator.
-  const usable = reports.filter((report) => fields.every((field) => field in report.values));
+  return reports.filter((report) => fields.every((field) => field in report.values));
+}
+
+function fromReports(indicator: IndicatorDef, usable: readonly SchoolReport[], schoolsCounted = usable.length) {
   if (usable.length === 0) return finish(indicator, null, null);
   return finish(
     indicator,
-    evalReports(indicator.numerator, usable),
-    indicator.denominator ? evalReports(indicator.denominator, usable) : null,
+    evalReports(indicator.numerator, usable, schoolsCounted),
+    indicator.denominator ? evalReports(indicator.denominator, usable, schoolsCounted) : null,
   );
 }
 
@@ -213,11 +217,16 @@ function surveyGroups(
   rows: readonly SurveyScoreRow[],
   key: (row: SurveyScoreRow) => string | null,
   k: number,
-): { key: string; computed: Computed }[] {
-  const summaries = summarize(groupBy(respondents(rows, measure), key), (group) => ofRespondents(indicator, measure, group), k);
+): { key: string; computed: Computed; rows: SurveyScoreRow[] }[] {
+  const groups = groupBy(rows, key);
+  const summaries = summarize(groups, (group) => ofRespondents(indicator, measure, group), k);
   return summaries
     .filter((summary) => summary.key !== null)
-    .map((summary) => ({ key: summary.key!, computed: summary.suppressed ? SUPPRESSED : summary.value }));
+    .map((summary) => ({
+      key: summary.key!,
+      computed: summary.suppressed ? SUPPRESSED : summary.value,
+      rows: groups.find((group) => group.key === summary.key)?.items ?? [],
+    }));
 }
 
 function bySchool(rows: readonly SurveyScoreRow[]): Map<string, SurveyScoreRow[]> {
@@ -242,27 +251,96 @@ function schoolFlags(operand: Operand, rows: readonly SurveyScoreRow[], measure:
   return out;
 }
 
+// --- like for like ---------------------------------------------------------------------
+
+/**
+ * What a value was computed from, for the like-for-like change: the schools with data and
+ * the value recomputed over any subset of them (null when it cannot be shown).
+ */
+interface Basis {
+  schools: ReadonlySet<string>;
+  over: (schools: ReadonlySet<string>) => Computed | null;
+}
+
+interface Entry {
+  value: IndicatorValue;
+  basis: Basis | null;
+}
+
+const keysOf = <T>(map: ReadonlyMap<string, T>) => new Set(map.keys());
+
+function reportsBasis(indicator: IndicatorDef, reports: readonly SchoolReport[]): Basis {
+  const byKey = new Map(reports.map((report) => [nameKey(report.school), report]));
+  return {
+    schools: keysOf(byKey),
+    over: (schools) => fromReports(indicator, [...schools].flatMap((s) => byKey.get(s) ?? [])),
+  };
+}
+
+/**
+ * Respondents of the schools compared, under the privacy rule: the subset and the
+ * respondents left out must each be none or at least k, or the two values side by side
+ * would give a small group's answers back.
+ */
+function respondentsBasis(indicator: IndicatorDef, measure: MeasureDef, rows: readonly SurveyScoreRow[], k: number): Basis {
+  const schools = bySchool(rows);
+  return {
+    schools: keysOf(schools),
+    over: (compared) => {
+      const kept = [...compared].flatMap((s) => schools.get(s) ?? []);
+      const left = rows.length - kept.length;
+      if (kept.length < k || (left > 0 && left < k)) return null;
+      return ofRespondents(indicator, measure, kept);
+    },
+  };
+}
+
+function teachersIn(reports: ReadonlyMap<string, SchoolReport>, schools: Iterable<string>): number | null {
+  let sum = 0;
+  let known = false;
+  for (const school of schools) {
+    const total = reports.get(school)?.values.teachers_total;
+    if (total === undefined) continue;
+    sum += total;
+    known = true;
+  }
+  return known ? clean(sum) : null;
+}
+
 // ---------------------------------------------------------------------------------------
 
-function values(indicator: IndicatorDef, data: PeriodData, k: number, names: Map<string, string>): IndicatorValue[] {
-  const out: IndicatorValue[] = [];
-  const push = (scope: Scope, computed: Computed) => out.push({ id: indicator.id, scope, period: data.period, ...computed });
+function values(indicator: IndicatorDef, data: PeriodData, k: number, names: Map<string, string>, districtSchools: number): Entry[] {
+  const out: Entry[] = [];
+  const push = (scope: Scope, computed: Computed, schools: Iterable<string> | null, basis: Basis | null, respondentsCounted?: number) => {
+    const list = schools === null ? null : [...schools];
+    const coverage: Coverage = {
+      schools: list === null ? null : list.length,
+      of: districtSchools,
+      teachers: list === null ? null : teachersIn(data.schools, list),
+      ...(respondentsCounted !== undefined && !computed.suppressed ? { respondents: respondentsCounted } : {}),
+    };
+    out.push({ value: { id: indicator.id, scope, period: data.period, ...computed, coverage }, basis });
+  };
 
   if (indicator.source === 'district_report') {
-    push({ kind: 'overall' }, fromDistrict(indicator, data.district));
+    push({ kind: 'overall' }, fromDistrict(indicator, data.district), null, null);
     return out;
   }
 
   if (indicator.source === 'school_report') {
-    push({ kind: 'overall' }, fromReports(indicator, [...data.schools.values()]));
-    for (const [key, report] of data.schools) {
-      const computed = fromReports(indicator, [report]);
-      if (computed.numerator !== null) push({ kind: 'school', key: names.get(key) ?? report.school }, computed);
+    const usable = usableReports(indicator, [...data.schools.values()]);
+    const overall = reportsBasis(indicator, usable);
+    push({ kind: 'overall' }, fromReports(indicator, usable, districtSchools), overall.schools, overall);
+    for (const report of usable) {
+      const key = nameKey(report.school);
+      push({ kind: 'school', key: names.get(key) ?? report.school }, fromReports(indicator, [report]), [key], reportsBasis(indicator, [report]));
     }
     if (indicator.subjectBreakdown) {
       for (const reports of data.subjects.values()) {
-        const computed = fromReports(indicator, reports);
-        if (computed.numerator !== null) push({ kind: 'subject', key: reports[0].subject! }, computed);
+        const subject = usableReports(indicator, reports);
+        if (subject.length === 0) continue;
+        const basis = reportsBasis(indicator, subject);
+        push({ kind: 'subject', key: subject[0].subject! }, fromReports(indicator, subject), basis.schools, basis);
       }
     }
     return out;
@@ -271,34 +349,43 @@ function values(indicator: IndicatorDef, data: PeriodData, k: number, names: Map
   const measure = measureOf(indicator);
   if ('schoolsWithFlagShare' in indicator.numerator) {
     const flags = schoolFlags(indicator.numerator, data.scores, measure, k);
-    const assessed = [...flags.values()].filter((f) => f.assessed);
+    const assessed = new Map([...flags].filter(([, f]) => f.assessed));
+    const flaggedOver = (schools: Iterable<string>) => {
+      const compared = [...schools].filter((s) => assessed.has(s));
+      return compared.length === 0 ? null : finish(indicator, compared.filter((s) => assessed.get(s)!.flagged).length, compared.length);
+    };
     push(
       { kind: 'overall' },
-      assessed.length === 0
-        ? finish(indicator, null, null)
-        : finish(indicator, assessed.filter((f) => f.flagged).length, assessed.length),
+      flaggedOver(assessed.keys()) ?? finish(indicator, null, null),
+      assessed.keys(),
+      { schools: keysOf(assessed), over: (schools) => flaggedOver(schools) },
     );
     for (const [key, flag] of flags) {
       const scope: Scope = { kind: 'school', key: names.get(key) ?? key };
-      push(scope, flag.assessed ? finish(indicator, flag.flagged ? 1 : 0, 1) : SUPPRESSED);
+      const computed = flag.assessed ? finish(indicator, flag.flagged ? 1 : 0, 1) : SUPPRESSED;
+      push(scope, computed, [key], flag.assessed ? { schools: new Set([key]), over: (s) => (s.has(key) ? computed : null) } : null);
     }
     return out;
   }
 
   const all = respondents(data.scores, measure);
   if (all.length === 0) {
-    push({ kind: 'overall' }, finish(indicator, null, null));
+    push({ kind: 'overall' }, finish(indicator, null, null), [], null);
     return out;
   }
-  push({ kind: 'overall' }, surveyGroups(indicator, measure, all, () => '*', k)[0].computed);
+  const overall = respondentsBasis(indicator, measure, all, k);
+  push({ kind: 'overall' }, surveyGroups(indicator, measure, all, () => '*', k)[0].computed, overall.schools, overall, all.length);
   for (const group of surveyGroups(indicator, measure, all, (row) => nameKey(row.school) || null, k)) {
-    push({ kind: 'school', key: names.get(group.key) ?? group.key }, group.computed);
+    const basis = group.computed.suppressed ? null : respondentsBasis(indicator, measure, group.rows, k);
+    push({ kind: 'school', key: names.get(group.key) ?? group.key }, group.computed, [group.key], basis, group.rows.length);
   }
   if (indicator.subjectBreakdown) {
     const subjects = new Map<string, string>();
     for (const row of all) if (nameKey(row.subject)) subjects.set(nameKey(row.subject), String(row.subject).trim());
     for (const group of surveyGroups(indicator, measure, all, (row) => nameKey(row.subject) || null, k)) {
-      push({ kind: 'subject', key: subjects.get(group.key) ?? group.key }, group.computed);
+      const basis = group.computed.suppressed ? null : respondentsBasis(indicator, measure, group.rows, k);
+      const schools = basis ? basis.schools : keysOf(bySchool(group.rows));
+      push({ kind: 'subject', key: subjects.get(group.key) ?? group.key }, group.computed, schools, basis, group.rows.length);
     }
   }
   return out;
@@ -306,6 +393,37 @@ function values(indicator: IndicatorDef, data: PeriodData, k: number, names: Map
 
 function scopeKey(id: string, scope: Scope): string {
   return `${id}\u0000${scope.kind}\u0000${scope.kind === 'overall' ? '' : nameKey(scope.key)}`;
+}
+
+/** A value unrounded, so a change is not the difference of two roundings. */
+function exact(indicator: IndicatorDef, computed: Computed | null): number | null {
+  if (!computed || computed.value === null || computed.numerator === null) return null;
+  if (computed.denominator === null) return computed.numerator;
+  return (computed.numerator / computed.denominator) * (indicator.kind === 'share' ? 100 : 1);
+}
+
+/** The change of an entry against the same scope in the period before, like for like. */
+function changeOf(indicator: IndicatorDef, now: Entry, before: Entry | undefined, previousPeriod: string): Change {
+  const previous = before && !before.value.suppressed ? before.value.value : null;
+  // Both values or neither: a comparison that cannot be made shows no half of it.
+  const change = (nowValue: Computed | null, beforeValue: Computed | null, schools: number | null): Change => {
+    const [x, y] = [exact(indicator, nowValue), exact(indicator, beforeValue)];
+    const both = x !== null && y !== null;
+    return {
+      previousPeriod,
+      previous,
+      sameSchoolsNow: both ? nowValue!.value : null,
+      sameSchoolsBefore: both ? beforeValue!.value : null,
+      delta: both ? round1(x - y) : null,
+      schools,
+    };
+  };
+  // A district fact: the district against itself.
+  if (now.value.coverage.schools === null) return change(now.value, before && !before.value.suppressed ? before.value : null, null);
+  if (!before || !now.basis || !before.basis || now.value.suppressed || before.value.suppressed) return change(null, null, 0);
+  const common = new Set([...now.basis.schools].filter((school) => before.basis!.schools.has(school)));
+  if (common.size === 0) return change(null, null, 0);
+  return change(now.basis.over(common), before.basis.over(common), common.size);
 }
 
 function responseRates(data: PeriodData, names: Map<string, string>): ResponseRate[] {
@@ -373,25 +491,23 @@ export function computeIndicators(input: ComputeInput): IndicatorsResult {
   for (const row of input.scores ?? []) if (nameKey(row.school)) names.set(nameKey(row.school), row.school.trim());
   for (const report of input.reports) names.set(nameKey(report.school), report.school);
 
+  // The district's schools: the settings' list; any school that reported is one of them too.
+  const districtKeys = new Set([...(input.schools ?? []), ...input.reports.map((r) => r.school)].map(nameKey).filter(Boolean));
+
   const all: IndicatorValue[] = [];
   const rates: ResponseRate[] = [];
-  const byScope = new Map<string, IndicatorValue>();
+  const byScope = new Map<string, Entry>();
   let currentSchools = new Set<string>();
   const computePeriods = currentPeriod && !periods.includes(currentPeriod) ? [...periods, currentPeriod] : periods;
   for (const period of computePeriods.sort(comparePeriods)) {
     const data = periodData(input, period);
     if (period === currentPeriod) currentSchools = new Set(data.schools.keys());
     for (const indicator of indicators) {
-      for (const value of values(indicator, data, k, names)) {
-        const before = byScope.get(`${previousPeriod(period)}\u0000${scopeKey(value.id, value.scope)}`);
-        const previous = before && !before.suppressed ? before.value : null;
-        value.change = {
-          previousPeriod: previousPeriod(period),
-          previous,
-          delta: previous !== null && value.value !== null ? round1(value.value - previous) : null,
-        };
-        byScope.set(`${period}\u0000${scopeKey(value.id, value.scope)}`, value);
-        all.push(value);
+      for (const entry of values(indicator, data, k, names, districtKeys.size)) {
+        const scope = scopeKey(entry.value.id, entry.value.scope);
+        entry.value.change = changeOf(indicator, entry, byScope.get(`${previousPeriod(period)}\u0000${scope}`), previousPeriod(period));
+        byScope.set(`${period}\u0000${scope}`, entry);
+        all.push(entry.value);
       }
     }
     rates.push(...responseRates(data, names));

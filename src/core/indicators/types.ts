@@ -111,8 +111,12 @@ export type Operand =
   | { difference: [FieldId, FieldId] }
   /** Σ value × weight, for a mean weighted by headcount (average age). */
   | { weighted: FieldId; by: FieldId }
-  /** The number of schools that reported. */
-  | { schools: 'reporting' }
+  /**
+   * The district's schools: the settings' list (003: «общее количество ОО в соответствии с
+   * данными ФСН ОО-1»), so a share of schools does not grow when fewer schools report. In a
+   * like-for-like comparison, the schools compared.
+   */
+  | { schools: 'district' }
   /** The number of reporting schools meeting a condition. */
   | { schoolsWhere: SchoolCondition }
   /** The number of respondents whose flag measure is true. */
@@ -174,12 +178,36 @@ export type Scope =
   | { kind: 'school'; key: string }
   | { kind: 'subject'; key: string };
 
+/**
+ * The change against the period before, like for like: both values are recomputed over
+ * the schools that have data in both periods, so a school joining or leaving does not
+ * show up as a change. A district fact compares the district with itself.
+ */
 export interface Change {
   /** The period compared against: the one just before. */
   previousPeriod: string;
+  /** The previous period's value as published then (over the schools that reported then). */
   previous: number | null;
-  /** value − previous (percentage points for shares); null when either is missing. */
+  /** The value now over the schools compared; null when there is none to compare. */
+  sameSchoolsNow: number | null;
+  /** The value before over the schools compared. */
+  sameSchoolsBefore: number | null;
+  /** sameSchoolsNow − sameSchoolsBefore (percentage points for shares); null when either is missing. */
   delta: number | null;
+  /** How many schools the comparison is over; null for a district fact. */
+  schools: number | null;
+}
+
+/** What a value is computed from, so nobody reads a share of 3 schools as the district's. */
+export interface Coverage {
+  /** Schools whose reports (or respondents) the value counts; null for a district fact. */
+  schools: number | null;
+  /** The district's schools: the settings' list (003: the ОО-1 total). */
+  of: number;
+  /** Teachers in those schools as they reported them (Σ teachers_total); null when unknown. */
+  teachers: number | null;
+  /** Survey values that are not suppressed: the respondents counted. */
+  respondents?: number;
 }
 
 /**
@@ -196,5 +224,6 @@ export interface IndicatorValue {
   denominator: number | null;
   value: number | null;
   suppressed?: true;
+  coverage: Coverage;
   change?: Change;
 }

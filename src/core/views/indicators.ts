@@ -32,6 +32,7 @@ function numbers(value: IndicatorValue | undefined) {
     denominator: value.denominator,
     value: value.value,
     ...(value.suppressed ? { suppressed: true } : {}),
+    coverage: value.coverage,
   };
 }
 

@@ -20,12 +20,22 @@ const TEXTS = {
   rejected: { ru: 'отклонён', en: 'rejected' },
   superseded: { ru: 'заменён более поздним', en: 'replaced by a later one' },
   missing: { ru: 'нет отчёта', en: 'no report' },
+  coverage: { ru: '{n} из {m}', en: '{n} of {m}' },
+  district: { ru: 'муниципалитет', en: 'district' },
   responseRate: { ru: 'Охват опроса «{survey}» (ответивших от числа педагогов по отчётам)', en: 'Response rate of "{survey}" (respondents of the teachers reported)' },
 } satisfies Catalog<string>;
 
 const INDICATOR_HEADER: Record<Lang, string[]> = {
-  ru: ['Период', 'Код показателя', 'Показатель', 'Единица', 'Срез', 'Значение среза', 'Числитель', 'Знаменатель', 'Значение', 'Прошлый период', 'Изменение', 'Примечание'],
-  en: ['Period', 'Indicator id', 'Indicator', 'Unit', 'Scope', 'Scope value', 'Numerator', 'Denominator', 'Value', 'Previous period', 'Change', 'Note'],
+  ru: [
+    'Период', 'Код показателя', 'Показатель', 'Единица', 'Срез', 'Значение среза', 'Числитель', 'Знаменатель', 'Значение',
+    'Школ в расчёте', 'Педагогов в этих школах', 'Прошлый период', 'Значение прошлого периода', 'Изменение (те же школы)',
+    'Школ в сравнении', 'Примечание',
+  ],
+  en: [
+    'Period', 'Indicator id', 'Indicator', 'Unit', 'Scope', 'Scope value', 'Numerator', 'Denominator', 'Value',
+    'Schools counted', 'Teachers in those schools', 'Previous period', 'Previous value', 'Change (same schools)',
+    'Schools compared', 'Note',
+  ],
 };
 
 const REPORT_HEADER: Record<Lang, string[]> = {
@@ -51,11 +61,16 @@ export function indicatorRows(result: IndicatorsResult, lang: Lang): Cell[][] {
     const def = indicatorById(value.id);
     const scope = value.scope.kind === 'overall' ? TEXTS.overall : value.scope.kind === 'school' ? TEXTS.school : TEXTS.subject;
     const note = value.suppressed ? tr(TEXTS.suppressed, lang, { k: result.privacyThreshold }) : '';
+    const { coverage, change } = value;
     return [
       formatPeriod(value.period, lang), value.id, def ? tr(def.title, lang) : value.id, def?.unit ?? '',
       tr(scope, lang), value.scope.kind === 'overall' ? '' : value.scope.key,
       value.numerator ?? '', value.denominator ?? '', value.value ?? '',
-      value.change ? formatPeriod(value.change.previousPeriod, lang) : '', value.change?.delta ?? '', note,
+      // Coverage beside every value: a share of 3 schools out of 6 must say so.
+      coverage.schools === null ? tr(TEXTS.district, lang) : tr(TEXTS.coverage, lang, { n: coverage.schools, m: coverage.of }),
+      coverage.teachers ?? '',
+      change ? formatPeriod(change.previousPeriod, lang) : '', change?.previous ?? '', change?.delta ?? '',
+      change?.schools ?? '', note,
     ];
   });
   // Response rates follow: respondents against the teachers the schools reported.
@@ -66,7 +81,7 @@ export function indicatorRows(result: IndicatorsResult, lang: Lang): Cell[][] {
       formatPeriod(rate.period, lang), `response_rate.${rate.instrument}`,
       tr(TEXTS.responseRate, lang, { survey: instrument ? tr(instrument.title, lang) : rate.instrument }), '%',
       tr(scope, lang), rate.scope.kind === 'overall' ? '' : rate.scope.key,
-      rate.respondents, rate.teachers ?? '', rate.rate ?? '', '', '', '',
+      rate.respondents, rate.teachers ?? '', rate.rate ?? '', '', '', '', '', '', '', '',
     ];
   });
   return [...values, ...rates];

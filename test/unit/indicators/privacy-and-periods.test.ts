@@ -66,7 +66,9 @@ describe('privacy threshold (default 5)', () => {
     });
     const now = few.values.find((v) => v.id === 'burnout.formed_any_share' && v.period === '2026/27' && v.scope.kind === 'overall')!;
     expect(now.suppressed).toBe(true);
-    expect(now.change).toEqual({ previousPeriod: '2025/26', previous: 100, delta: null });
+    expect(now.change).toEqual({
+      previousPeriod: '2025/26', previous: 100, sameSchoolsNow: null, sameSchoolsBefore: null, delta: null, schools: 0,
+    });
   });
 
   test('a school is assessed for high burnout only with at least k respondents', () => {

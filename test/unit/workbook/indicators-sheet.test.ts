@@ -4,8 +4,8 @@ import { indicatorRows, reportStatusRows } from '../../../src/core/workbook/indi
 const RESULT: IndicatorsResult = {
   preset: 'amur', periodKind: 'school_year', periods: ['2025/26', '2026/27'], currentPeriod: '2026/27', privacyThreshold: 5,
   values: [
-    { id: 'deficits.diagnosed_share', scope: { kind: 'overall' }, period: '2026/27', numerator: 30, denominator: 40, value: 75, change: { previousPeriod: '2025/26', previous: 50, delta: 25 } },
-    { id: 'burnout.formed_any_share', scope: { kind: 'school', key: 'Школа № 2' }, period: '2026/27', numerator: null, denominator: null, value: null, suppressed: true },
+    { id: 'deficits.diagnosed_share', scope: { kind: 'overall' }, period: '2026/27', numerator: 30, denominator: 40, value: 75, coverage: { schools: 3, of: 6, teachers: 40 }, change: { previousPeriod: '2025/26', previous: 50, sameSchoolsNow: 75, sameSchoolsBefore: 50, delta: 25, schools: 2 } },
+    { id: 'burnout.formed_any_share', scope: { kind: 'school', key: 'Школа № 2' }, period: '2026/27', numerator: null, denominator: null, value: null, suppressed: true, coverage: { schools: 1, of: 6, teachers: 12 } },
   ],
   missingReports: ['Школа № 3'],
   responseRates: [{ instrument: 'boyko', period: '2026/27', scope: { kind: 'overall' }, respondents: 12, teachers: 40, rate: 30 }],
@@ -17,12 +17,12 @@ describe('indicators sheet rows', () => {
   test('a value with its numerator, denominator and change', () => {
     expect(rows[0]).toEqual([
       '2026/27 уч. год', 'deficits.diagnosed_share', expect.stringContaining('диагностику'), '%', 'Муниципалитет в целом', '',
-      30, 40, 75, '2025/26 уч. год', 25, '',
+      30, 40, 75, '3 из 6', 40, '2025/26 уч. год', 50, 25, 2, '',
     ]);
   });
 
   test('a suppressed group shows no number, only why', () => {
-    expect(rows[1].slice(4)).toEqual(['Школа', 'Школа № 2', '', '', '', '', '', 'скрыто: меньше 5 респондентов']);
+    expect(rows[1].slice(4)).toEqual(['Школа', 'Школа № 2', '', '', '', '1 из 6', 12, '', '', '', '', 'скрыто: меньше 5 респондентов']);
   });
 
   test('response rates follow the indicators', () => {
