@@ -549,12 +549,18 @@ export function fieldById(id: string): FieldDef | undefined {
   return BY_ID.get(id);
 }
 
-/** Every consistency rule over the given fields: their partOf links plus the extra rules. */
+/**
+ * Every consistency rule over the given fields: each part against its nearest whole among
+ * them (a part of a part is a part of the whole: routes built on deficits ≤ teachers
+ * diagnosed when "teachers with deficits" is not asked), plus the extra rules.
+ */
 export function consistencyRules(fields: readonly FieldDef[]): ConsistencyRule[] {
   const ids = new Set(fields.map((field) => field.id));
   const rules: ConsistencyRule[] = [];
   for (const field of fields) {
-    if (field.partOf && ids.has(field.partOf)) rules.push({ parts: [field.id], wholes: [field.partOf] });
+    let whole = field.partOf;
+    while (whole && !ids.has(whole)) whole = fieldById(whole)?.partOf;
+    if (whole) rules.push({ parts: [field.id], wholes: [whole] });
   }
   for (const rule of EXTRA_RULES) {
     if ([...rule.parts, ...rule.wholes].every((id) => ids.has(id))) rules.push(rule);

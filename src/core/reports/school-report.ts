@@ -20,17 +20,14 @@ import { Preset } from '../presets/types';
 // ---------------------------------------------------------------------------------------
 // Which fields a preset asks.
 
-/** Fields in catalog order, closed over `partOf`: a part is asked only with its whole. */
-function withWholes(ids: Iterable<FieldId>, keep: (field: FieldDef) => boolean): FieldDef[] {
-  const wanted = new Set<FieldId>();
-  const add = (id: FieldId) => {
-    const field = fieldById(id);
-    if (!field || !keep(field) || wanted.has(id)) return;
-    wanted.add(id);
-    if (field.partOf) add(field.partOf);
-  };
-  for (const id of ids) add(id);
-  return FIELDS.filter((field) => wanted.has(field.id));
+/**
+ * Fields in catalog order: exactly the ones asked for. A whole that no indicator reads is
+ * not asked just to check a part against it; the part is checked against the nearest
+ * whole that is asked (see consistencyRules).
+ */
+function inCatalogOrder(ids: Iterable<FieldId>, keep: (field: FieldDef) => boolean): FieldDef[] {
+  const wanted = new Set(ids);
+  return FIELDS.filter((field) => wanted.has(field.id) && keep(field));
 }
 
 function presetFieldIds(preset: Preset, onlySubject = false): FieldId[] {
@@ -45,10 +42,10 @@ function presetFieldIds(preset: Preset, onlySubject = false): FieldId[] {
 }
 
 function levelFields(preset: Preset, level: FieldLevel): FieldDef[] {
-  return withWholes(presetFieldIds(preset), (field) => field.level === level);
+  return inCatalogOrder(presetFieldIds(preset), (field) => field.level === level);
 }
 
-/** The counts a school reports under this preset: exactly what its indicators read, plus the wholes of parts. */
+/** The counts a school reports under this preset: exactly what its indicators read. */
 export function schoolReportFields(preset: Preset): FieldDef[] {
   return levelFields(preset, 'school');
 }
@@ -56,7 +53,7 @@ export function schoolReportFields(preset: Preset): FieldDef[] {
 /** The counts reported per subject: the per-subject fields of the preset's indicators with a subject breakdown. */
 export function subjectReportFields(preset: Preset): FieldDef[] {
   const ids = presetFieldIds(preset, true).filter((id) => fieldById(id)?.perSubject);
-  return withWholes(ids, (field) => field.level === 'school' && field.perSubject === true);
+  return inCatalogOrder(ids, (field) => field.level === 'school' && field.perSubject === true);
 }
 
 /** The district's own facts under this preset (entered by the coordinator). */
