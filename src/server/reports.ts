@@ -123,6 +123,7 @@ export function recomputeIndicators(context: Context, settings: Settings): Indic
   const result = computeIndicators({
     preset, reports: reports.accepted, districtReports: district.accepted, scores: readSurveyRows(context),
     schools: settings.schools, privacyThreshold: settings.privacyThreshold,
+    highBurnoutPercent: settings.highBurnoutPercent,
     currentPeriod: periodOf(today, preset.reportingPeriod),
   });
   replaceRows(layoutSheet(context, 'indicators') as Sheet, indicatorsHeader(context.lang), indicatorRows(result, context.lang).map(inertRow));

@@ -114,9 +114,11 @@ function surveyMean(c: Common, measure: MeasureId): IndicatorDef {
 }
 
 /**
- * A school counts as having a high burnout level when at least this share of its
- * respondents has a formed phase. Seed 001 asks to identify such schools but sets no
- * threshold; half of the staff is this product's convention.
+ * The default of the "school with high burnout" setting (Settings.highBurnoutPercent): a
+ * school counts as having high burnout when at least this share of its respondents has a
+ * formed phase — exactly the threshold counts as high. Seed 001 asks to identify such
+ * schools but sets no threshold; half of the staff is this product's default, and the
+ * district may set its own.
  */
 export const HIGH_BURNOUT_SCHOOL_PERCENT = 50;
 
@@ -1169,8 +1171,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
         en: 'Share of schools with a high level of teacher burnout',
       },
       note: {
-        ru: `Высокий уровень — у ${HIGH_BURNOUT_SCHOOL_PERCENT} % ответивших и более сформировалась хотя бы одна фаза; учитываются только школы, где ответивших не меньше порога анонимности.`,
-        en: `High: at least ${HIGH_BURNOUT_SCHOOL_PERCENT} % of respondents have a formed phase; only schools with at least the privacy threshold of respondents count.`,
+        ru: `Высокий уровень — хотя бы одна фаза сформировалась у доли ответивших не ниже порога из настроек (по умолчанию ${HIGH_BURNOUT_SCHOOL_PERCENT} %; ровно порог — уже высокий); учитываются только школы, где ответивших не меньше порога анонимности.`,
+        en: `High: the share of respondents with a formed phase is at least the threshold in the settings (${HIGH_BURNOUT_SCHOOL_PERCENT} % by default; exactly the threshold is high); only schools with at least the privacy threshold of respondents count.`,
       },
     }),
     kind: 'share',

@@ -35,6 +35,11 @@ export interface ComputeInput {
   /** The period whose missing reports are listed; the latest period with data by default. */
   currentPeriod?: string;
   privacyThreshold?: number;
+  /**
+   * The settings' "school with high burnout" threshold in percent (the threshold itself
+   * counts as high); the catalog's default otherwise.
+   */
+  highBurnoutPercent?: number;
 }
 
 export interface ResponseRate {
@@ -240,8 +245,8 @@ function bySchool(rows: readonly SurveyScoreRow[]): Map<string, SurveyScoreRow[]
 }
 
 /** Schools' flag shares: a school is assessed with ≥ k respondents and flagged at the threshold. */
-function schoolFlags(operand: Operand, rows: readonly SurveyScoreRow[], measure: MeasureDef, k: number) {
-  const threshold = 'schoolsWithFlagShare' in operand ? operand.atLeastPercent : 0;
+function schoolFlags(operand: Operand, rows: readonly SurveyScoreRow[], measure: MeasureDef, k: number, atLeastPercent?: number) {
+  const threshold = atLeastPercent ?? ('schoolsWithFlagShare' in operand ? operand.atLeastPercent : 0);
   const out = new Map<string, { assessed: boolean; flagged: boolean; n: number }>();
   for (const [school, group] of bySchool(respondents(rows, measure))) {
     const n = group.length;
@@ -309,7 +314,9 @@ function teachersIn(reports: ReadonlyMap<string, SchoolReport>, schools: Iterabl
 
 // ---------------------------------------------------------------------------------------
 
-function values(indicator: IndicatorDef, data: PeriodData, k: number, names: Map<string, string>, districtSchools: number): Entry[] {
+function values(
+  indicator: IndicatorDef, data: PeriodData, k: number, names: Map<string, string>, districtSchools: number, highBurnoutPercent?: number,
+): Entry[] {
   const out: Entry[] = [];
   const push = (scope: Scope, computed: Computed, schools: Iterable<string> | null, basis: Basis | null, respondentsCounted?: number) => {
     const list = schools === null ? null : [...schools];
@@ -348,7 +355,7 @@ function values(indicator: IndicatorDef, data: PeriodData, k: number, names: Map
 
   const measure = measureOf(indicator);
   if ('schoolsWithFlagShare' in indicator.numerator) {
-    const flags = schoolFlags(indicator.numerator, data.scores, measure, k);
+    const flags = schoolFlags(indicator.numerator, data.scores, measure, k, highBurnoutPercent);
     const assessed = new Map([...flags].filter(([, f]) => f.assessed));
     const flaggedOver = (schools: Iterable<string>) => {
       const compared = [...schools].filter((s) => assessed.has(s));
@@ -503,7 +510,7 @@ export function computeIndicators(input: ComputeInput): IndicatorsResult {
     const data = periodData(input, period);
     if (period === currentPeriod) currentSchools = new Set(data.schools.keys());
     for (const indicator of indicators) {
-      for (const entry of values(indicator, data, k, names, districtKeys.size)) {
+      for (const entry of values(indicator, data, k, names, districtKeys.size, input.highBurnoutPercent)) {
         const scope = scopeKey(entry.value.id, entry.value.scope);
         entry.value.change = changeOf(indicator, entry, byScope.get(`${previousPeriod(period)}\u0000${scope}`), previousPeriod(period));
         byScope.set(`${period}\u0000${scope}`, entry);

@@ -221,7 +221,8 @@ export const KRYMSK: Preset = {
         ru: 'Ежегодный мониторинг профессионального выгорания педагогов (методика В.В. Бойко)',
         en: 'Yearly burnout survey (V.V. Boyko method)',
       },
-      schedule: { kind: 'yearly' },
+      // «проведения ежегодного мониторинга … с применением методики диагностики В.В. Бойко» (goal 9).
+      schedule: { kind: 'annually' },
       indicators: [
         'burnout.formed_any_share',
         'burnout.tension_share',

@@ -15,6 +15,7 @@ export type PresetId = string;
  *               daily: every day of it ("ежедневно с мая по август");
  * during_year — "в течение года";
  * quarterly   — every quarter;
+ * annually    — every year, no month named ("ежегодно");
  * yearly      — once a year on a date set elsewhere ("в сроки, установленные приказом");
  * per_plan    — "в соответствии с планом", no date in the document;
  * unspecified — the document names the monitoring but no timing.
@@ -24,6 +25,7 @@ export type Schedule =
   | { kind: 'range'; from: number; to: number; daily?: boolean }
   | { kind: 'during_year' }
   | { kind: 'quarterly' }
+  | { kind: 'annually' }
   | { kind: 'yearly' }
   | { kind: 'per_plan' }
   | { kind: 'unspecified' };
@@ -60,8 +62,8 @@ export interface Preset {
 
 /**
  * Whether the schedule names when the monitoring runs, as the rubric's "timing stated"
- * parameter asks: months, a span, "during the year" and "quarterly" do; "per plan",
- * "on a date set by order" and nothing at all do not.
+ * parameter asks: months, a span, "during the year" and "quarterly" do; "every year" with
+ * no month, "per plan", "on a date set by order" and nothing at all do not.
  */
 export function statesTiming(schedule: Schedule): boolean {
   return ['months', 'range', 'during_year', 'quarterly'].includes(schedule.kind);
@@ -101,6 +103,7 @@ const SCHEDULE_TEXT = {
   rangeDaily: { ru: 'ежедневно, {from} – {to}', en: 'daily, {from} – {to}' },
   during_year: { ru: 'в течение года', en: 'during the year' },
   quarterly: { ru: 'ежеквартально', en: 'quarterly' },
+  annually: { ru: 'ежегодно', en: 'yearly' },
   yearly: { ru: 'ежегодно, в сроки, установленные приказом', en: 'yearly, on dates set by order' },
   per_plan: { ru: 'в соответствии с планом', en: 'per plan' },
   unspecified: { ru: 'сроки не указаны', en: 'timing not stated' },
