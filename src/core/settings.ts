@@ -57,7 +57,15 @@ const ERRORS = {
   duplicate: { ru: '{field}: «{value}» указано дважды.', en: '{field}: "{value}" is listed twice.' },
   tooLong: { ru: '{field}: «{value}» длиннее {max} символов.', en: '{field}: "{value}" is longer than {max} characters.' },
   coordinatorsRequired: { ru: 'Укажите email хотя бы одного координатора.', en: 'Enter at least one coordinator email.' },
-  badEmail: { ru: 'Некорректный email координатора: «{value}».', en: 'Invalid coordinator email: "{value}".' },
+  badEmail: {
+    ru: 'Некорректный email координатора: «{value}». Нужен адрес вида имя@домен.ru, не длиннее 254 символов.',
+    en: 'Invalid coordinator email: "{value}". Use an address like name@domain.org, at most 254 characters.',
+  },
+  controlCharacters: {
+    ru: '{field}: «{value}» содержит табуляцию, перевод строки или другой служебный символ.',
+    en: '{field}: "{value}" contains a tab, a line break or another control character.',
+  },
+  badRow: { ru: 'Лист настроек, строка {row}: {errors}', en: 'Settings sheet, row {row}: {errors}' },
   badThreshold: {
     ru: 'Порог анонимности должен быть целым числом от 2 до 50, получено «{value}».',
     en: 'The privacy threshold must be a whole number from 2 to 50, got "{value}".',
@@ -70,8 +78,16 @@ const ERRORS = {
 } satisfies Catalog<string>;
 
 /** Names in a form's choice list; long names make unusable choice lists on phones. */
-const MAX_NAME_LENGTH = 200;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const MAX_NAME_LENGTH = 200;
+/**
+ * An address mail can be sent to: a dot-atom local part (no leading, trailing or double
+ * dot), a domain of letter-digit-hyphen labels (Cyrillic ones too: .рф) and a top-level
+ * name of two letters or more, 254 characters at most (RFC 5321). Quoted local parts are refused on purpose.
+ */
+const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,63}$/u;
+const MAX_EMAIL_LENGTH = 254;
+/** Tabs, line breaks and other control characters break lists and choice items. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export type SettingsInput = { [K in keyof Settings]?: unknown };
 
@@ -89,6 +105,8 @@ export function validateSettings(input: SettingsInput, lang: Lang, knownPresets:
 
   const districtName = String(input.districtName ?? '').trim();
   if (!districtName) say(ERRORS.districtRequired);
+  if (districtName.length > MAX_NAME_LENGTH) say(ERRORS.tooLong, { field: tr(FIELDS.districtName, lang), value: districtName.slice(0, 40) + '…', max: MAX_NAME_LENGTH });
+  if (CONTROL.test(districtName)) say(ERRORS.controlCharacters, { field: tr(FIELDS.districtName, lang), value: districtName });
 
   const presetId = String(input.presetId ?? DEFAULT_SETTINGS.presetId).trim();
   if (!knownPresets.includes(presetId)) say(ERRORS.presetUnknown, { value: presetId });
@@ -101,7 +119,8 @@ export function validateSettings(input: SettingsInput, lang: Lang, knownPresets:
       const folded = value.toLocaleLowerCase('ru');
       if (seen.has(folded)) say(ERRORS.duplicate, { field: tr(FIELDS[key], lang), value });
       seen.add(folded);
-      if (value.length > MAX_NAME_LENGTH) say(ERRORS.tooLong, { field: tr(FIELDS[key], lang), value, max: MAX_NAME_LENGTH });
+      if (value.length > MAX_NAME_LENGTH) say(ERRORS.tooLong, { field: tr(FIELDS[key], lang), value: value.slice(0, 40) + '…', max: MAX_NAME_LENGTH });
+      if (CONTROL.test(value)) say(ERRORS.controlCharacters, { field: tr(FIELDS[key], lang), value });
     }
     return values;
   };
@@ -110,7 +129,7 @@ export function validateSettings(input: SettingsInput, lang: Lang, knownPresets:
 
   const coordinators = list(input.coordinators).map((email) => email.toLowerCase());
   if (coordinators.length === 0) say(ERRORS.coordinatorsRequired);
-  for (const email of coordinators) if (!EMAIL.test(email)) say(ERRORS.badEmail, { value: email });
+  for (const email of coordinators) if (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email)) say(ERRORS.badEmail, { value: email.slice(0, 80) });
 
   const rawThreshold = input.privacyThreshold ?? DEFAULT_SETTINGS.privacyThreshold;
   const privacyThreshold = Number(rawThreshold);
@@ -168,4 +187,28 @@ export function settingsFromRows(rows: readonly unknown[][]): SettingsInput {
 
 export function settingsHeader(lang: Lang): string[] {
   return lang === 'ru' ? ['Ключ', 'Параметр', 'Значение'] : ['Key', 'Setting', 'Value'];
+}
+
+/**
+ * Why the settings sheet cannot be read, row by row: a row is named when leaving it out
+ * takes an error away, so the coordinator is sent to the cell to fix. Problems no single
+ * row causes (a required value missing) are said as they are.
+ */
+export function explainSettingsRows(rows: readonly unknown[][], lang: Lang, knownPresets: readonly string[]): string[] {
+  const errorsOf = (subset: readonly unknown[][]): string[] => {
+    const result = validateSettings(settingsFromRows(subset), lang, knownPresets);
+    return result.ok ? [] : result.errors;
+  };
+  const all = errorsOf(rows);
+  const named = new Set<string>();
+  const out: string[] = [];
+  rows.forEach((_, index) => {
+    const without = new Set(errorsOf(rows.filter((_, other) => other !== index)));
+    const caused = all.filter((error) => !without.has(error));
+    if (caused.length === 0) return;
+    caused.forEach((error) => named.add(error));
+    // Data rows start under the header, in sheet row 2.
+    out.push(tr(ERRORS.badRow, lang, { row: index + 2, errors: caused.join(' ') }));
+  });
+  return [...out, ...all.filter((error) => !named.has(error))];
 }

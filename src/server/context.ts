@@ -6,7 +6,7 @@
 import { DEFAULT_LANG, Lang, tr } from '../core/text/i18n';
 import { ERRORS } from '../core/text/messages';
 import { PRESET_IDS } from '../core/presets';
-import { Settings, settingsFromRows, validateSettings } from '../core/settings';
+import { explainSettingsRows, Settings, settingsFromRows, validateSettings } from '../core/settings';
 import { SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook/sheets';
 import { withLock } from './adapters/lock';
 import { readBookJson, writeBookJson } from './adapters/state';
@@ -76,7 +76,9 @@ export function readSettings(context: Context): Settings {
   const sheet = layoutSheet(context, 'settings');
   const rows = sheet ? readRows(sheet).slice(1) : [];
   const result = validateSettings(settingsFromRows(rows), context.lang, PRESET_IDS);
-  if (!result.ok) throw new UserError(tr(ERRORS.settingsUnreadable, context.lang, { errors: result.errors.join(' ') }));
+  if (!result.ok) {
+    throw new UserError(tr(ERRORS.settingsUnreadable, context.lang, { errors: explainSettingsRows(rows, context.lang, PRESET_IDS).join(' ') }));
+  }
   return result.value;
 }
 

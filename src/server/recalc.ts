@@ -26,7 +26,8 @@ import { scoresKey, scoresSheet } from '../core/workbook/sheets';
 import type { RecalculationProgress } from '../core/views/surveys';
 import { deleteBookValue, readBookJson, writeBookJson } from './adapters/state';
 import { appendRows, keyedRow, protectSheet, readRows, replaceRows, rowPairs, Sheet, workbookTimeZone } from './adapters/workbook';
-import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
+import { Settings } from '../core/settings';
+import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout, UserError } from './context';
 import { logEntry, writeLog } from './log';
 import { logMismatch, rawSheetOf, readRegistry, refreshItemTitles, writeRegistry } from './registry';
 import { recomputeIndicators } from './reports';
@@ -59,8 +60,22 @@ export interface RunOptions {
 export function ensureScoresSheet(context: Context, instrument: InstrumentId): Sheet {
   const sheet = ensureLayoutSheet(context, scoresKey(instrument), scoresSheet(instrument), scoreHeader(getInstrument(instrument), context.lang));
   saveLayout(context);
-  protectSheet(sheet, readSettings(context).coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
+  protectSheet(sheet, settingsOrLog(context)?.coordinators ?? [], tr(PROTECTION_DESCRIPTION, context.lang));
   return sheet;
+}
+
+/**
+ * The settings, or null with a log line naming the bad rows: a damaged settings sheet
+ * must not stop scoring (a new scores sheet is then protected for the owner alone).
+ */
+function settingsOrLog(context: Context): Settings | null {
+  try {
+    return readSettings(context);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    writeLog(context, [logEntry(context, '', '', 'settingsUnreadable', { errors: error.message })]);
+    return null;
+  }
 }
 
 function progress(cursor: Cursor, done: boolean): RecalculationProgress {
@@ -205,7 +220,8 @@ function run(context: Context, options: RunOptions): RecalculationProgress {
   locked(context, () => {
     reconcile(context, readRegistry(context), cursor.mode === 'rebuild');
     // Indicators derive from the scores: rebuilt with them (and after a catch-up added any).
-    if (cursor.mode === 'rebuild' || cursor.processed > 0) recomputeIndicators(context, readSettings(context));
+    const settings = cursor.mode === 'rebuild' || cursor.processed > 0 ? settingsOrLog(context) : null;
+    if (settings) recomputeIndicators(context, settings);
     deleteBookValue(context.book, CURSOR_PROPERTY);
     deleteBookValue(context.book, CATCH_UP_PROPERTY);
   });

@@ -179,3 +179,36 @@ describe('a form edited after it has responses', () => {
     expectScoredOnce(h, sheetName);
   });
 });
+
+describe('settings say what is wrong, and a damaged settings sheet stops nothing', () => {
+  test.each([
+    ['coordinators', ['coordinator@district', 'a..b@district.ru', '"<img src=x onerror=alert(1)>"@x.ru', 'a b@x.ru', `${'x'.repeat(250)}@x.ru`], 'Некорректный email координатора'],
+    ['schools', ['Школа\tс табуляцией'], 'служебный символ'],
+    ['districtName', 'Р'.repeat(201), 'длиннее 200 символов'],
+  ])('%s: refused with a clear Russian message', (field, value, message) => {
+    const h = startHarness();
+    const result = h.call<{ ok: boolean; errors?: string[] }>('saveSettings', { ...SETTINGS, [field]: value });
+    expect(result.ok).toBe(false);
+    expect(result.errors!.join(' ')).toContain(message);
+    const count = Array.isArray(value) ? value.length : 1;
+    expect(result.errors!.filter((error) => error.includes(message))).toHaveLength(count);
+  });
+
+  test('real addresses pass, Cyrillic domains included; English messages in an English workbook', () => {
+    const h = startHarness();
+    expect(h.call('saveSettings', { ...SETTINGS, coordinators: ['Metodist.Ivanova+pd@imc.krymsk.ru', 'info@школа.рф'] })).toEqual({ ok: true });
+    const en = startHarness().call<{ errors: string[] }>('saveSettings', { ...SETTINGS, lang: 'en', coordinators: ['nobody@'] });
+    expect(en.errors.join(' ')).toContain('Invalid coordinator email');
+  });
+
+  test('a settings cell broken by hand: the error names its row, and responses are still scored', () => {
+    const { h, sheetName, submit } = withResponses(1);
+    const settings = rawSheet(h, 'Настройки');
+    const row = sheetValues(h, 'Настройки').findIndex((cells) => cells[0] === 'coordinators') + 1;
+    settings.getRange(row, 3).setValue('не адрес');
+    expect(() => h.call('getSettings')).toThrow(`строка ${row}`);
+    submit();
+    h.emulator.clock.advance(24 * 3600_000);
+    expectScoredOnce(h, sheetName);
+  });
+});

@@ -90,6 +90,10 @@ export const LOG_REASONS = {
     ru: 'Строка {row} реестра форм указывает на лист, который не получает ответы этой формы; баллы формы не пересчитаны и сохранены. Привяжите формы заново.',
     en: 'Row {row} of the form registry points to a sheet that does not receive this form\'s responses; the form\'s scores were kept, not recalculated. Relink the forms.',
   },
+  settingsUnreadable: {
+    ru: 'Лист настроек не читается, ответы всё равно оценены; показатели будут пересчитаны после исправления. {errors}',
+    en: 'The settings sheet cannot be read; responses were scored anyway, and the indicators will be recomputed once it is fixed. {errors}',
+  },
   cellTruncated: {
     ru: 'Ответ длиннее {max} символов: в лист баллов записаны первые {max}, полный текст остаётся на листе ответов.',
     en: 'An answer is longer than {max} characters: the scores sheet holds the first {max}; the full text stays in the response sheet.',
