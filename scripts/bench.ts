@@ -7,6 +7,7 @@ import { run as runCli } from './bench/cli';
 import { run as runOperations } from './bench/operations';
 import { run as runPipeline } from './bench/pipeline';
 import { run as runScoring } from './bench/scoring';
+import { run as runSidebar } from './bench/sidebar';
 
 export interface Metric {
   metric: string;
@@ -14,7 +15,7 @@ export interface Metric {
   unit: string;
 }
 
-const AREAS: Array<() => Promise<Metric[]>> = [runBundle, runScoring, runPipeline, runOperations, () => runCli()];
+const AREAS: Array<() => Promise<Metric[]>> = [runBundle, runScoring, runPipeline, runOperations, () => runCli(), runSidebar];
 
 async function main(): Promise<void> {
   for (const area of AREAS) {

@@ -40,7 +40,7 @@ function measure(emulator: Emulator, fn: () => void): Cost {
 }
 
 /** Copies a raw response sheet's answered rows down until it holds `rows` responses. */
-function growRaw(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number): void {
+export function growRaw(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number): void {
   const width = sheet.getLastColumn();
   const have = sheet.getLastRow() - 1;
   if (have >= rows) return;

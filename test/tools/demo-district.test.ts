@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { PRESET_IDS, presetById } from '../../src/core/presets';
 import { schoolReportFields, subjectReportFields, validateSchoolReport } from '../../src/core/reports/school-report';
-import { buildDemoDistrict, DEMO_INSTRUMENTS } from '../../tools/demo-district/district';
+import { buildDemoDistrict, campaignPace, DEMO_INSTRUMENTS } from '../../tools/demo-district/district';
 import { repairCounts } from '../../tools/demo-district/district-reports';
 
 const LOG_KIND_COLUMN = 4;
@@ -29,6 +29,17 @@ describe('repairCounts', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('campaignPace', () => {
+  test('small districts keep their pace; a large one answers within two weeks per survey on average', () => {
+    for (const teachers of [1, 60, 300]) expect(campaignPace(teachers)).toBe(1);
+    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), (teachers) => {
+      const meanSpanDays = (teachers * 45.5 * campaignPace(teachers)) / (60 * 24);
+      expect(meanSpanDays).toBeLessThanOrEqual(14 + 1e-9);
+      expect(campaignPace(teachers)).toBeGreaterThan(0);
+    }));
   });
 });
 

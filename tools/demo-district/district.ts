@@ -38,6 +38,20 @@ export function schoolNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => (i % 4 === 3 ? `МБОУ Гимназия № ${i + 1}` : `МБОУ СОШ № ${i + 1}`));
 }
 
+/** One instrument's responses arrive within this span, however many teachers answer. */
+const CAMPAIGN_MS = 14 * 24 * 3_600_000;
+/** The mean gap between two responses drawn below (1 to 90 minutes). */
+const MEAN_GAP_MS = 45.5 * 60_000;
+
+/**
+ * How much to shorten the gaps between responses so a campaign fits CAMPAIGN_MS: 1 for a
+ * district of up to ~440 teachers. Without it 10,000 teachers would answer over years of
+ * emulated time, and the hourly and daily jobs would run thousands of times over it.
+ */
+export function campaignPace(teachers: number): number {
+  return Math.min(1, CAMPAIGN_MS / (Math.max(1, teachers) * MEAN_GAP_MS));
+}
+
 export function buildDemoDistrict(options: DemoOptions): DemoDistrict {
   const emulator = createEmulator({ user: DEMO_COORDINATOR, now: '2026-11-02T08:30:00+03:00', spreadsheetName: 'Мониторинг профразвития — Демо-район' });
   const bundle = loadBundle(emulator, options.buildDir);
@@ -64,13 +78,14 @@ export function buildDemoDistrict(options: DemoOptions): DemoDistrict {
   }
 
   const ssId = emulator.spreadsheet.getId();
+  const pace = campaignPace(options.teachers);
   for (const instrument of DEMO_INSTRUMENTS) {
     const { formId } = forms[instrument];
     const before = emulator.counter.snapshot();
     let submissions = 0;
     for (let i = 0; i < options.teachers; i++) {
       if (instrument === 'boyko' && i === Math.floor(options.teachers * 0.8)) editBoykoForm(emulator, bundle, formId);
-      emulator.clock.advance(Math.floor(random() * 90 + 1) * 60_000);
+      emulator.clock.advance(Math.floor(Math.floor(random() * 90 + 1) * 60_000 * pace));
       const description = emulator.forms.describe(formId);
       const role = random() < 0.7 ? 'mentee' : 'mentor';
       const { event } = emulator.forms.submit(formId, answerForm(description, random, { role }));

@@ -38,6 +38,8 @@ export interface PreviewOptions extends Partial<DemoOptions> {
   port?: number;
   /** Each /rpc answer waits this long, to watch loading states and the 10-call limit. */
   rpcLatencyMs?: number;
+  /** Runs on the built district before serving it (the benchmark grows it to size here). */
+  prepare?: (demo: DemoDistrict) => void;
   /** Called for each bridged call, after it ran. */
   onCall?: (name: string, args: unknown[]) => void;
 }
@@ -125,6 +127,7 @@ export function withBridge(html: string, bridge: string): string {
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const buildDir = options.buildDir ?? DEFAULT_BUILD_DIR;
   const demo = buildDemoDistrict({ teachers: 60, schools: 6, seed: 1, ...options, buildDir });
+  options.prepare?.(demo);
   const { emulator, bundle } = demo;
   const callable = new Set(callableFunctions(readFileSync(join(buildDir, 'Code.js'), 'utf8')));
   const random = seededRandom((options.seed ?? 1) + 1);
