@@ -5,7 +5,7 @@
  * "the number of …" reads it there.
  */
 import { Localized } from '../text/i18n';
-import { COMPETENCE_LEVELS, DEFICIT_TYPES } from './measures';
+import { COMPETENCE_LEVELS, DEFICIT_TYPES, DIAGNOSED_DEFICIT_TYPES } from './measures';
 import {
   Direction,
   FieldId,
@@ -124,7 +124,7 @@ export const HIGH_BURNOUT_SCHOOL_PERCENT = 50;
 
 export const INDICATORS: readonly IndicatorDef[] = [
   // === 1. Professional deficits =========================================================
-  share(
+    share(
     {
       id: 'deficits.diagnosed_share',
       direction: 'deficits',
@@ -160,26 +160,51 @@ export const INDICATORS: readonly IndicatorDef[] = [
         position: 'support',
         seeds: [KBR],
         title: {
-          ru: `Доля педагогов с дефицитом вида «${type.title.ru}» (по результатам диагностики)`,
-          en: `Share of teachers with ${type.title.en} deficits (diagnostics survey)`,
+          ru: `Доля педагогов с дефицитом вида «${type.title.ru}» (по самопроверке в опросе PD Monitor, среди ответивших)`,
+          en: `Share of teachers with ${type.title.en} deficits (PD Monitor self-check, of its respondents)`,
         },
       },
       `deficits.type_${type.key}`,
     ),
   ),
+  ...DIAGNOSED_DEFICIT_TYPES.map((type) =>
+    share(
+      {
+        id: `deficits.diagnosed_type_${type.key}`,
+        direction: 'deficits',
+        position: 'support',
+        seeds: [KBR],
+        title: {
+          ru: `Доля педагогов с дефицитом вида «${type.title.ru}» по данным диагностики, от прошедших диагностику`,
+          en: `Share of teachers diagnosed with ${type.title.en} deficits, of the teachers diagnosed`,
+        },
+        note: {
+          ru: 'Источник — данные диагностики (ЦНППМ), которые школа переносит в отчёт: число педагогов с этим видом дефицита из прошедших диагностику.',
+          en: "Source: the diagnostics' own data (the regional PD centre) as the school reports it.",
+        },
+      },
+      `teachers_deficit_${type.key}`,
+      { field: 'teachers_diagnosed' },
+    ),
+  ),
   ...COMPETENCE_LEVELS.map((level) =>
-    surveyMean(
+    share(
       {
         id: `deficits.level_${level.key}`,
         direction: 'deficits',
         position: 'support',
         seeds: [KRYMSK],
         title: {
-          ru: `Уровень ${level.title.ru} (средний индекс 0–100)`,
-          en: `Level of ${level.title.en} (mean index 0–100)`,
+          ru: `Уровень ${level.title.ru}: доля педагогов с уровнем не ниже достаточного`,
+          en: `Level of ${level.title.en}: share of teachers at a sufficient or high level`,
+        },
+        note: {
+          ru: 'Источник — диагностика профессиональных дефицитов: школа сообщает, скольких из прошедших диагностику она отнесла к достаточному или высокому уровню; знаменатель — прошедшие диагностику.',
+          en: 'Source: the deficits diagnostics; the school reports how many of the teachers diagnosed it placed at a sufficient or high level; the denominator is the teachers diagnosed.',
         },
       },
-      `deficits.level_${level.key}`,
+      `teachers_level_${level.key}`,
+      { field: 'teachers_diagnosed' },
     ),
   ),
   districtPresence(
@@ -187,7 +212,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
       id: 'deficits.regulation',
       direction: 'deficits',
       position: 'support',
-      seeds: [KRYMSK],
+      seeds: [KRYMSK, KRASNODAR],
       title: {
         ru: 'Наличие нормативного акта, регулирующего выявление профессиональных дефицитов',
         en: 'A regulation governing deficits diagnostics exists',
@@ -200,7 +225,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
       id: 'deficits.methodical_basis',
       direction: 'deficits',
       position: 'support',
-      seeds: [KRYMSK],
+      seeds: [KRYMSK, KRASNODAR],
       title: {
         ru: 'Наличие методического обоснования по выявлению профессиональных дефицитов',
         en: 'A methodical justification of deficits diagnostics exists',
@@ -215,7 +240,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
       id: 'routes.regulation',
       direction: 'routes',
       position: 'support',
-      seeds: [KRYMSK],
+      seeds: [KRYMSK, KRASNODAR],
       title: {
         ru: 'Наличие нормативного акта, регулирующего учёт индивидуальных образовательных маршрутов',
         en: 'A regulation governing the register of individual routes exists',
@@ -429,7 +454,34 @@ export const INDICATORS: readonly IndicatorDef[] = [
     },
     'teachers_experts',
   ),
-  share(
+  count(
+    {
+      id: 'expert.experts_count',
+      direction: 'expert',
+      position: 'support',
+      seeds: [VERKHNEKAMSK],
+      title: { ru: 'Количество педагогов, вовлечённых в экспертную деятельность', en: 'Teachers acting as experts' },
+    },
+    'teachers_experts',
+  ),
+  districtPresence(
+    {
+      id: 'expert.gia_results',
+      direction: 'expert',
+      position: 'support',
+      seeds: [KRYMSK, KRASNODAR],
+      title: {
+        ru: 'Результаты участия обучающихся в оценочных процедурах (оперативные данные ГИА)',
+        en: "Students' results in assessment procedures (state exam data)",
+      },
+      note: {
+        ru: 'Источник данных мониторинга, который называет документ: отмечается, получены ли и проанализированы ли результаты.',
+        en: 'A data source the document names: whether the results were obtained and analysed.',
+      },
+    },
+    'd_gia_results',
+  ),
+    share(
     {
       id: 'expert.competitions_share',
       direction: 'expert',
@@ -447,7 +499,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
       id: 'expert.regulation',
       direction: 'expert',
       position: 'support',
-      seeds: [KRYMSK],
+      seeds: [KRYMSK, KRASNODAR],
       title: {
         ru: 'Наличие нормативного акта, регулирующего достижения педагогов в области экспертной деятельности',
         en: "A regulation governing teachers' achievements in expert activity exists",
@@ -460,7 +512,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
       id: 'expert.achievements',
       direction: 'expert',
       position: 'support',
-      seeds: [KRYMSK],
+      seeds: [KRYMSK, KRASNODAR],
       title: {
         ru: 'Достижения педагогов и их обучающихся по направлениям экспертной деятельности',
         en: 'Achievements of teachers and their students in expert activity',
@@ -511,6 +563,30 @@ export const INDICATORS: readonly IndicatorDef[] = [
     'teachers_methodical_active',
   ),
   share(
+    {
+      id: 'active.methodical_assessment_share',
+      direction: 'methodical_active',
+      position: 'associations',
+      seeds: [KRASNODAR],
+      subjectBreakdown: true,
+      title: {
+        ru: 'Доля педагогов, принявших участие в процедуре оценки методических компетенций (данные ФИОКО)',
+        en: 'Share of teachers who took part in the methodical competence assessment (FIOKO data)',
+      },
+    },
+    'teachers_methodical_assessed',
+  ),
+  districtPresence(
+    {
+      id: 'active.regulation',
+      direction: 'methodical_active',
+      position: 'associations',
+      seeds: [KRASNODAR],
+      title: { ru: 'Наличие нормативного акта о формировании методического актива', en: 'A regulation on the methodical active exists' },
+    },
+    'd_active_regulation',
+  ),
+    share(
     {
       id: 'active.cnppm_share',
       direction: 'methodical_active',
@@ -582,12 +658,32 @@ export const INDICATORS: readonly IndicatorDef[] = [
     'young_specialists_methodist',
     { field: 'young_specialists' },
   ),
-  schoolsShare(
+  districtPresence(
+    {
+      id: 'mentoring.regulation',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: { ru: 'Наличие Положения о наставничестве', en: 'A mentoring regulation exists' },
+    },
+    'd_mentoring_regulation',
+  ),
+  districtPresence(
+    {
+      id: 'mentoring.individual_plans',
+      direction: 'mentoring',
+      position: 'mentoring',
+      seeds: [KRYMSK],
+      title: { ru: 'Наличие индивидуальных планов работы', en: 'Individual work plans exist' },
+    },
+    'd_mentoring_individual_plans',
+  ),
+    schoolsShare(
     {
       id: 'mentoring.regulation_schools_share',
       direction: 'mentoring',
       position: 'mentoring',
-      seeds: [KRYMSK, VERKHNEKAMSK],
+      seeds: [VERKHNEKAMSK],
       title: {
         ru: 'Доля ОО, в которых разработано положение о наставничестве',
         en: 'Share of schools with a mentoring regulation',
@@ -607,19 +703,6 @@ export const INDICATORS: readonly IndicatorDef[] = [
       },
     },
     { field: 'implements_target_mentoring_model', is: 'yes' },
-  ),
-  schoolsShare(
-    {
-      id: 'mentoring.individual_plans_schools_share',
-      direction: 'mentoring',
-      position: 'mentoring',
-      seeds: [KRYMSK],
-      title: {
-        ru: 'Наличие индивидуальных планов работы (доля школ)',
-        en: 'Individual work plans exist (share of schools)',
-      },
-    },
-    { field: 'has_mentoring_individual_plans', is: 'yes' },
   ),
   share(
     {
@@ -848,7 +931,73 @@ export const INDICATORS: readonly IndicatorDef[] = [
     },
     { field: 'teachers_in_network', is: 'positive' },
   ),
-  districtCount(
+  count(
+    {
+      id: 'network.participants',
+      direction: 'network',
+      position: 'network',
+      seeds: [KRYMSK],
+      title: { ru: 'Количество участников сетевых сообществ педагогов', en: 'Teachers in network communities' },
+      note: {
+        ru: '001 ставит целью увеличение этого количества: смотрите изменение к прошлому периоду (по тем же школам).',
+        en: '001 aims to increase this number: see the change against the previous period (same schools).',
+      },
+    },
+    'teachers_in_network',
+  ),
+  {
+    ...base({
+      id: 'network.schools_count',
+      direction: 'network',
+      position: 'network',
+      seeds: [KRYMSK, VERKHNEKAMSK],
+      title: {
+        ru: 'Количество образовательных организаций, включённых в сетевое взаимодействие',
+        en: 'Schools in network interaction',
+      },
+      note: {
+        ru: 'Школа включена, если в ней есть хотя бы один педагог — участник сетевых сообществ.',
+        en: 'A school counts when at least one of its teachers takes part in network communities.',
+      },
+    }),
+    kind: 'count',
+    numerator: { schoolsWhere: { field: 'teachers_in_network', is: 'positive' } },
+    unit: 'count',
+    source: 'school_report',
+  },
+  districtPresence(
+    {
+      id: 'network.schools_interaction',
+      direction: 'network',
+      position: 'network',
+      seeds: [VERKHNEKAMSK],
+      title: { ru: 'Наличие сетевого взаимодействия образовательных организаций', en: 'Schools interact as a network' },
+    },
+    'd_schools_network_interaction',
+  ),
+  count(
+    {
+      id: 'network.project_participants',
+      direction: 'network',
+      position: 'network',
+      seeds: [KRYMSK],
+      title: {
+        ru: 'Вовлечение участников образовательных отношений в социально значимые проекты через сетевое взаимодействие (число участников)',
+        en: 'Participants of education in socially significant network projects (people)',
+      },
+    },
+    'project_participants',
+  ),
+  ...([
+    ['mo_regulations', 'd_mo_regulations', 'Наличие нормативно-правовых документов поддержки системы методической работы', 'Regulations supporting methodical work exist'],
+    ['mo_programme', 'd_mo_programme', 'Наличие муниципальной программы развития муниципальной методической работы', 'A district programme for methodical work exists'],
+    ['rmo_plan', 'd_rmo_plan', 'Наличие плана заседаний РМО', 'A meeting plan of district methodical associations exists'],
+    ['smo_recommendations', 'd_smo_recommendations', 'Наличие методических рекомендаций по развитию ШМО, по созданию и функционированию школьных методических советов', 'Guidance on school methodical associations and councils exists'],
+    ['methodical_council', 'd_methodical_council', 'Организация работы муниципального методического совета по развитию школьных методических служб', 'A district methodical council for school methodical services works'],
+  ] as const).map(([key, field, ru, en]) =>
+    districtPresence({ id: `network.${key}`, direction: 'network', position: 'associations', seeds: [KRYMSK], title: { ru, en } }, field),
+  ),
+    districtCount(
     {
       id: 'network.associations',
       direction: 'network',
@@ -879,10 +1028,10 @@ export const INDICATORS: readonly IndicatorDef[] = [
       id: 'network.projects',
       direction: 'network',
       position: 'network',
-      seeds: [KRYMSK, VERKHNEKAMSK],
+      seeds: [VERKHNEKAMSK],
       title: {
-        ru: 'Сетевые проекты (вовлечение участников образовательных отношений в социально значимые проекты через сетевое взаимодействие)',
-        en: 'Network projects (socially significant projects run through network interaction)',
+        ru: 'Сетевые проекты (количество; «наличие сетевых проектов» — больше нуля)',
+        en: 'Network projects (number; "network projects exist" when above zero)',
       },
     },
     'd_network_projects',
@@ -931,7 +1080,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
       id: 'network.regulation',
       direction: 'network',
       position: 'network',
-      seeds: [KRYMSK],
+      seeds: [KRYMSK, KRASNODAR],
       title: {
         ru: 'Наличие нормативного акта о сетевом взаимодействии педагогов (методических объединений)',
         en: 'A regulation on network interaction of teachers exists',
@@ -951,19 +1100,6 @@ export const INDICATORS: readonly IndicatorDef[] = [
       },
     },
     'teachers_dpo_trainers',
-  ),
-  districtPresence(
-    {
-      id: 'network.mo_support_documents',
-      direction: 'network',
-      position: 'associations',
-      seeds: [KRYMSK],
-      title: {
-        ru: 'Наличие нормативно-правовых документов поддержки системы методической работы (мониторинг результатов деятельности ШМО)',
-        en: 'Documents supporting the methodical work system exist (school methodical associations monitoring)',
-      },
-    },
-    'd_mo_support_documents',
   ),
 
   // === 9. Staffing needs =================================================================
@@ -1013,7 +1149,24 @@ export const INDICATORS: readonly IndicatorDef[] = [
     },
     'vacancies',
   ),
-  count(
+  ...([
+    ['teachers', 'vacancies_teachers', 'Число вакансий: учителя', 'Vacancies: teachers'],
+    ['specialists', 'vacancies_specialists', 'Число вакансий: педагоги-психологи, социальные педагоги, учителя-логопеды, дефектологи, тьюторы', 'Vacancies: psychologists, social pedagogues, speech therapists, defectologists, tutors'],
+    ['management', 'vacancies_management', 'Число вакансий: руководящие работники', 'Vacancies: management'],
+  ] as const).map(([key, field, ru, en]) =>
+    count({ id: `staffing.vacancies_${key}`, direction: 'staffing', position: null, seeds: [KRYMSK], title: { ru, en } }, field),
+  ),
+  districtPresence(
+    {
+      id: 'staffing.regulation',
+      direction: 'staffing',
+      position: null,
+      seeds: [KRASNODAR],
+      title: { ru: 'Наличие нормативного акта о выявлении кадровых потребностей', en: 'A regulation on identifying staffing needs exists' },
+    },
+    'd_staffing_regulation',
+  ),
+    count(
     {
       id: 'staffing.rates_schedule',
       direction: 'staffing',

@@ -4,6 +4,7 @@
  * the chosen preset's indicators need. Field ids are stable: they are column names of the
  * report sheet and of school_reports.csv.
  */
+import { COMPETENCE_LEVELS, DIAGNOSED_DEFICIT_TYPES } from './measures';
 import { ConsistencyRule, FieldDef } from './types';
 
 const school = (def: Omit<FieldDef, 'level'>): FieldDef => ({ ...def, level: 'school' });
@@ -32,6 +33,28 @@ export const FIELDS: readonly FieldDef[] = [
       en: 'Teachers who took part in professional deficits diagnostics',
     },
   }),
+  ...COMPETENCE_LEVELS.map((level) =>
+    school({
+      id: `teachers_level_${level.key}`,
+      kind: 'count',
+      partOf: 'teachers_diagnosed',
+      title: {
+        ru: `Из них педагогов с уровнем ${level.title.ru} не ниже достаточного (по итогам диагностики)`,
+        en: `Of them, teachers at a sufficient or high level of ${level.title.en} (diagnostics)`,
+      },
+    }),
+  ),
+  ...DIAGNOSED_DEFICIT_TYPES.map((type) =>
+    school({
+      id: `teachers_deficit_${type.key}`,
+      kind: 'count',
+      partOf: 'teachers_diagnosed',
+      title: {
+        ru: `Из них педагогов, у которых диагностика выявила дефицит: ${type.title.ru}`,
+        en: `Of them, teachers the diagnostics found a deficit in: ${type.title.en}`,
+      },
+    }),
+  ),
   school({
     id: 'teachers_with_deficits',
     kind: 'count',
@@ -185,6 +208,16 @@ export const FIELDS: readonly FieldDef[] = [
       en: 'Teachers engaged by the regional PD centre (TsNPPM)',
     },
   }),
+  school({
+    id: 'teachers_methodical_assessed',
+    kind: 'count',
+    partOf: 'teachers_total',
+    perSubject: true,
+    title: {
+      ru: 'Педагогов, принявших участие в процедуре оценки методических компетенций (данные ФИОКО)',
+      en: 'Teachers who took part in the methodical competence assessment (FIOKO data)',
+    },
+  }),
   // --- young teachers and mentoring ------------------------------------------------
   school({
     id: 'teachers_under_35',
@@ -256,14 +289,6 @@ export const FIELDS: readonly FieldDef[] = [
       en: "The school implements the target model of teachers' mentoring",
     },
   }),
-  school({
-    id: 'has_mentoring_individual_plans',
-    kind: 'yesno',
-    title: {
-      ru: 'В школе есть индивидуальные планы работы наставников и наставляемых',
-      en: 'The school has individual work plans of mentors and mentees',
-    },
-  }),
   // --- network interaction ---------------------------------------------------------
   school({
     id: 'teachers_in_network',
@@ -289,6 +314,14 @@ export const FIELDS: readonly FieldDef[] = [
     title: {
       ru: 'Педагогов, привлечённых к реализации программ ДПО',
       en: 'Teachers engaged in delivering further education programmes',
+    },
+  }),
+  school({
+    id: 'project_participants',
+    kind: 'count',
+    title: {
+      ru: 'Участников образовательных отношений (педагогов, обучающихся, родителей), вовлечённых в социально значимые проекты через сетевое взаимодействие',
+      en: 'Participants of education (teachers, students, parents) in socially significant network projects',
     },
   }),
   // --- staffing ----------------------------------------------------------------------
@@ -321,6 +354,27 @@ export const FIELDS: readonly FieldDef[] = [
       ru: 'Вакантных должностей педагогических и руководящих работников',
       en: 'Vacant teaching and management positions',
     },
+  }),
+  school({
+    id: 'vacancies_teachers',
+    kind: 'count',
+    partOf: 'vacancies',
+    title: { ru: 'Из них вакансий учителей', en: 'Of them, teacher vacancies' },
+  }),
+  school({
+    id: 'vacancies_specialists',
+    kind: 'count',
+    partOf: 'vacancies',
+    title: {
+      ru: 'Из них вакансий педагогов-психологов, социальных педагогов, учителей-логопедов, дефектологов, тьюторов',
+      en: 'Of them, vacancies of psychologists, social pedagogues, speech therapists, defectologists, tutors',
+    },
+  }),
+  school({
+    id: 'vacancies_management',
+    kind: 'count',
+    partOf: 'vacancies',
+    title: { ru: 'Из них вакансий руководящих работников', en: 'Of them, management vacancies' },
   }),
   school({
     id: 'teachers_average_age',
@@ -514,11 +568,73 @@ export const FIELDS: readonly FieldDef[] = [
     },
   }),
   district({
-    id: 'd_mo_support_documents',
+    id: 'd_mentoring_regulation',
+    kind: 'yesno',
+    title: { ru: 'Есть Положение о наставничестве', en: 'A mentoring regulation exists' },
+  }),
+  district({
+    id: 'd_mentoring_individual_plans',
+    kind: 'yesno',
+    title: { ru: 'Есть индивидуальные планы работы (наставников и наставляемых)', en: 'Individual work plans (of mentors and mentees) exist' },
+  }),
+  district({
+    id: 'd_schools_network_interaction',
+    kind: 'yesno',
+    title: { ru: 'Есть сетевое взаимодействие образовательных организаций', en: 'Schools interact as a network' },
+  }),
+  district({
+    id: 'd_mo_regulations',
     kind: 'yesno',
     title: {
-      ru: 'Есть документы поддержки методической работы (программа развития, план заседаний РМО, рекомендации по ШМО)',
-      en: 'Documents supporting methodical work exist (development programme, district association plan, school association guidance)',
+      ru: 'Есть нормативно-правовые документы поддержки системы методической работы',
+      en: 'Regulations supporting the methodical work system exist',
+    },
+  }),
+  district({
+    id: 'd_mo_programme',
+    kind: 'yesno',
+    title: { ru: 'Есть муниципальная программа развития муниципальной методической работы', en: 'A district programme for methodical work exists' },
+  }),
+  district({
+    id: 'd_rmo_plan',
+    kind: 'yesno',
+    title: { ru: 'Есть план заседаний РМО', en: 'A meeting plan of the district methodical associations exists' },
+  }),
+  district({
+    id: 'd_smo_recommendations',
+    kind: 'yesno',
+    title: {
+      ru: 'Есть методические рекомендации по развитию ШМО, по созданию и функционированию школьных методических советов',
+      en: 'Guidance on school methodical associations and school methodical councils exists',
+    },
+  }),
+  district({
+    id: 'd_methodical_council',
+    kind: 'yesno',
+    title: {
+      ru: 'Организована работа муниципального методического совета по развитию школьных методических служб',
+      en: 'A district methodical council for school methodical services works',
+    },
+  }),
+  district({
+    id: 'd_gia_results',
+    kind: 'yesno',
+    title: {
+      ru: 'Результаты участия обучающихся в оценочных процедурах (оперативные данные ГИА) получены и проанализированы',
+      en: "Students' results in assessment procedures (state exam data) obtained and analysed",
+    },
+  }),
+  district({
+    id: 'd_active_regulation',
+    kind: 'yesno',
+    title: { ru: 'Есть нормативный акт о формировании методического актива', en: 'A regulation on the methodical active exists' },
+  }),
+  district({
+    id: 'd_staffing_regulation',
+    kind: 'yesno',
+    title: {
+      ru: 'Есть нормативный акт о выявлении кадровых потребностей',
+      en: 'A regulation on identifying staffing needs exists',
     },
   }),
   district({
@@ -541,6 +657,7 @@ export const EXTRA_RULES: readonly ConsistencyRule[] = [
   { parts: ['teachers_route_activities'], wholes: ['teachers_route_deficits', 'teachers_route_growth'] },
   { parts: ['young_specialists_mentees'], wholes: ['teachers_in_mentoring'] },
   { parts: ['teachers_total'], wholes: ['staff_headcount'] },
+  { parts: ['vacancies_teachers', 'vacancies_specialists', 'vacancies_management'], wholes: ['vacancies'] },
 ];
 
 const BY_ID = new Map(FIELDS.map((field) => [field.id, field]));

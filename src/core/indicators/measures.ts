@@ -36,7 +36,21 @@ export const DEFICIT_TYPES = [
   { key: 'communicative', title: { ru: 'коммуникативные', en: 'communicative' } },
 ] as const;
 
-/** The competence levels of seed 001's deficits monitoring. */
+/**
+ * The deficit types seed 002 №2 names, as the district's diagnostic counts them («по каждому
+ * из видов дефицитов, в том числе по профессиональному выгоранию»; source: the diagnostic's
+ * data at the regional PD centre): the six types plus burnout. Schools report these counts.
+ */
+export const DIAGNOSED_DEFICIT_TYPES = [
+  ...DEFICIT_TYPES,
+  { key: 'burnout', title: { ru: 'профессиональное выгорание', en: 'professional burnout' } },
+] as const;
+
+/**
+ * The competence levels of seed 001's deficits monitoring. The seed names no scale; the
+ * diagnostic the district runs gives each teacher a level, and schools report how many of
+ * the teachers diagnosed reached a sufficient or high level (see the school report fields).
+ */
 export const COMPETENCE_LEVELS = [
   {
     key: 'technological',
@@ -80,12 +94,6 @@ export const MEASURES: readonly MeasureDef[] = [
     flag('deficits', `type_${type.key}`, {
       ru: `Выявлен дефицит: ${type.title.ru}`,
       en: `Deficit found: ${type.title.en}`,
-    }),
-  ),
-  ...COMPETENCE_LEVELS.map((level) =>
-    index('deficits', `level_${level.key}`, {
-      ru: `Уровень ${level.title.ru} (0–100)`,
-      en: `Level of ${level.title.en} (0–100)`,
     }),
   ),
 ];

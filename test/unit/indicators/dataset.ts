@@ -24,10 +24,14 @@ const A_CURRENT: Counts = {
   teachers_in_competitions: 4, expert_achievements: 7, teachers_methodical_active: 6, teachers_cnppm: 2,
   teachers_under_35: 10, young_specialists: 4, young_specialists_mentees: 3, young_specialists_with_route: 2,
   young_specialists_methodist: 1, teachers_in_young_projects: 5, teachers_in_mentoring: 8,
-  has_mentoring_regulation: 'да', implements_target_mentoring_model: 'да', has_mentoring_individual_plans: 'нет',
+  has_mentoring_regulation: 'да', implements_target_mentoring_model: 'да',
   teachers_in_network: 20, network_creative_works: 5, teachers_dpo_trainers: 3, staff_headcount: 60,
   staff_rates_schedule: '45,5', staff_rates_filled: 44, staff_rates_need: 47, vacancies: 1, teachers_average_age: 44,
   teachers_profile_education: 36, has_hr_strategy: 'да',
+  teachers_level_technological: 20, teachers_level_social: 18,
+  teachers_level_problem_solving: 15, teachers_methodical_assessed: 10, project_participants: 50,
+  vacancies_teachers: 1, vacancies_specialists: 0, vacancies_management: 0,
+  teachers_deficit_subject: 3, teachers_deficit_methodological: 3, teachers_deficit_psycho_pedagogical: 3, teachers_deficit_digital: 3, teachers_deficit_assessment: 3, teachers_deficit_communicative: 3, teachers_deficit_burnout: 3,
 };
 
 const B_CURRENT: Counts = {
@@ -38,10 +42,14 @@ const B_CURRENT: Counts = {
   teachers_in_competitions: 3, expert_achievements: 0, teachers_methodical_active: 1, teachers_cnppm: 0,
   teachers_under_35: 2, young_specialists: 1, young_specialists_mentees: 1, young_specialists_with_route: 1,
   young_specialists_methodist: 1, teachers_in_young_projects: 1, teachers_in_mentoring: 3,
-  has_mentoring_regulation: 'нет', implements_target_mentoring_model: 'да', has_mentoring_individual_plans: 'да',
+  has_mentoring_regulation: 'нет', implements_target_mentoring_model: 'да',
   teachers_in_network: 0, network_creative_works: 0, teachers_dpo_trainers: 0, staff_headcount: 15,
   staff_rates_schedule: 12, staff_rates_filled: 12, staff_rates_need: '12,5', vacancies: 0, teachers_average_age: 52,
   teachers_profile_education: 8, has_hr_strategy: 'нет',
+  teachers_level_technological: 6, teachers_level_social: 5,
+  teachers_level_problem_solving: 4, teachers_methodical_assessed: 5, project_participants: 20,
+  vacancies_teachers: 0, vacancies_specialists: 0, vacancies_management: 0,
+  teachers_deficit_subject: 1, teachers_deficit_methodological: 1, teachers_deficit_psycho_pedagogical: 1, teachers_deficit_digital: 1, teachers_deficit_assessment: 1, teachers_deficit_communicative: 1, teachers_deficit_burnout: 1,
 };
 
 const A_PREVIOUS: Counts = {
@@ -52,10 +60,14 @@ const A_PREVIOUS: Counts = {
   teachers_in_competitions: 2, expert_achievements: 5, teachers_methodical_active: 4, teachers_cnppm: 2,
   teachers_under_35: 8, young_specialists: 4, young_specialists_mentees: 2, young_specialists_with_route: 1,
   young_specialists_methodist: 0, teachers_in_young_projects: 4, teachers_in_mentoring: 6,
-  has_mentoring_regulation: 'да', implements_target_mentoring_model: 'нет', has_mentoring_individual_plans: 'нет',
+  has_mentoring_regulation: 'да', implements_target_mentoring_model: 'нет',
   teachers_in_network: 16, network_creative_works: 3, teachers_dpo_trainers: 2, staff_headcount: 58,
   staff_rates_schedule: 45.5, staff_rates_filled: 40, staff_rates_need: 46, vacancies: 3, teachers_average_age: 45,
   teachers_profile_education: 34, has_hr_strategy: 'нет',
+  teachers_level_technological: 10, teachers_level_social: 12,
+  teachers_level_problem_solving: 8, teachers_methodical_assessed: 8, project_participants: 40,
+  vacancies_teachers: 2, vacancies_specialists: 1, vacancies_management: 0,
+  teachers_deficit_subject: 2, teachers_deficit_methodological: 2, teachers_deficit_psycho_pedagogical: 2, teachers_deficit_digital: 2, teachers_deficit_assessment: 2, teachers_deficit_communicative: 2, teachers_deficit_burnout: 2,
 };
 
 const C_PREVIOUS: Counts = {
@@ -66,10 +78,14 @@ const C_PREVIOUS: Counts = {
   teachers_in_competitions: 2, expert_achievements: 1, teachers_methodical_active: 2, teachers_cnppm: 0,
   teachers_under_35: 4, young_specialists: 2, young_specialists_mentees: 2, young_specialists_with_route: 2,
   young_specialists_methodist: 1, teachers_in_young_projects: 2, teachers_in_mentoring: 4,
-  has_mentoring_regulation: 'да', implements_target_mentoring_model: 'да', has_mentoring_individual_plans: 'да',
+  has_mentoring_regulation: 'да', implements_target_mentoring_model: 'да',
   teachers_in_network: 4, network_creative_works: 1, teachers_dpo_trainers: 1, staff_headcount: 30,
   staff_rates_schedule: 20, staff_rates_filled: '18,5', staff_rates_need: 21, vacancies: 2, teachers_average_age: 40,
   teachers_profile_education: 18, has_hr_strategy: 'да',
+  teachers_level_technological: 5, teachers_level_social: 4,
+  teachers_level_problem_solving: 3, teachers_methodical_assessed: 4, project_participants: 10,
+  vacancies_teachers: 1, vacancies_specialists: 0, vacancies_management: 1,
+  teachers_deficit_subject: 1, teachers_deficit_methodological: 1, teachers_deficit_psycho_pedagogical: 1, teachers_deficit_digital: 1, teachers_deficit_assessment: 1, teachers_deficit_communicative: 1, teachers_deficit_burnout: 1,
 };
 
 const asValues = (counts: Counts) => counts as Record<string, string | number>;
@@ -79,11 +95,11 @@ export const SCHOOL_ROWS: SchoolReportRow[] = [
   { row: 3, school: C, period: PREVIOUS, values: asValues(C_PREVIOUS) },
   { row: 4, school: A, period: CURRENT, values: asValues(A_CURRENT) },
   { row: 5, school: B, period: CURRENT, values: asValues(B_CURRENT) },
-  // Per-subject rows: teachers, teachers diagnosed and methodical active per subject.
-  { row: 6, school: A, period: PREVIOUS, subject: 'Математика', values: { teachers_total: 8, teachers_diagnosed: 4, teachers_methodical_active: 1 } },
-  { row: 7, school: A, period: CURRENT, subject: 'Математика', values: { teachers_total: 8, teachers_diagnosed: 6, teachers_methodical_active: 2 } },
-  { row: 8, school: A, period: CURRENT, subject: 'Русский язык', values: { teachers_total: 6, teachers_diagnosed: 3, teachers_methodical_active: 1 } },
-  { row: 9, school: B, period: CURRENT, subject: 'Математика', values: { teachers_total: 2, teachers_diagnosed: 2, teachers_methodical_active: 0 } },
+  // Per-subject rows: teachers, diagnosed, methodical active and assessed per subject.
+  { row: 6, school: A, period: PREVIOUS, subject: 'Математика', values: { teachers_total: 8, teachers_diagnosed: 4, teachers_methodical_active: 1, teachers_methodical_assessed: 2 } },
+  { row: 7, school: A, period: CURRENT, subject: 'Математика', values: { teachers_total: 8, teachers_diagnosed: 6, teachers_methodical_active: 2, teachers_methodical_assessed: 3 } },
+  { row: 8, school: A, period: CURRENT, subject: 'Русский язык', values: { teachers_total: 6, teachers_diagnosed: 3, teachers_methodical_active: 1, teachers_methodical_assessed: 1 } },
+  { row: 9, school: B, period: CURRENT, subject: 'Математика', values: { teachers_total: 2, teachers_diagnosed: 2, teachers_methodical_active: 0, teachers_methodical_assessed: 1 } },
 ];
 
 const DISTRICT_CURRENT: Counts = {
@@ -93,8 +109,10 @@ const DISTRICT_CURRENT: Counts = {
   d_young_targeted_planning: 'нет', d_young_best_practices: 4, d_young_network_events: 6, d_mentors_pd_schedule: 'да',
   d_mentoring_monitoring_system: 'да', d_mentoring_regulation_act: 'да', d_mentors_work_plan: 'да',
   d_young_internship_plan: 'нет', d_young_open_lessons_plan: 'да', d_methodical_associations: 12,
-  d_network_events: 9, d_network_projects: 2, d_network_regulation: 'да', d_mo_support_documents: 'да',
+  d_network_events: 9, d_network_projects: 2, d_network_regulation: 'да',
   d_staff_analysis: 'да',
+  // The facts the presets gained for 001, 003 and 004: all present now, none before.
+  d_mentoring_regulation: 'да', d_mentoring_individual_plans: 'да', d_schools_network_interaction: 'да', d_mo_regulations: 'да', d_mo_programme: 'да', d_rmo_plan: 'да', d_smo_recommendations: 'да', d_methodical_council: 'да', d_gia_results: 'да', d_active_regulation: 'да', d_staffing_regulation: 'да',
 };
 
 const DISTRICT_PREVIOUS: Counts = {
@@ -104,8 +122,9 @@ const DISTRICT_PREVIOUS: Counts = {
   d_young_targeted_planning: 'нет', d_young_best_practices: 2, d_young_network_events: 4, d_mentors_pd_schedule: 'нет',
   d_mentoring_monitoring_system: 'нет', d_mentoring_regulation_act: 'да', d_mentors_work_plan: 'да',
   d_young_internship_plan: 'нет', d_young_open_lessons_plan: 'нет', d_methodical_associations: 10,
-  d_network_events: 4, d_network_projects: 1, d_network_regulation: 'нет', d_mo_support_documents: 'да',
+  d_network_events: 4, d_network_projects: 1, d_network_regulation: 'нет',
   d_staff_analysis: 'нет',
+  d_mentoring_regulation: 'нет', d_mentoring_individual_plans: 'нет', d_schools_network_interaction: 'нет', d_mo_regulations: 'нет', d_mo_programme: 'нет', d_rmo_plan: 'нет', d_smo_recommendations: 'нет', d_methodical_council: 'нет', d_gia_results: 'нет', d_active_regulation: 'нет', d_staffing_regulation: 'нет',
 };
 
 export const DISTRICT_ROWS: DistrictReportRow[] = [

@@ -40,9 +40,18 @@ const EXPECTED: Record<string, Expected> = {
   'deficits.type_digital': { now: [3, 6, 50], a: [2, 3, 66.7], b: [1, 3, 33.3], before: null, same: [null, null, 0], delta: null }, // A r1, A r2, B r2
   'deficits.type_assessment': { now: [1, 6, 16.7], a: [1, 3, 33.3], b: [0, 3, 0], before: null, same: [null, null, 0], delta: null }, // A r3
   'deficits.type_communicative': { now: [1, 6, 16.7], a: [0, 3, 0], b: [1, 3, 33.3], before: null, same: [null, null, 0], delta: null }, // B r1
-  'deficits.level_technological': { now: [390, 6, 65], a: [210, 3, 70], b: [180, 3, 60], before: null, same: [null, null, 0], delta: null }, // 70+50+90 | 40+60+80
-  'deficits.level_social': { now: [384, 6, 64], a: [180, 3, 60], b: [204, 3, 68], before: null, same: [null, null, 0], delta: null }, // 60+40+80 | 50+70+84
-  'deficits.level_problem_solving': { now: [386, 6, 64.3], a: [150, 3, 50], b: [236, 3, 78.7], before: null, same: [null, null, 0], delta: null }, // 50+30+70 | 60+80+96
+  // --- 001 competence levels, of the teachers diagnosed: A 30 and B 10 now; A 20 and C 10 before.
+  'deficits.level_technological': { now: [26, 40, 65], a: [20, 30, 66.7], b: [6, 10, 60], before: 50, same: [66.7, 50, 1], delta: 16.7 }, // before (10+5)/30; A 20/30 against 10/20
+  'deficits.level_social': { now: [23, 40, 57.5], a: [18, 30, 60], b: [5, 10, 50], before: 53.3, same: [60, 60, 1], delta: 0 }, // before (12+4)/30; A 18/30 against 12/20
+  'deficits.level_problem_solving': { now: [19, 40, 47.5], a: [15, 30, 50], b: [4, 10, 40], before: 36.7, same: [50, 40, 1], delta: 10 }, // before (8+3)/30; A 15/30 against 8/20
+  // --- 002 №2 from the diagnostics: 3 (A) + 1 (B) of 40 diagnosed for every type; before (2+1)/30; A 3/30 against 2/20.
+  'deficits.diagnosed_type_subject': { now: [4, 40, 10], a: [3, 30, 10], b: [1, 10, 10], before: 10, same: [10, 10, 1], delta: 0 },
+  'deficits.diagnosed_type_methodological': { now: [4, 40, 10], a: [3, 30, 10], b: [1, 10, 10], before: 10, same: [10, 10, 1], delta: 0 },
+  'deficits.diagnosed_type_psycho_pedagogical': { now: [4, 40, 10], a: [3, 30, 10], b: [1, 10, 10], before: 10, same: [10, 10, 1], delta: 0 },
+  'deficits.diagnosed_type_digital': { now: [4, 40, 10], a: [3, 30, 10], b: [1, 10, 10], before: 10, same: [10, 10, 1], delta: 0 },
+  'deficits.diagnosed_type_assessment': { now: [4, 40, 10], a: [3, 30, 10], b: [1, 10, 10], before: 10, same: [10, 10, 1], delta: 0 },
+  'deficits.diagnosed_type_communicative': { now: [4, 40, 10], a: [3, 30, 10], b: [1, 10, 10], before: 10, same: [10, 10, 1], delta: 0 },
+  'deficits.diagnosed_type_burnout': { now: [4, 40, 10], a: [3, 30, 10], b: [1, 10, 10], before: 10, same: [10, 10, 1], delta: 0 },
   // --- district facts: 1/0 now and before.
   'deficits.regulation': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
   'deficits.methodical_basis': { now: [0, null, 0], before: 0, same: [0, 0, null], delta: 0 },
@@ -80,7 +89,6 @@ const EXPECTED: Record<string, Expected> = {
   'mentoring.methodist_supported_share': { now: [2, 5, 40], a: [1, 4, 25], b: [1, 1, 100], before: 16.7, same: [25, 0, 1], delta: 25 }, // before (0+1)/6; same schools: A only
   'mentoring.regulation_schools_share': { now: [1, 3, 33.3], a: [1, 1, 100], b: [0, 1, 0], before: 66.7, same: [100, 100, 1], delta: 0 }, // A yes, B no; before A, C yes; of the district's 3 schools; same schools: A only
   'mentoring.target_model_schools_share': { now: [2, 3, 66.7], a: [1, 1, 100], b: [1, 1, 100], before: 33.3, same: [100, 0, 1], delta: 100 }, // before only C; of the district's 3 schools; same schools: A only
-  'mentoring.individual_plans_schools_share': { now: [1, 3, 33.3], a: [0, 1, 0], b: [1, 1, 100], before: 33.3, same: [0, 0, 1], delta: 0 }, // before only C; of the district's 3 schools; same schools: A only
   'mentoring.under_35_share': { now: [12, 50, 24], a: [10, 40, 25], b: [2, 10, 20], before: 20, same: [25, 20, 1], delta: 5 }, // before (8+4)/60; same schools: A only
   'mentoring.young_mentees': { now: [4, null, 4], a: [3, null, 3], b: [1, null, 1], before: 4, same: [3, 2, 1], delta: 1 }, // before 2 + 2; same schools: A only
   'mentoring.young_routes_share': { now: [3, 5, 60], a: [2, 4, 50], b: [1, 1, 100], before: 50, same: [50, 25, 1], delta: 25 }, // before (1+2)/6; same schools: A only
@@ -109,7 +117,6 @@ const EXPECTED: Record<string, Expected> = {
   'network.satisfaction': { now: [390, 6, 65], a: [240, 3, 80], b: [150, 3, 50], before: null, same: [null, null, 0], delta: null }, // 80+70+90 | 60+50+40
   'network.regulation': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
   'network.dpo_involvement_share': { now: [3, 50, 6], a: [3, 40, 7.5], b: [0, 10, 0], before: 5, same: [7.5, 5, 1], delta: 2.5 }, // before (2+1)/60; same schools: A only
-  'network.mo_support_documents': { now: [1, null, 1], before: 1, same: [1, 1, null], delta: 0 },
   // --- staffing
   'staffing.staffing_level': { now: [56, 57.5, 97.4], a: [44, 45.5, 96.7], b: [12, 12, 100], before: 89.3, same: [96.7, 87.9, 1], delta: 8.8 }, // filled/schedule; before (40+18.5)/(45.5+20); same schools: A only
   'staffing.fully_staffed_schools_share': { now: [1, 3, 33.3], a: [0, 1, 0], b: [1, 1, 100], before: 0, same: [0, 0, 1], delta: 0 }, // no vacancies: B; before none; of the district's 3 schools; same schools: A only
@@ -121,6 +128,27 @@ const EXPECTED: Record<string, Expected> = {
   'staffing.profile_education_share': { now: [44, 50, 88], a: [36, 40, 90], b: [8, 10, 80], before: 86.7, same: [90, 85, 1], delta: 5 }, // before (34+18)/60; same schools: A only
   'staffing.hr_strategy_schools_share': { now: [1, 3, 33.3], a: [1, 1, 100], b: [0, 1, 0], before: 33.3, same: [100, 0, 1], delta: 100 }, // before only C; of the district's 3 schools; same schools: A only
   'staffing.staff_analysis': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  // --- the district facts added for 001, 003 and 004: present now, not before.
+  'mentoring.regulation': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  'mentoring.individual_plans': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  'network.schools_interaction': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  'network.mo_regulations': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  'network.mo_programme': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  'network.rmo_plan': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  'network.smo_recommendations': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  'network.methodical_council': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  'expert.gia_results': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  'active.regulation': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  'staffing.regulation': { now: [1, null, 1], before: 0, same: [1, 0, null], delta: 1 },
+  // --- counts added: 003 methodical assessment, 001 project participants and vacancies by position, 004 experts and schools.
+  'active.methodical_assessment_share': { now: [15, 50, 30], a: [10, 40, 25], b: [5, 10, 50], before: 20, same: [25, 20, 1], delta: 5 }, // before (8+4)/60; A 10/40 against 8/40
+  'network.project_participants': { now: [70, null, 70], a: [50, null, 50], b: [20, null, 20], before: 50, same: [50, 40, 1], delta: 10 }, // people, not projects; before 40 + 10
+  'staffing.vacancies_teachers': { now: [1, null, 1], a: [1, null, 1], b: [0, null, 0], before: 3, same: [1, 2, 1], delta: -1 }, // before 2 + 1
+  'staffing.vacancies_specialists': { now: [0, null, 0], a: [0, null, 0], b: [0, null, 0], before: 1, same: [0, 1, 1], delta: -1 }, // before 1 + 0
+  'staffing.vacancies_management': { now: [0, null, 0], a: [0, null, 0], b: [0, null, 0], before: 1, same: [0, 0, 1], delta: 0 }, // before 0 + 1
+  'expert.experts_count': { now: [11, null, 11], a: [8, null, 8], b: [3, null, 3], before: 8, same: [8, 6, 1], delta: 2 }, // 8 + 3; before 6 + 2
+  'network.participants': { now: [20, null, 20], a: [20, null, 20], b: [0, null, 0], before: 20, same: [20, 16, 1], delta: 4 }, // 20 + 0; before 16 + 4: the count held, A grew by 4
+  'network.schools_count': { now: [1, null, 1], a: [1, null, 1], b: [0, null, 0], before: 2, same: [1, 1, 1], delta: 0 }, // A only now; A and C before
   // --- burnout (Boyko): 7 respondents, A 4, B 3; before 3 in A.
   'burnout.formed_any_share': { now: [5, 7, 71.4], a: [4, 4, 100], b: [1, 3, 33.3], before: 33.3, same: [100, 33.3, 1], delta: 66.7 }, // same schools: A only, 4/4 now, 1/3 before
   'burnout.tension_share': { now: [2, 7, 28.6], a: [2, 4, 50], b: [0, 3, 0], before: 33.3, same: [50, 33.3, 1], delta: 16.7 }, // A1, A4; same schools: A only

@@ -8,7 +8,6 @@ import { presetById } from '../../../src/core/presets';
 import { acceptSchoolReports, SchoolReportRow } from '../../../src/core/reports/school-report';
 
 const krymsk = presetById('krymsk')!;
-const amur = presetById('amur')!;
 
 const boyko = (school: string, formed: boolean, date = '2026-11-10', subject = 'Математика'): SurveyScoreRow => ({
   instrument: 'boyko',
@@ -79,6 +78,8 @@ describe('privacy threshold (default 5)', () => {
 });
 
 describe('periods of reports and responses', () => {
+  // Amur's periods with the share of all teachers diagnosed (Amur itself counts the regional diagnostics).
+  const amur = { ...presetById('amur')!, indicators: ['deficits.diagnosed_share', 'expert.experts_share'] };
   const amurValues = (total: number, diagnosed: number) => ({
     teachers_total: total,
     teachers_diagnosed: diagnosed,

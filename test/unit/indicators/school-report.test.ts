@@ -106,15 +106,17 @@ describe('validateSchoolReport', () => {
     teachers_route_growth: 6, teachers_route_activities: 10, teachers_retrained: 5, teachers_retrained_pedagogical: 4,
     teachers_experts: 8, teachers_experts_regional: 3, expert_achievements: 7, young_specialists: 4,
     young_specialists_with_route: 2, has_mentoring_regulation: 'да', implements_target_mentoring_model: 'да',
-    has_mentoring_individual_plans: 'нет', teachers_in_network: 20, network_creative_works: 5, staff_headcount: 60,
+    teachers_in_network: 20, network_creative_works: 5, staff_headcount: 60,
     staff_rates_schedule: 45.5, staff_rates_need: 47, vacancies: 1, teachers_average_age: 44, has_hr_strategy: 'да',
+    teachers_level_technological: 20, teachers_level_social: 18, teachers_level_problem_solving: 15, project_participants: 50,
+    vacancies_teachers: 1, vacancies_specialists: 0, vacancies_management: 0,
   };
 
   test('a complete, consistent report passes', () => {
     const check = validateSchoolReport(fields, good);
     expect(check.errors.map((e) => renderMessage(e, 'ru'))).toEqual([]);
     expect(check.ok).toBe(true);
-    expect(check.values.has_mentoring_individual_plans).toBe(0);
+    expect(check.values.has_hr_strategy).toBe(1);
   });
 
   test('a part above its whole names both fields and both values', () => {
