@@ -135,8 +135,8 @@ describe('the Amur fixture', () => {
   });
 });
 
-test('examples/school_reports.csv: (30 + 12) / (40 + 21) = 68.9 %, before (20 + 10) / (40 + 20) = 50 %', () => {
-  const example = json(run(['indicators', '--preset', 'amur', join(__dirname, '../../examples/school_reports.csv')]));
+test('examples/school_reports/amur.csv: (30 + 12) / (40 + 21) = 68.9 %, before (20 + 10) / (40 + 20) = 50 %', () => {
+  const example = json(run(['indicators', '--preset', 'amur', join(__dirname, '../../examples/school_reports/amur.csv')]));
   expect(indicator(example, 'deficits.diagnosed_share')).toMatchObject({
     overall: { numerator: 42, denominator: 61, value: 68.9 },
     change: { previous: 50, delta: 18.9 },
