@@ -11,3 +11,4 @@ export { recalculateAll, continueRecalculation } from './recalc';
 export { refreshIndicators } from './reports';
 export { updateRubric, getRubric } from './rubric';
 export { getHealth } from './health';
+export { getMailSettings, saveMailSettings, previewSummary, sendTestSummary } from './mail';

@@ -18,7 +18,7 @@ import { periodOf } from '../core/periods';
 import { presetById } from '../core/presets';
 import { Preset } from '../core/presets/types';
 import { FormRecord, isScored, mapResponse, responseKey, SCHOOL_REPORT } from '../core/workbook/registry';
-import { acceptDistrictReports, acceptSchoolReports, districtReportFields, DistrictReportRow, SchoolReportRow } from '../core/reports/school-report';
+import { acceptDistrictReports, AcceptedReports, acceptSchoolReports, DistrictReport, districtReportFields, DistrictReportRow, SchoolReportRow } from '../core/reports/school-report';
 import { reportRows } from '../core/forms/school-report-form';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
 import { parseScoreRows } from '../core/workbook/scores-table';
@@ -33,7 +33,7 @@ import { requireCoordinator } from './access';
 
 
 
-function presetOf(settings: Settings): Preset {
+export function presetOf(settings: Settings): Preset {
   const preset = presetById(settings.presetId);
   if (!preset) throw new Error(`unknown preset ${settings.presetId}`);
   return preset;
@@ -112,23 +112,41 @@ function readSurveyRows(context: Context): SurveyScoreRow[] {
   return rows;
 }
 
-/** Recomputes every indicator of the preset and rewrites the indicators and reports sheets. */
-export function recomputeIndicators(context: Context, settings: Settings): IndicatorsResult {
-  ensureReportSheets(context, settings);
+/** What the indicators are computed from, read once per sheet. */
+export interface IndicatorSources {
+  preset: Preset;
+  reports: AcceptedReports;
+  origins: FilingOrigin[];
+  district: DistrictReport[];
+  scores: SurveyScoreRow[];
+}
+
+export function readIndicatorSources(context: Context, settings: Settings): IndicatorSources {
   const preset = presetOf(settings);
   const { rows, origins } = readReportFilings(context, readRegistry(context));
   const reports = acceptSchoolReports(preset, rows, { schools: settings.schools });
-  const district = acceptDistrictReports(preset, readDistrictRows(layoutSheet(context, 'district'), preset));
-  const today = nowIso(context).slice(0, 10);
-  const result = computeIndicators({
-    preset, reports: reports.accepted, districtReports: district.accepted, scores: readSurveyRows(context),
+  const district = acceptDistrictReports(preset, readDistrictRows(layoutSheet(context, 'district'), preset)).accepted;
+  return { preset, reports, origins, district, scores: readSurveyRows(context) };
+}
+
+/** The indicators from read sources, with `currentPeriod` the period whose missing reports are listed. */
+export function indicatorsFrom(sources: IndicatorSources, settings: Settings, currentPeriod: string): IndicatorsResult {
+  return computeIndicators({
+    preset: sources.preset, reports: sources.reports.accepted, districtReports: sources.district, scores: sources.scores,
     schools: settings.schools, privacyThreshold: settings.privacyThreshold,
-    highBurnoutPercent: settings.highBurnoutPercent,
-    currentPeriod: periodOf(today, preset.reportingPeriod),
+    highBurnoutPercent: settings.highBurnoutPercent, currentPeriod,
   });
+}
+
+/** Recomputes every indicator of the preset and rewrites the indicators and reports sheets. */
+export function recomputeIndicators(context: Context, settings: Settings): IndicatorsResult {
+  ensureReportSheets(context, settings);
+  const sources = readIndicatorSources(context, settings);
+  const today = nowIso(context).slice(0, 10);
+  const result = indicatorsFrom(sources, settings, periodOf(today, sources.preset.reportingPeriod));
   replaceRows(layoutSheet(context, 'indicators') as Sheet, indicatorsHeader(context.lang), indicatorRows(result, context.lang).map(inertRow));
   replaceRows(layoutSheet(context, 'reports') as Sheet, reportsHeader(context.lang),
-    reportStatusRows(reports, origins, result.missingReports, result.currentPeriod, context.lang).map(inertRow));
+    reportStatusRows(sources.reports, sources.origins, result.missingReports, result.currentPeriod, context.lang).map(inertRow));
   return result;
 }
 

@@ -12,7 +12,7 @@ import { PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { renderMessage } from '../core/text/message';
 import { presetById } from '../core/presets';
 import { Settings } from '../core/settings';
-import { RegisterId, Registers, REGISTERS, suggestRubric } from '../core/rubric';
+import { RegisterId, Registers, REGISTERS, RubricScore, suggestRubric } from '../core/rubric';
 import {
   readRegisterTable,
   readRubricTable,
@@ -95,6 +95,7 @@ function rubricLog(context: Context, sheet: Sheet, read: RubricSheetRead): LogEn
 interface Computed {
   rows: unknown[][];
   summary: RubricSummary;
+  score: RubricScore;
   log: LogEntry[];
 }
 
@@ -108,7 +109,7 @@ function compute(context: Context, settings: Settings, options: RubricOptions | 
   if (sheet) log.push(...rubricLog(context, sheet, read));
   const suggestions = suggestRubric({ ...(preset ? { preset } : {}), registers });
   const view = rubricSheetRows(read, suggestions, context.lang, useSuggestions);
-  return { rows: view.rows, summary: rubricSummary(view, suggestions, context.lang, useSuggestions, log.length), log };
+  return { rows: view.rows, summary: rubricSummary(view, suggestions, context.lang, useSuggestions, log.length), score: view.score, log };
 }
 
 /**
@@ -137,4 +138,9 @@ export function updateRubric(options: RubricOptions | null = {}): RubricSummary 
 export function getRubric(options: RubricOptions | null = {}): RubricSummary {
   const context = requireContext();
   return compute(context, readSettings(context), options).summary;
+}
+
+/** The rubric as scored now, for the monthly summary; nothing is written or logged. */
+export function scoreWorkbookRubric(context: Context, settings: Settings): RubricScore {
+  return compute(context, settings, {}).score;
 }

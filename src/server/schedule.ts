@@ -24,6 +24,7 @@ import { Context, contextOf, readSettings, UserError } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { CATCH_UP_PROPERTY, catchUp, CURSOR_PROPERTY, RunOptions } from './recalc';
 import { recomputeIndicators } from './reports';
+import { sendDueMail } from './mail';
 
 export const OWNER_KEY = 'pdm.triggerOwner';
 export const LAST_RUN_KEY = 'pdm.lastRun';
@@ -171,6 +172,7 @@ function runForWorkbook(context: Context, options: RunOptions): void {
   // unless a catch-up that scored something has just done it.
   const recomputed = progress !== null && progress.done && progress.processed > 0;
   if (daily && !recomputed) withLock(() => recomputeIndicators(context, readSettings(context)));
+  sendDueMail(context);
 }
 
 /**

@@ -15,6 +15,7 @@ import { Context, contextOf, ensureLayoutSheet, readSettings, saveLayout, UserEr
 import { ensureReportSheets } from './reports';
 import { ensureRubricSheets } from './rubric';
 import type { SaveSettingsResult, SettingsView } from '../core/views/settings';
+import { ensureMailSheet, mailRowsOf } from './mail';
 
 
 /** Every sheet the add-on writes or registers: its own and the raw response sheets. */
@@ -50,11 +51,14 @@ export function saveSettings(input: SettingsInput): SaveSettingsResult {
     layout.lang = settings.lang;
     const context: Context = { book, layout, lang: settings.lang };
     const settingsSheet = ensureLayoutSheet(context, 'settings', SETTINGS_SHEET, settingsHeader(settings.lang));
-    replaceRows(settingsSheet, settingsHeader(settings.lang), settingsToRows(settings).map(inertRow));
+    // Mail settings share the sheet and are saved by their own endpoint: kept as they are.
+    const mailRows = mailRowsOf(readRows(settingsSheet).slice(1));
+    replaceRows(settingsSheet, settingsHeader(settings.lang), [...settingsToRows(settings), ...mailRows].map(inertRow));
     ensureLayoutSheet(context, 'registry', REGISTRY_SHEET, registryHeader(settings.lang));
     ensureLayoutSheet(context, 'log', LOG_SHEET, logHeader(settings.lang));
     ensureReportSheets(context, settings);
     ensureRubricSheets(context, settings.coordinators);
+    ensureMailSheet(context, settings);
     saveLayout(context);
     protectAll(context, settings);
     // Hands the trigger over when its owner is no longer among the coordinators.

@@ -26,3 +26,4 @@ export type { SurveyFormInfo, RecalculationProgress } from '../core/views/survey
 export type { IndicatorsSummary } from '../core/views/indicators';
 export type { RubricSummary } from '../core/views/rubric';
 export type { HealthView, HealthProblem, HealthLevel } from '../core/views/health';
+export type { MailSettingsView, SaveMailSettingsResult, MailMessageView } from '../core/views/mail';

@@ -42,7 +42,7 @@ export function repairCounts(fields: readonly FieldDef[], values: Record<string,
  * deficit and growth routes, themselves parts of the diagnosed) rarely draw one, so the
  * last draw is repaired rather than given up on.
  */
-function plausibleCounts(fields: readonly FieldDef[], random: () => number): Record<string, number | string> {
+export function plausibleCounts(fields: readonly FieldDef[], random: () => number): Record<string, number | string> {
   let values: Record<string, number | string> = {};
   for (let attempt = 0; attempt < 50; attempt++) {
     values = {};

@@ -102,6 +102,30 @@ export const LOG_REASONS = {
     ru: 'Удалено баллов ответов, которых больше нет на листе ответов (строка удалена или изменена): {count}.',
     en: 'Scores of responses no longer in the response sheet (row deleted or changed) removed: {count}.',
   },
+  mailSent: {
+    ru: 'Отправлено письмо «{subject}», получателей: {count}.',
+    en: 'Sent "{subject}" to {count} recipients.',
+  },
+  mailQuotaWait: {
+    ru: 'Письмо «{subject}» ждёт: дневная квота писем исчерпана (осталось {remaining}, нужно {needed}). Оно уйдёт, когда квота обновится.',
+    en: '"{subject}" waits: the daily email quota is used up ({remaining} left, {needed} needed). It goes out when the quota renews.',
+  },
+  mailFailed: {
+    ru: 'Письмо «{subject}» не отправлено: {error}. Повтор при следующем запуске.',
+    en: '"{subject}" was not sent: {error}. It is retried on the next run.',
+  },
+  mailUncertain: {
+    ru: 'Отправка письма «{subject}» была прервана, и неизвестно, ушло ли оно. Чтобы не отправить его дважды, повтора не будет.',
+    en: 'Sending "{subject}" was interrupted and it is unknown whether it went out. So as never to send it twice, it is not retried.',
+  },
+  mailCancelled: {
+    ru: 'Напоминание школе «{school}» отменено: отчёт подан или адрес удалён.',
+    en: 'The reminder to "{school}" was cancelled: the report was filed or the address removed.',
+  },
+  mailSettingsInvalid: {
+    ru: 'Настройки рассылки не читаются, письма не отправляются: {errors}',
+    en: 'The mail settings cannot be read, so no mail is sent: {errors}',
+  },
 } satisfies Catalog<string>;
 
 export type LogReason = keyof typeof LOG_REASONS;

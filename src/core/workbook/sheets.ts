@@ -6,7 +6,7 @@
 import { Lang, Localized, tr } from '../text/i18n';
 import { InstrumentId } from '../instruments';
 
-export type SheetRole = 'settings' | 'registry' | 'log' | 'scores' | 'responses' | 'reports' | 'indicators' | 'district' | 'register' | 'rubric';
+export type SheetRole = 'settings' | 'registry' | 'log' | 'scores' | 'responses' | 'reports' | 'indicators' | 'district' | 'register' | 'rubric' | 'mail';
 
 export interface SheetDef {
   role: SheetRole;
@@ -20,6 +20,9 @@ export const REPORTS_SHEET: SheetDef = { role: 'reports', title: { ru: 'Отчё
 export const INDICATORS_SHEET: SheetDef = { role: 'indicators', title: { ru: 'Показатели', en: 'Indicators' } };
 /** The district's own facts per period, entered by the coordinators. */
 export const DISTRICT_SHEET: SheetDef = { role: 'district', title: { ru: 'Данные муниципалитета', en: 'District data' } };
+
+/** What the add-on mailed and what waits: the exactly-once markers of the mail. */
+export const MAIL_SHEET: SheetDef = { role: 'mail', title: { ru: 'Рассылка', en: 'Mail' } };
 
 export function scoresSheet(instrument: InstrumentId): SheetDef {
   const prefix: Localized = { ru: 'Баллы', en: 'Scores' };

@@ -164,3 +164,12 @@ export function rowTexts(titles: readonly string[], values: readonly unknown[], 
   });
   return byTitle;
 }
+
+/** Commits pending writes now: a marker must be stored before the action it guards. */
+export function flushWorkbook(): void {
+  SpreadsheetApp.flush();
+}
+
+export function workbookUrl(book: Spreadsheet): string {
+  return book.getUrl();
+}
