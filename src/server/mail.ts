@@ -111,27 +111,55 @@ export interface MailRun {
 /**
  * The scheduled job's mail step, for a workbook the caller has opened (no active
  * spreadsheet, document properties or document lock needed). Sends what is due, as far as
- * the daily quota allows; the rest waits in the mail sheet for a later run.
+ * the daily quota allows; the rest waits in the mail sheet for a later run. Most hourly
+ * runs have nothing to send: they find that out from two sheet reads, without the lock.
  */
-export function sendDueMail(context: Context): MailRun {
-  const outcome = withLock(() => runMail(context));
+export function sendDueMail(context: Context, settings: Settings = readSettings(context)): MailRun {
+  const now = nowIso(context);
+  const mail = readMailSettings(context, settings);
+  const sheet = ensureMailSheet(context, settings);
+  if (!workToDo(context, settings, mail, parseLedger(readRows(sheet)), now)) return { sent: 0, queued: 0 };
+  const outcome = withLock(() => runMail(context, settings, mail, sheet, now));
   return outcome === 'busy' ? { sent: 0, queued: 0, busy: true } : outcome;
 }
 
-function runMail(context: Context): MailRun {
-  const run: MailRun = { sent: 0, queued: 0 };
-  const settings = readSettings(context);
-  const now = nowIso(context);
+const settingsNoticeKey = (today: string) => `notice:settings:${today}`;
+
+/**
+ * A first plan that assumes every school with an address is missing its report. Reminders
+ * are checked against the reports once a day (what waits, waits for tomorrow); a summary
+ * that is due is tried every run.
+ */
+function roughPlan(settings: Settings, mail: MailSettings, ledger: Ledger, today: string) {
+  const reportPeriod = periodOf(today, presetOf(settings).reportingPeriod);
+  const base = { today, settings: mail, coordinators: settings.coordinators, ledger: ledger.entries, since: ledger.since ?? today.slice(0, 7), reportPeriod };
+  const rough = planMail({ ...base, notReported: mail.contacts.map((contact) => contact.school) });
+  return {
+    base,
+    summaryDue: rough.jobs.some((job) => job.kind === 'summary'),
+    remindersDue: ledger.checkedOn !== today && (rough.cancel.length > 0 || rough.jobs.some((job) => job.kind === 'reminder')),
+  };
+}
+
+function workToDo(context: Context, settings: Settings, mail: ReturnType<typeof readMailSettings>, ledger: Ledger, now: string): boolean {
   const today = now.slice(0, 10);
-  const mail = readMailSettings(context, settings);
-  const writer = ledgerWriter(ensureMailSheet(context, settings));
+  if (!mail.ok) return !ledger.rows.has(settingsNoticeKey(today));
+  if ([...ledger.entries.values()].some((entry) => entry.status === 'sending')) return true;
+  const rough = roughPlan(settings, mail.value, ledger, today);
+  return rough.summaryDue || rough.remindersDue;
+}
+
+function runMail(context: Context, settings: Settings, mail: ReturnType<typeof readMailSettings>, sheet: Sheet, now: string): MailRun {
+  const run: MailRun = { sent: 0, queued: 0 };
+  const today = now.slice(0, 10);
+  // Read again under the lock: another execution may have sent in between.
+  const writer = ledgerWriter(sheet);
   const log: LogEntry[] = [];
   try {
     if (!mail.ok) {
-      const noticeKey = `notice:settings:${today}`;
-      if (!writer.ledger.rows.has(noticeKey)) {
+      if (!writer.ledger.rows.has(settingsNoticeKey(today))) {
         log.push(logEntry(context, '', '', 'mailSettingsInvalid', { errors: mail.errors.join(' ') }));
-        writer.put({ key: noticeKey, kind: 'summary', period: today, school: '', recipients: [], subject: '', status: 'cancelled', at: now, attempts: 0, error: 'settings' });
+        writer.put({ key: settingsNoticeKey(today), kind: 'summary', period: today, school: '', recipients: [], subject: '', status: 'cancelled', at: now, attempts: 0, error: 'settings' });
       }
       return run;
     }
@@ -141,21 +169,12 @@ function runMail(context: Context): MailRun {
       writer.put({ ...entry, status: 'unknown', at: now });
       log.push(logEntry(context, '', '', 'mailUncertain', { subject: entry.subject }));
     }
-    const since = writer.ledger.since ?? today.slice(0, 7);
-    const base = { today, settings: mail.value, coordinators: settings.coordinators, ledger: writer.ledger.entries, since };
-    // A first plan that assumes every school with an address is missing its report: when it
-    // finds nothing due, the hourly run ends here without reading the data. Reminders are
-    // checked against the reports once a day (what waits, waits for tomorrow); a summary
-    // that is due is tried every run.
-    const reportPeriod = periodOf(today, presetOf(settings).reportingPeriod);
-    const rough = planMail({ ...base, reportPeriod, notReported: mail.value.contacts.map((contact) => contact.school) });
-    const summaryDue = rough.jobs.some((job) => job.kind === 'summary');
-    const remindersDue = writer.ledger.checkedOn !== today && (rough.cancel.length > 0 || rough.jobs.some((job) => job.kind === 'reminder'));
+    const { base, summaryDue, remindersDue } = roughPlan(settings, mail.value, writer.ledger, today);
     if (!summaryDue && !remindersDue) return run;
 
     const sources = readIndicatorSources(context, settings);
-    const notReported = indicatorsFrom(sources, settings, reportPeriod).missingReports;
-    const planned = planMail({ ...base, reportPeriod, notReported });
+    const notReported = indicatorsFrom(sources, settings, base.reportPeriod).missingReports;
+    const planned = planMail({ ...base, notReported });
     const plan = remindersDue ? planned : { jobs: planned.jobs.filter((job) => job.kind === 'summary'), cancel: [] };
     if (remindersDue) writer.checked(today);
     for (const key of plan.cancel) {
@@ -168,8 +187,7 @@ function runMail(context: Context): MailRun {
       const message = job.kind === 'summary'
         ? summaryMessage(context, settings, mail.value, job.month, sources, today)
         : reminderMessage(settings, mail.value, job, formUrl);
-      const sent = attempt(context, writer, job, message, now, log);
-      if (sent) run.sent++;
+      if (attempt(context, writer, job, message, now, log)) run.sent++;
       else run.queued++;
     }
     return run;

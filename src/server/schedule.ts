@@ -172,7 +172,7 @@ function runForWorkbook(context: Context, options: RunOptions): void {
   // unless a catch-up that scored something has just done it.
   const recomputed = progress !== null && progress.done && progress.processed > 0;
   if (daily && !recomputed) withLock(() => recomputeIndicators(context, readSettings(context)));
-  sendDueMail(context);
+  sendDueMail(context, settings);
 }
 
 /**
