@@ -118,7 +118,7 @@ export function sendDueMail(context: Context, settings: Settings = readSettings(
   const now = nowIso(context);
   const mail = readMailSettings(context, settings);
   const sheet = ensureMailSheet(context, settings);
-  if (!workToDo(context, settings, mail, parseLedger(readRows(sheet)), now)) return { sent: 0, queued: 0 };
+  if (!workToDo(settings, mail, parseLedger(readRows(sheet)), now)) return { sent: 0, queued: 0 };
   const outcome = withLock(() => runMail(context, settings, mail, sheet, now));
   return outcome === 'busy' ? { sent: 0, queued: 0, busy: true } : outcome;
 }
@@ -141,7 +141,7 @@ function roughPlan(settings: Settings, mail: MailSettings, ledger: Ledger, today
   };
 }
 
-function workToDo(context: Context, settings: Settings, mail: ReturnType<typeof readMailSettings>, ledger: Ledger, now: string): boolean {
+function workToDo(settings: Settings, mail: ReturnType<typeof readMailSettings>, ledger: Ledger, now: string): boolean {
   const today = now.slice(0, 10);
   if (!mail.ok) return !ledger.rows.has(settingsNoticeKey(today));
   if ([...ledger.entries.values()].some((entry) => entry.status === 'sending')) return true;
