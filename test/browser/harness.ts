@@ -99,6 +99,8 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
     const handle = await page.waitForSelector('#sidebar[src*="/sidebar"]', { state: 'attached' });
     const frame = await handle.contentFrame();
     if (!frame) throw new Error('the sidebar iframe has no frame');
+    // The frame starts as about:blank, already "loaded": wait for the sidebar's own document.
+    await frame.waitForURL(/\/sidebar/);
     await frame.waitForLoadState('load');
     return frame;
   };
