@@ -9,11 +9,8 @@ import { run as runPipeline } from './bench/pipeline';
 import { run as runScoring } from './bench/scoring';
 import { run as runSidebar } from './bench/sidebar';
 
-export interface Metric {
-  metric: string;
-  value: number;
-  unit: string;
-}
+import type { Metric } from './bench/metric';
+export type { Metric } from './bench/metric';
 
 const AREAS: Array<() => Promise<Metric[]>> = [runBundle, runScoring, runPipeline, runOperations, () => runCli(), runSidebar];
 

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEmulator } from '../../tools/emulator';
 import { loadBundle } from '../../tools/emulator/bundle';
-import type { Metric } from '../bench';
+import type { Metric } from './metric';
 
 const BUILD = join(__dirname, '..', '..', 'build');
 

@@ -10,7 +10,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { exportHeader, exportRow, syntheticCodes } from './scoring';
-import type { Metric } from '../bench';
+import type { Metric } from './metric';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');

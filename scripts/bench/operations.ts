@@ -11,7 +11,7 @@
 import { buildDemoDistrict, DEMO_INSTRUMENTS } from '../../tools/demo-district/district';
 import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
 import type { Emulator } from '../../tools/emulator';
-import type { Metric } from '../bench';
+import type { Metric } from './metric';
 
 export const CALL_MS = 40;
 export const READ_CELL_MS = 0.01;

@@ -1,7 +1,7 @@
 /** The add-on's own costs in the emulator: service calls per submission, the demo build. */
 import { callsForOneSubmission } from './cost';
 import { buildDemoDistrict } from '../../tools/demo-district/district';
-import type { Metric } from '../bench';
+import type { Metric } from './metric';
 
 const total = (calls: Record<string, number>) => Object.values(calls).reduce((sum, n) => sum + n, 0);
 

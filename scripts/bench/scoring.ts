@@ -8,7 +8,7 @@ import { CliIo } from '../../src/cli/io';
 import { toCsv } from '../../src/core/text/csv';
 import { AGE_BANDS, BOYKO, BOYKO_ITEM_COUNT, boykoItemKey, EXPERIENCE_BANDS, instrumentItems } from '../../src/core/instruments';
 import { scoreBoyko, scoreResponse, YESNO_MISSING, YESNO_NO, YESNO_YES } from '../../src/core/scoring';
-import type { Metric } from '../bench';
+import type { Metric } from './metric';
 
 /** Deterministic pseudo-random numbers, so every run scores the same responses. */
 function random(seed: number): () => number {

@@ -17,7 +17,7 @@ import { inertRow } from '../core/text/inert';
 import { fitCells, MAX_CELL_TEXT } from '../core/text/cells';
 import { getInstrument, InstrumentId } from '../core/instruments';
 import { PROTECTION_DESCRIPTION } from '../core/text/messages';
-import { processResponse } from '../core/scoring/pipeline';
+import { processResponse } from '../core/workbook/pipeline';
 import { FormRecord, isScored, isSurveyRecord, SurveyRecord } from '../core/workbook/registry';
 import { keySheetId, keysOfRows } from '../core/workbook/response-key';
 import { scoreHeader } from '../core/workbook/scores-table';

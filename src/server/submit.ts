@@ -1,6 +1,6 @@
 /** The form-submit pipeline: each response scored once, on arrival, under the document lock. */
 import { inertRow } from '../core/text/inert';
-import { eventTimestampTitle, processResponse } from '../core/scoring/pipeline';
+import { eventTimestampTitle, processResponse } from '../core/workbook/pipeline';
 import { FormRecord, isScored, isSurveyRecord } from '../core/workbook/registry';
 import { contentKey, keysOfRows } from '../core/workbook/response-key';
 import { fitCells, MAX_CELL_TEXT } from '../core/text/cells';

@@ -9,8 +9,7 @@ import { Lang, Localized, tr } from '../text/i18n';
 import { FieldDef } from '../indicators/types';
 import { formatPeriod, normalizePeriodId, recentPeriods } from '../periods';
 import { Preset } from '../presets/types';
-import { REPORT_HEADER_FIELDS, schoolReportFields, SchoolReportRow, subjectReportFields } from '../reports/school-report';
-import { SCHOOL_REPORT } from '../workbook/registry';
+import { REPORT_HEADER_FIELDS, SCHOOL_REPORT, schoolReportFields, SchoolReportRow, subjectReportFields } from '../reports/school-report';
 import { Settings } from '../settings';
 
 export const REPORT_KEYS = { school: 'report.school', period: 'report.period' } as const;

@@ -5,6 +5,7 @@
  * "the number of …" reads it there.
  */
 import { Localized } from '../text/i18n';
+import { PeriodKind } from '../periods';
 import { COMPETENCE_LEVELS, DEFICIT_TYPES, DIAGNOSED_DEFICIT_TYPES } from './measures';
 import {
   Direction,
@@ -1370,4 +1371,20 @@ export function operandMeasures(operand: Operand): MeasureId[] {
 
 export function isSurveyIndicator(indicator: IndicatorDef): boolean {
   return indicator.source.startsWith('survey:');
+}
+
+/** What the computation needs of a preset: its id, its reporting period and its indicator ids. */
+export interface IndicatorSet {
+  id: string;
+  reportingPeriod: PeriodKind;
+  indicators: readonly string[];
+}
+
+/** The set's indicator definitions, in the set's order. */
+export function indicatorsOf(set: Pick<IndicatorSet, 'id' | 'indicators'>): IndicatorDef[] {
+  return set.indicators.map((id) => {
+    const indicator = indicatorById(id);
+    if (!indicator) throw new Error(`preset ${set.id}: unknown indicator "${id}"`);
+    return indicator;
+  });
 }

@@ -15,15 +15,14 @@
  */
 import { groupBy, PRIVACY_K, summarize } from '../aggregate';
 import { comparePeriods, parsePeriod, PeriodKind, periodOf, periodWithin, previousPeriod } from '../periods';
-import { presetIndicators } from '../presets';
-import { Preset } from '../presets/types';
-import { DistrictReport, nameKey, SchoolReport } from '../reports/school-report';
-import { indicatorFields, isSurveyIndicator, operandMeasures } from './catalog';
+import { nameKey } from '../text/normalize';
+import { indicatorFields, indicatorsOf, IndicatorSet, isSurveyIndicator, operandMeasures } from './catalog';
 import { measureById } from './measures';
-import { Change, Coverage, IndicatorDef, IndicatorValue, MeasureDef, Operand, Scope, SurveyScoreRow } from './types';
+import { Change, Coverage, DistrictReport, IndicatorDef, IndicatorValue, MeasureDef, Operand, SchoolReport, Scope, SurveyScoreRow } from './types';
 
 export interface ComputeInput {
-  preset: Preset;
+  /** A Preset, or anything with its id, reporting period and indicator ids. */
+  preset: IndicatorSet;
   /** Accepted school reports (see acceptSchoolReports), subject rows included. */
   reports: readonly SchoolReport[];
   districtReports?: readonly DistrictReport[];
@@ -474,7 +473,7 @@ function responseRates(data: PeriodData, names: Map<string, string>): ResponseRa
 export function computeIndicators(input: ComputeInput): IndicatorsResult {
   const kind = input.periodKind ?? input.preset.reportingPeriod;
   const k = input.privacyThreshold ?? PRIVACY_K;
-  const indicators = presetIndicators(input.preset);
+  const indicators = indicatorsOf(input.preset);
 
   const found = new Set<string>();
   for (const report of [...input.reports, ...(input.districtReports ?? [])]) {

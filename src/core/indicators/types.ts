@@ -227,3 +227,20 @@ export interface IndicatorValue {
   coverage: Coverage;
   change?: Change;
 }
+
+/** An accepted school report (see acceptSchoolReports): counts by field, per school, period and optionally subject. */
+export interface SchoolReport {
+  school: string;
+  period: string;
+  subject: string | null;
+  values: Record<FieldId, number>;
+  row?: number;
+  submittedAt?: string | null;
+}
+
+/** An accepted district report: the coordinators' counts for a period. */
+export interface DistrictReport {
+  period: string;
+  values: Record<FieldId, number>;
+  row?: number;
+}

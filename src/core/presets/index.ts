@@ -1,7 +1,7 @@
 /**
  * The registry of presets. Adding a district = one file exporting a Preset + one line here.
  */
-import { indicatorById } from '../indicators/catalog';
+import { indicatorsOf } from '../indicators/catalog';
 import { IndicatorDef, SharedPositionId } from '../indicators/types';
 import { AMUR } from './amur';
 import { CUSTOM } from './custom';
@@ -23,11 +23,7 @@ export function presetById(id: string): Preset | undefined {
 
 /** The preset's indicator definitions, in the preset's order. */
 export function presetIndicators(preset: Preset): IndicatorDef[] {
-  return preset.indicators.map((id) => {
-    const indicator = indicatorById(id);
-    if (!indicator) throw new Error(`preset ${preset.id}: unknown indicator "${id}"`);
-    return indicator;
-  });
+  return indicatorsOf(preset);
 }
 
 /** The preset's indicators serving a rubric position: the preset's own list, else the catalog's mapping. */

@@ -13,7 +13,12 @@ import { Localized } from '../text/i18n';
 import { indicatorById, indicatorFields } from '../indicators/catalog';
 import { consistencyRules, FIELDS, fieldById } from '../indicators/fields';
 import { joinLocalized, LocalizedMessage, message } from '../text/message';
-import { FieldDef, FieldId, FieldLevel } from '../indicators/types';
+import { DistrictReport, FieldDef, FieldId, FieldLevel, SchoolReport } from '../indicators/types';
+import { nameKey } from '../text/normalize';
+
+// Defined beside the computation that reads them; named here too, where reports are checked.
+export type { DistrictReport, SchoolReport } from '../indicators/types';
+export { nameKey } from '../text/normalize';
 import { normalizePeriodId } from '../periods';
 import { Preset } from '../presets/types';
 
@@ -62,6 +67,9 @@ export function districtReportFields(preset: Preset): FieldDef[] {
 }
 
 /** The questions besides the counts: who reports, for when, and (for subject rows) which subject. */
+/** The form kind of the school report, beside the survey instruments' ids. */
+export const SCHOOL_REPORT = 'school_report';
+
 export const REPORT_HEADER_FIELDS = {
   school: { ru: 'Образовательная организация', en: 'School' },
   period: { ru: 'Отчётный период', en: 'Reporting period' },
@@ -211,14 +219,6 @@ export interface SchoolReportRow {
 }
 
 /** A report that passed every check; the school's statement for its period. */
-export interface SchoolReport {
-  school: string;
-  period: string;
-  subject: string | null;
-  values: Record<FieldId, number>;
-  row?: number;
-  submittedAt?: string | null;
-}
 
 export interface RejectedReport {
   row?: number;
@@ -243,14 +243,6 @@ export interface AcceptedReports {
   superseded: SupersededReport[];
 }
 
-/** Case, spacing and ё/е do not make two schools (or subjects) different. */
-export function nameKey(name: string | null | undefined): string {
-  return String(name ?? '')
-    .trim()
-    .replace(/\s+/g, ' ')
-    .toLowerCase()
-    .replace(/ё/g, 'е');
-}
 
 function filingKey(school: string, period: string, subject: string | null | undefined): string {
   return `${nameKey(school)}\u0000${period}\u0000${nameKey(subject)}`;
@@ -360,11 +352,6 @@ export interface DistrictReportRow {
   row?: number;
 }
 
-export interface DistrictReport {
-  period: string;
-  values: Record<FieldId, number>;
-  row?: number;
-}
 
 export interface AcceptedDistrictReports {
   accepted: DistrictReport[];

@@ -52,3 +52,12 @@ export function isNamed(cell: unknown, named: Named): boolean {
 export function findNamed<T extends Named>(cell: unknown, candidates: readonly T[]): T | undefined {
   return candidates.find((candidate) => isNamed(cell, candidate));
 }
+
+/** Case, spacing and ё/е do not make two schools (or subjects) different. */
+export function nameKey(name: string | null | undefined): string {
+  return String(name ?? '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .replace(/ё/g, 'е');
+}

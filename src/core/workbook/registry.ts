@@ -6,9 +6,10 @@
  */
 import { Lang } from '../text/i18n';
 import { InstrumentId, isInstrumentId } from '../instruments';
+import { SCHOOL_REPORT } from '../reports/school-report';
 
 /** The school report form is registered beside the survey instruments. */
-export const SCHOOL_REPORT = 'school_report';
+export { SCHOOL_REPORT };
 export type FormKind = InstrumentId | typeof SCHOOL_REPORT;
 
 export function isFormKind(value: string): value is FormKind {

@@ -1,12 +1,14 @@
 /**
  * One response, from its answers by column title to its scores row. Shared by the
  * form-submit trigger and by recalculation, so a response scores the same either way.
+ * It lives with the sheet layer because both its ends are sheet rows: a registered form's
+ * response row in, a scores sheet row out; the scoring itself is core/scoring's.
  */
 import { Lang } from '../text/i18n';
 import { getInstrument } from '../instruments';
-import { FormRecord, mapResponse, SurveyRecord, TitledAnswers } from '../workbook/registry';
-import { scoreRow } from '../workbook/scores-table';
-import { scoreResponse } from './';
+import { FormRecord, mapResponse, SurveyRecord, TitledAnswers } from './registry';
+import { scoreRow } from './scores-table';
+import { scoreResponse } from '../scoring';
 
 export type ProcessedResponse =
   | { kind: 'blank' }
