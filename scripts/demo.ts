@@ -9,6 +9,7 @@ import { toCsv } from '../src/core/text/csv';
 import { PRESET_IDS } from '../src/core/presets';
 import { buildDemoDistrict, DEMO_PRESET, DemoDistrict } from '../tools/demo-district/district';
 import { RUBRIC_SHEET_ROLES } from '../tools/demo-district/district-rubric';
+import { PROPERTY_KEYS } from '../src/core/workbook/state-keys';
 
 function argument(args: string[], name: string, fallback?: string): string | undefined {
   const at = args.indexOf(`--${name}`);
@@ -53,7 +54,7 @@ function cellText(value: unknown, timeZone: string): unknown {
 function describeSheets(demo: DemoDistrict): Map<number, Omit<SheetEntry, 'file'>> {
   const roles = new Map<number, Omit<SheetEntry, 'file'>>();
   // The add-on keeps its layout in the workbook's developer metadata.
-  const stored = demo.emulator.metadata().find((entry) => entry.key === 'pdm.layout')?.value;
+  const stored = demo.emulator.metadata().find((entry) => entry.key === PROPERTY_KEYS.layout)?.value;
   const layout = JSON.parse(stored ?? '{"sheets":{}}') as { sheets: Record<string, number> };
   for (const [key, id] of Object.entries(layout.sheets)) {
     const [role, which] = key.split(':');

@@ -20,6 +20,8 @@ import { MixedEncodingError, streamTextFile } from './decode';
 import { CliError, CliIo } from './io';
 
 const M = {
+  quoted: { ru: '«{text}»', en: '"{text}"' },
+  andMore: { ru: '{shown} и еще {more}', en: '{shown} and {more} more' },
   usage: {
     ru: 'использование: pd-monitor score <инструмент> <ответы.csv> [--format jsonl|csv]\nинструменты: {list}\n',
     en: 'usage: pd-monitor score <instrument> <responses.csv> [--format jsonl|csv]\ninstruments: {list}\n',
@@ -129,7 +131,7 @@ export type ScoredRow = { row: number } & ScoredResponse & { date: string | null
 function quoteTitle(title: string, lang: Lang): string {
   const text = title.replace(/\s+/g, ' ').trim();
   const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  return lang === 'ru' ? `«${short}»` : `"${short}"`;
+  return tr(M.quoted, lang, { text: short });
 }
 
 function columnName(column: number, headers: readonly string[], lang: Lang): string {
@@ -147,7 +149,7 @@ function itemName(instrument: Instrument, key: string, lang: Lang): string {
 function listNames(names: string[], lang: Lang): string {
   const shown = names.slice(0, 12).join(', ');
   const more = names.length - 12;
-  return more > 0 ? `${shown} ${lang === 'ru' ? `и еще ${more}` : `and ${more} more`}` : shown;
+  return more > 0 ? tr(M.andMore, lang, { shown, more }) : shown;
 }
 
 /** Checks the header against the instrument; throws what makes the file unscorable. */

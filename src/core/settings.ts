@@ -185,8 +185,10 @@ export function settingsFromRows(rows: readonly unknown[][]): SettingsInput {
   return input;
 }
 
+const HEADER: Localized[] = [{ ru: 'Ключ', en: 'Key' }, { ru: 'Параметр', en: 'Setting' }, { ru: 'Значение', en: 'Value' }];
+
 export function settingsHeader(lang: Lang): string[] {
-  return lang === 'ru' ? ['Ключ', 'Параметр', 'Значение'] : ['Key', 'Setting', 'Value'];
+  return HEADER.map((title) => tr(title, lang));
 }
 
 /**

@@ -11,8 +11,9 @@ import { SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook/sheets';
 import { withLock } from './adapters/lock';
 import { readBookJson, writeBookJson } from './adapters/state';
 import { activeWorkbook, createSheet, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet } from './adapters/workbook';
+import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 
-export const LAYOUT_PROPERTY = 'pdm.layout';
+export const LAYOUT_PROPERTY = PROPERTY_KEYS.layout;
 
 /** A failure the user can act on; its message is already in their language. */
 export class UserError extends Error {

@@ -32,10 +32,11 @@ import { logEntry, writeLog } from './log';
 import { logMismatch, rawSheetOf, readRegistry, refreshItemTitles, writeRegistry } from './registry';
 import { recomputeIndicators } from './reports';
 import { requireCoordinator } from './access';
+import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 
-export const CURSOR_PROPERTY = 'pdm.recalc';
+export const CURSOR_PROPERTY = PROPERTY_KEYS.recalc;
 /** Set when a submission could not be scored on arrival; the scheduled job catches up. */
-export const CATCH_UP_PROPERTY = 'pdm.catchUp';
+export const CATCH_UP_PROPERTY = PROPERTY_KEYS.catchUp;
 
 /** 4.5 minutes: leaves room under the 6-minute execution limit for the last chunk. */
 const DEFAULT_BUDGET_MS = 270_000;

@@ -39,9 +39,11 @@ export function presetOf(settings: Settings): Preset {
   return preset;
 }
 
+const DISTRICT_PERIOD = { ru: 'Период', en: 'Period' };
+
 /** The district data sheet's header: the period, then the preset's district fields. */
 export function districtHeader(preset: Preset, lang: Lang): string[] {
-  return [lang === 'ru' ? 'Период' : 'Period', ...districtReportFields(preset).map((field) => tr(field.title, lang))];
+  return [tr(DISTRICT_PERIOD, lang), ...districtReportFields(preset).map((field) => tr(field.title, lang))];
 }
 
 /** The sheets of this part, created and protected when missing. */

@@ -25,13 +25,14 @@ import { logEntry, nowIso, writeLog } from './log';
 import { CATCH_UP_PROPERTY, catchUp, CURSOR_PROPERTY, RunOptions } from './recalc';
 import { recomputeIndicators } from './reports';
 import { sendDueMail } from './mail';
+import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 
-export const OWNER_KEY = 'pdm.triggerOwner';
-export const LAST_RUN_KEY = 'pdm.lastRun';
-const DAILY_KEY = 'pdm.dailyDone';
-const SETTINGS_LOGGED_KEY = 'pdm.settingsLogged';
-const AUTH_LOGGED_KEY = 'pdm.authLogged';
-const AUTH_WARNED_PROPERTY = 'pdm.authWarned';
+export const OWNER_KEY = PROPERTY_KEYS.triggerOwner;
+export const LAST_RUN_KEY = PROPERTY_KEYS.lastRun;
+const DAILY_KEY = PROPERTY_KEYS.dailyDone;
+const SETTINGS_LOGGED_KEY = PROPERTY_KEYS.settingsLogged;
+const AUTH_LOGGED_KEY = PROPERTY_KEYS.authLogged;
+const AUTH_WARNED_PROPERTY = PROPERTY_KEYS.authWarned;
 
 /** The job's own budget, under the 6-minute execution limit, shared by its workbooks. */
 const JOB_BUDGET_MS = 270_000;

@@ -3,7 +3,7 @@
  * the reason in the workbook's language. Reasons are a catalog so they read the same
  * wherever they are raised.
  */
-import { Catalog, Lang, tr } from '../text/i18n';
+import { Catalog, Lang, Localized, tr } from '../text/i18n';
 
 export const LOG_REASONS = {
   unregisteredSheet: {
@@ -140,8 +140,12 @@ export interface LogEntry {
   params?: Record<string, string | number>;
 }
 
+const HEADER: Localized[] = [
+  { ru: 'Время', en: 'Time' }, { ru: 'Лист', en: 'Sheet' }, { ru: 'Строка', en: 'Row' }, { ru: 'Причина', en: 'Reason' }, { ru: 'Код', en: 'Code' },
+];
+
 export function logHeader(lang: Lang): string[] {
-  return lang === 'ru' ? ['Время', 'Лист', 'Строка', 'Причина', 'Код'] : ['Time', 'Sheet', 'Row', 'Reason', 'Code'];
+  return HEADER.map((title) => tr(title, lang));
 }
 
 export function logRow(entry: LogEntry, lang: Lang): (string | number)[] {

@@ -6,6 +6,8 @@
  * PROJECT visibility keeps other scripts from reading or changing it; it is not secret
  * and holds nothing that is not already in the workbook's protected sheets.
  */
+import { PROPERTY_KEYS } from '../../core/workbook/state-keys';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function entry(book: Spreadsheet, key: string): GoogleAppsScript.Spreadsheet.DeveloperMetadata | null {
@@ -39,7 +41,7 @@ export function deleteBookValue(book: Spreadsheet, key: string): void {
  * properties: the scheduled job runs outside any document and finds its workbooks here.
  * Ids only: nothing personal, and readable by nobody else.
  */
-const WORKBOOKS_PROPERTY = 'pdm.workbooks';
+const WORKBOOKS_PROPERTY = PROPERTY_KEYS.workbooks;
 
 export function myWorkbookIds(): string[] {
   const raw = PropertiesService.getUserProperties().getProperty(WORKBOOKS_PROPERTY);
