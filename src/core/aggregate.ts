@@ -15,6 +15,15 @@
  */
 import { Profile } from './instruments/profile';
 
+/**
+ * The default of the "school with high burnout" setting (Settings.highBurnoutPercent): a
+ * school counts as having high burnout when at least this share of its respondents has a
+ * formed phase — exactly the threshold counts as high. Seed 001 asks to identify such
+ * schools but sets no threshold; half of the staff is this product's default, and the
+ * district may set its own.
+ */
+export const HIGH_BURNOUT_SCHOOL_PERCENT = 50;
+
 export const PRIVACY_K = 5;
 /**
  * The thresholds a district may choose: below 2 a group of one would be shown; above 50

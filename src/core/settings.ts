@@ -1,6 +1,5 @@
 import { Catalog, DEFAULT_LANG, isLang, Lang, Localized, tr } from './text/i18n';
-import { isPrivacyThreshold, PRIVACY_K } from './aggregate';
-import { HIGH_BURNOUT_SCHOOL_PERCENT } from './indicators/catalog';
+import { HIGH_BURNOUT_SCHOOL_PERCENT, isPrivacyThreshold, PRIVACY_K } from './aggregate';
 
 /**
  * The monitoring workbook's configuration, kept in its protected settings sheet.

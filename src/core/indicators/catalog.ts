@@ -5,6 +5,7 @@
  * "the number of …" reads it there.
  */
 import { Localized } from '../text/i18n';
+import { HIGH_BURNOUT_SCHOOL_PERCENT } from '../aggregate';
 import { PeriodKind } from '../periods';
 import { COMPETENCE_LEVELS, DEFICIT_TYPES, DIAGNOSED_DEFICIT_TYPES } from './measures';
 import {
@@ -114,14 +115,8 @@ function surveyMean(c: Common, measure: MeasureId): IndicatorDef {
   };
 }
 
-/**
- * The default of the "school with high burnout" setting (Settings.highBurnoutPercent): a
- * school counts as having high burnout when at least this share of its respondents has a
- * formed phase — exactly the threshold counts as high. Seed 001 asks to identify such
- * schools but sets no threshold; half of the staff is this product's default, and the
- * district may set its own.
- */
-export const HIGH_BURNOUT_SCHOOL_PERCENT = 50;
+/** Defined beside the privacy threshold (core/aggregate.ts), which the settings also default from. */
+export { HIGH_BURNOUT_SCHOOL_PERCENT };
 
 export const INDICATORS: readonly IndicatorDef[] = [
   // === 1. Professional deficits =========================================================
