@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 import { DemoDistrict, DEMO_INSTRUMENTS } from '../../tools/demo-district/district';
 import { startPreview } from '../../tools/preview/server';
 import { growRaw } from './operations';
-import type { Metric } from '../bench';
+import type { Metric } from './metric';
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
