@@ -14,7 +14,7 @@ import { SCHOOL_REPORT } from '../core/workbook/registry';
 import { CHECK_KEY, checkRow, Ledger, ledgerHeader, ledgerRow, parseLedger, startRow } from '../core/mail/ledger';
 import { LedgerEntry, MailJob, planMail, reportDeadline, summaryKey } from '../core/mail/plan';
 import { reminderHtml, reminderSubject, reminderText } from '../core/mail/reminder-email';
-import { DEFAULT_MAIL_SETTINGS, isMailRow, MailSettings, MailSettingsInput, mailSettingsFromRows, mailSettingsToRows, validateMailSettings } from '../core/mail/settings';
+import { DEFAULT_MAIL_SETTINGS, isMailRow, MailSettings, MailSettingsInput, mailSettingsFromRows, mailSettingsToRows, validateMailSettings } from '../core/mail-settings';
 import { summaryHtml, summarySubject, summaryText } from '../core/mail/summary-email';
 import { inMonth, monthlySummaryView } from '../core/views/monthly-summary';
 import type { MailMessageView, MailSettingsView, SaveMailSettingsResult } from '../core/views/mail';

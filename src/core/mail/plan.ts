@@ -10,7 +10,7 @@
  * missing email over a duplicate one, and says so in the log.
  */
 import { parsePeriod, previousPeriod } from '../periods';
-import { MailSettings } from './settings';
+import { MailSettings } from '../mail-settings';
 
 export type MailKind = 'summary' | 'reminder';
 export type SendStatus = 'sending' | 'sent' | 'queued' | 'unknown' | 'cancelled';

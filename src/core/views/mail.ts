@@ -1,5 +1,5 @@
 /** The mail panel's data: the mail settings with what to choose from, and one email as it goes out. */
-import { MailSettings } from '../mail/settings';
+import { MailSettings } from '../mail-settings';
 
 export interface MailSettingsView {
   settings: MailSettings;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { LedgerEntry, planMail, MailPlanInput, reminderKey, summaryKey } from '../../../src/core/mail/plan';
 import { reminderHtml, reminderText } from '../../../src/core/mail/reminder-email';
-import { DEFAULT_MAIL_SETTINGS, mailSettingsFromRows, mailSettingsToRows, validateMailSettings } from '../../../src/core/mail/settings';
+import { DEFAULT_MAIL_SETTINGS, mailSettingsFromRows, mailSettingsToRows, validateMailSettings } from '../../../src/core/mail-settings';
 
 const SCHOOLS = ['Школа № 1', '<img src=x onerror=alert(1)>', 'Школа № 3'];
 const CONTACTS = SCHOOLS.map((school, i) => ({ school, email: `school${i}@example.org` }));

@@ -4,7 +4,7 @@
  * kept as extra rows of the protected settings sheet, under keys starting with `mail.`,
  * so the addresses stay in the workbook the district owns.
  */
-import { Catalog, isLang, Lang, Localized, tr } from '../text/i18n';
+import { Catalog, isLang, Lang, Localized, tr } from './text/i18n';
 
 export interface SchoolContact {
   school: string;
