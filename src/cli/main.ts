@@ -2,6 +2,7 @@
  * pd-monitor — the offline command-line tool over src/core, for districts whose
  * surveys and reports ran elsewhere (Yandex Forms, Excel exports).
  */
+import { Catalog, tr } from '../core/text/i18n';
 import { CliError, CliIo, nodeIo } from './io';
 import { runScore } from './score';
 import { runIndicators } from './indicators';
@@ -12,6 +13,13 @@ const USAGE = `Usage:
   pd-monitor indicators --preset <id> <school_reports.csv> [survey score files…]
   pd-monitor rubric <rubric.json>
 `;
+
+const M = {
+  unexpected: {
+    ru: 'файл не удалось обработать ({reason}). Проверьте, что это выгрузка нужного вида; если да — сообщите разработчикам.',
+    en: 'the file could not be processed ({reason}). Check that it is an export of the right kind; if it is, tell the developers.',
+  },
+} satisfies Catalog<string>;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
   score: runScore,
@@ -37,7 +45,11 @@ export function main(argv: string[], io: CliIo = nodeIo): number {
       io.stderr(`pd-monitor ${command}: ${error.message}\n`);
       return 1;
     }
-    throw error;
+    // No input may end in a stack trace: whatever was not foreseen (a file nested too deep
+    // for the stack, a bug) is still one line in the user's language and a non-zero exit.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr(`pd-monitor ${command}: ${tr(M.unexpected, io.lang, { reason: reason.split('\n')[0].slice(0, 200) })}\n`);
+    return 70;
   }
 }
 

@@ -7,7 +7,7 @@
  * any size fits in memory; a bad row past the first written block (about a megabyte of
  * output) ends the run with exit code 1 after the rows before it have been written.
  */
-import { csvField, CsvError, CsvReader, CsvRecord, isBlankRecord, detectSeparator, Separator } from '../core/text/csv';
+import { csvField, CsvError, CsvReader, CsvRecord, isBlankRecord, detectSeparator, Separator, STRAY_QUOTE } from '../core/text/csv';
 import { Catalog, Lang, tr } from '../core/text/i18n';
 import { inert } from '../core/text/inert';
 import { flatten } from '../core/text/flat';
@@ -405,7 +405,7 @@ export function runScore(args: string[], io: CliIo): number {
     if (reader === null) reader = new CsvReader(separator);
     read(reader.end());
   } catch (error) {
-    if (error instanceof CsvError) throw new CliError(tr(M.badCsv, lang, { path, line: error.line }));
+    if (error instanceof CsvError) throw new CliError(tr(error.kind === 'stray' ? STRAY_QUOTE : M.badCsv, lang, { path, line: error.line }));
     if (error instanceof MixedEncodingError) {
       throw new CliError(tr(M.mixedEncoding, lang, { path, line: reader?.currentLine ?? 1 }));
     }

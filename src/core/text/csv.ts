@@ -16,12 +16,17 @@ export interface CsvRecord {
   line: number;
 }
 
-/** The text cannot be read as CSV at all (only an unterminated quote does that). */
+/**
+ * The text cannot be read as CSV: a quote never closed, or a stray quote whose field runs
+ * over line breaks and ends in the middle of a later field — read leniently, it would
+ * silently merge the rows between into one.
+ */
 export class CsvError extends Error {
   constructor(
     message: string,
     /** 1-based line where the offending record starts. */
     readonly line: number,
+    readonly kind: 'unclosed' | 'stray' = 'unclosed',
   ) {
     super(message);
     this.name = 'CsvError';
@@ -163,7 +168,12 @@ function parseRecords(
           if (c === sep || c === CR || c === LF) break;
           pos++;
         }
-        if (pos > tailStart) value += body.slice(tailStart, pos);
+        if (pos > tailStart) {
+          // A field that crossed a line break and goes on after its closing quote is a stray
+          // quote, not a multi-line answer: refusing it keeps the rows between from merging.
+          if (line > start) throw new CsvError(`stray quote in the record starting on line ${start}`, start, 'stray');
+          value += body.slice(tailStart, pos);
+        }
       } else {
         const fieldStart = pos;
         while (pos < length) {
@@ -266,12 +276,19 @@ export function toCsv(rows: readonly (readonly unknown[])[], separator: Separato
   return out;
 }
 
+/** Said by every command that reads CSV when a stray quote would merge rows. */
+export const STRAY_QUOTE = {
+  ru: 'файл «{path}», строка {line}: кавычка в этой строке закрывается только на одной из следующих строк, посреди поля — похоже на лишнюю кавычку; строки не объединены, исправьте кавычки в строке {line}.',
+  en: 'file "{path}", line {line}: a quote on this line closes only on a later line, in the middle of a field — likely a stray quote; the rows are not merged, fix the quotes on line {line}.',
+} satisfies Localized;
+
 const TABLE_MESSAGES = {
   empty: { ru: 'файл «{path}» пуст: нет строки заголовков.', en: 'file "{path}" is empty: there is no header row.' },
   badCsv: {
     ru: 'файл «{path}», строка {line}: кавычка открыта и не закрыта до конца файла — это не корректный CSV.',
     en: 'file "{path}", line {line}: a quote is opened and never closed — this is not valid CSV.',
   },
+  strayQuote: STRAY_QUOTE,
 } satisfies Record<string, Localized>;
 
 /** A CSV file that must have a header row; a MessageError naming `path` when it cannot be read or is empty. */
@@ -280,7 +297,9 @@ export function readCsvTable(text: string, path: string): CsvRecord[] {
   try {
     records = parseCsvRecords(text);
   } catch (error) {
-    if (error instanceof CsvError) throw new MessageError(message(TABLE_MESSAGES.badCsv, { path, line: error.line }));
+    if (error instanceof CsvError) {
+      throw new MessageError(message(error.kind === 'stray' ? TABLE_MESSAGES.strayQuote : TABLE_MESSAGES.badCsv, { path, line: error.line }));
+    }
     throw error;
   }
   if (records.length === 0 || isBlankRecord(records[0].fields)) throw new MessageError(message(TABLE_MESSAGES.empty, { path }));

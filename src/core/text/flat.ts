@@ -16,12 +16,14 @@ export function unflatten(
   fields: readonly string[],
   cell: (column: string, text: string) => unknown,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // Objects without a prototype: a column named "__proto__.x" (the header comes from a file)
+  // is an ordinary key, never a way to write into Object.prototype.
+  const out: Record<string, unknown> = Object.create(null);
   header.forEach((column, index) => {
     const path = column.trim().split('.');
     let node = out;
     for (const part of path.slice(0, -1)) {
-      if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+      if (typeof node[part] !== 'object' || node[part] === null) node[part] = Object.create(null);
       node = node[part] as Record<string, unknown>;
     }
     node[path[path.length - 1]] = cell(column.trim(), fields[index] ?? '');
