@@ -27,6 +27,8 @@ export interface Context {
   book: Spreadsheet;
   layout: WorkbookLayout;
   lang: Lang;
+  /** When set, the names of the sheets ensureLayoutSheet creates: setup says what it did. */
+  created?: string[];
 }
 
 /**
@@ -65,6 +67,7 @@ export function ensureLayoutSheet(context: Context, key: string, def: SheetDef, 
   if (existing) return existing;
   const sheet = createSheet(context.book, sheetTitle(def, context.lang), header);
   context.layout.sheets[key] = sheet.getSheetId();
+  context.created?.push(sheet.getName());
   return sheet;
 }
 

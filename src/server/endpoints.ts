@@ -12,3 +12,7 @@ export { refreshIndicators } from './reports';
 export { updateRubric, getRubric } from './rubric';
 export { getHealth } from './health';
 export { getMailSettings, saveMailSettings, previewSummary, sendTestSummary } from './mail';
+export { getSurveysStatus } from './views';
+export { getOverview } from './views';
+export { getLogView } from './views';
+export { getRecalculationStatus } from './views';

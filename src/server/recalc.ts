@@ -23,7 +23,7 @@ import { keySheetId, keysOfRows } from '../core/workbook/response-key';
 import { scoreHeader } from '../core/workbook/scores-table';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
 import { scoresKey, scoresSheet } from '../core/workbook/sheets';
-import type { RecalculationProgress } from '../core/views/surveys';
+import type { RecalculationProgress, RecalculationStatus } from '../core/views/surveys';
 import { deleteBookValue, readBookJson, writeBookJson } from './adapters/state';
 import { appendRows, keyedRow, protectSheet, readRows, replaceRows, rowPairs, Sheet, workbookTimeZone } from './adapters/workbook';
 import { Settings } from '../core/settings';
@@ -263,4 +263,14 @@ export function continueRecalculation(options: RunOptions = {}): RecalculationPr
 export function catchUp(context: Context, options: RunOptions = {}): RecalculationProgress {
   if (!readBookJson<Cursor>(context.book, CURSOR_PROPERTY)) locked(context, () => startCursor(context, 'catchUp'));
   return run(context, options);
+}
+
+/** Where a paused or running recalculation is, so the sidebar can show it and resume it; null when none is. */
+export function recalculationStatus(context: Context): RecalculationStatus | null {
+  const cursor = readBookJson<Cursor>(context.book, CURSOR_PROPERTY);
+  if (!cursor) return null;
+  return {
+    mode: cursor.mode, processed: cursor.processed, incomplete: cursor.incomplete,
+    sheet: Math.min(cursor.at + 1, cursor.sheetIds.length), sheets: cursor.sheetIds.length,
+  };
 }

@@ -140,15 +140,21 @@ export function indicatorsFrom(sources: IndicatorSources, settings: Settings, cu
   });
 }
 
-/** Recomputes every indicator of the preset and rewrites the indicators and reports sheets. */
-export function recomputeIndicators(context: Context, settings: Settings): IndicatorsResult {
-  ensureReportSheets(context, settings);
+/** Computes every indicator of the preset from the sheets as they are, writing nothing. */
+export function computeFromSheets(context: Context, settings: Settings): { result: IndicatorsResult; reports: AcceptedReports; origins: FilingOrigin[] } {
   const sources = readIndicatorSources(context, settings);
   const today = nowIso(context).slice(0, 10);
   const result = indicatorsFrom(sources, settings, periodOf(today, sources.preset.reportingPeriod));
+  return { result, reports: sources.reports, origins: sources.origins };
+}
+
+/** Recomputes every indicator of the preset and rewrites the indicators and reports sheets. */
+export function recomputeIndicators(context: Context, settings: Settings): IndicatorsResult {
+  ensureReportSheets(context, settings);
+  const { result, reports, origins } = computeFromSheets(context, settings);
   replaceRows(layoutSheet(context, 'indicators') as Sheet, indicatorsHeader(context.lang), indicatorRows(result, context.lang).map(inertRow));
   replaceRows(layoutSheet(context, 'reports') as Sheet, reportsHeader(context.lang),
-    reportStatusRows(sources.reports, sources.origins, result.missingReports, result.currentPeriod, context.lang).map(inertRow));
+    reportStatusRows(reports, origins, result.missingReports, result.currentPeriod, context.lang).map(inertRow));
   return result;
 }
 

@@ -10,6 +10,7 @@ import { LOG_SHEET, REGISTRY_SHEET, SETTINGS_SHEET, WorkbookLayout } from '../co
 import { withLock } from './adapters/lock';
 import { isCoordinator, settingsOrProblem } from './access';
 import { checkTriggersAndLog } from './schedule';
+import { SCHEDULE_HANDLER, SUBMIT_HANDLER } from './adapters/triggers';
 import { activeWorkbook, protectSheet, readRows, replaceRows, sheetById } from './adapters/workbook';
 import { Context, contextOf, ensureLayoutSheet, readSettings, saveLayout, UserError } from './context';
 import { ensureReportSheets } from './reports';
@@ -49,7 +50,7 @@ export function saveSettings(input: SettingsInput): SaveSettingsResult {
     if (!firstSetup && !isCoordinator((existing && settingsOrProblem(existing).settings) ?? settings)) throw new UserError(tr(ERRORS.notCoordinator, lang));
     const layout: WorkbookLayout = existing?.layout ?? { lang: settings.lang, sheets: {} };
     layout.lang = settings.lang;
-    const context: Context = { book, layout, lang: settings.lang };
+    const context: Context = { book, layout, lang: settings.lang, created: [] };
     const settingsSheet = ensureLayoutSheet(context, 'settings', SETTINGS_SHEET, settingsHeader(settings.lang));
     // Mail settings share the sheet and are saved by their own endpoint: kept as they are.
     const mailRows = mailRowsOf(readRows(settingsSheet).slice(1));
@@ -62,10 +63,15 @@ export function saveSettings(input: SettingsInput): SaveSettingsResult {
     saveLayout(context);
     protectAll(context, settings);
     // Hands the trigger over when its owner is no longer among the coordinators.
-    checkTriggersAndLog(context, settings, firstSetup);
+    const triggers = checkTriggersAndLog(context, settings, firstSetup);
+    // What this save did, for the sidebar to say: the sheets it added and the triggers it installed.
+    const createdSheets = context.created ?? [];
+    const triggersCreated = [triggers.submitCreated ? SUBMIT_HANDLER : null, triggers.scheduleCreated ? SCHEDULE_HANDLER : null]
+      .filter((name): name is string => name !== null);
+    return { createdSheets, triggersCreated };
   });
   if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, lang));
-  return { ok: true };
+  return { ok: true, ...outcome };
 }
 
 /** google.script.run endpoint. Result: the saved settings, or null before setup. */

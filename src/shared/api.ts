@@ -27,3 +27,7 @@ export type { IndicatorsSummary } from '../core/views/indicators';
 export type { RubricSummary } from '../core/views/rubric';
 export type { HealthView, HealthProblem, HealthLevel } from '../core/views/health';
 export type { MailSettingsView, SaveMailSettingsResult, MailMessageView } from '../core/views/mail';
+export type { PresetOption } from '../core/views/sidebar';
+export type { SurveysView, RecalculationStatus } from '../core/views/surveys';
+export type { OverviewView } from '../core/views/overview';
+export type { LogView } from '../core/views/log';

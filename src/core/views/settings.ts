@@ -4,5 +4,11 @@ import { Settings } from '../settings';
 /** Every field of the settings sheet; the model is already plain data, so the view is the model. */
 export type SettingsView = Settings;
 
-/** Errors are in the language the settings asked for. */
-export type SaveSettingsResult = { ok: true } | { ok: false; errors: string[] };
+/**
+ * Saved: the names of the sheets this save added and the handlers whose trigger it
+ * installed, so the sidebar can say what it did. Refused: errors in the language the
+ * settings asked for.
+ */
+export type SaveSettingsResult =
+  | { ok: true; createdSheets: string[]; triggersCreated: string[] }
+  | { ok: false; errors: string[] };
