@@ -23,6 +23,7 @@ const CLI_ENTRY = at('src/cli/main.ts');
 /** Apps Script calls these by name: triggers, menu items and the add-on's entry points. */
 const REQUIRED_GLOBALS = ['onOpen', 'onInstall', 'onFormSubmit'];
 const GLOBAL_NAME = '__pdMonitor';
+const SIDEBAR_MAX_BYTES = 150 * 1024;
 
 function fail(message) {
   console.error(`build failed: ${message}`);
@@ -97,6 +98,9 @@ async function buildSidebar() {
   if (/<(script|link)[^>]+(src|href)\s*=\s*["']?(https?:)?\/\//i.test(html)) {
     fail('build/Sidebar.html must not load anything from another host');
   }
+  // HtmlService serves the sidebar as one file on every open: it must stay small.
+  const bytes = Buffer.byteLength(html, 'utf8');
+  if (bytes > SIDEBAR_MAX_BYTES) fail(`build/Sidebar.html is ${bytes} bytes, over the ${SIDEBAR_MAX_BYTES}-byte budget`);
   writeFileSync(at('build/Sidebar.html'), html);
 }
 

@@ -1,18 +1,22 @@
+import { startApp } from './app';
+import { h, replace } from './dom';
+import { initLang, t } from './i18n';
+import { PANELS } from './panels';
+import { resumeRecalculation } from './panels/health';
 import { call } from './rpc';
 
-/** Text into the page only through textContent: server data is never parsed as HTML. */
-function setText(id: string, text: string): void {
-  const element = document.getElementById(id);
-  if (element) element.textContent = text;
-}
-
 async function start(): Promise<void> {
+  const status = document.getElementById('status');
   try {
     const info = await call('getSidebarInfo');
-    document.documentElement.lang = info.lang;
-    setText('title', info.title);
+    initLang(info.lang);
+    const app = startApp(info, PANELS);
+    if (info.setUp) void resumeRecalculation(app);
   } catch (error) {
-    setText('status', error instanceof Error ? error.message : String(error));
+    if (status) {
+      status.className = 'status error';
+      replace(status, [h('span', {}, t('failed')), ' ', error instanceof Error ? error.message : String(error)]);
+    }
   }
 }
 
