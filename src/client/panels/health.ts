@@ -4,7 +4,7 @@
  * workbook (a cursor in document properties), so closing the sidebar loses nothing: on
  * the next open this panel finds it, shows where it is and carries it on.
  */
-import type { LogView, RecalculationProgress, RecalculationStatus } from '../../shared/api';
+import type { HealthView, LogView, RecalculationProgress, RecalculationStatus } from '../../shared/api';
 import type { LogLevel } from '../../core/views/log';
 import type { App, Panel } from '../app';
 import { h, replace } from '../dom';
@@ -16,6 +16,7 @@ import { alertItem, button, field, section, statusLine } from '../ui';
 const CHUNK_BUDGET_MS = 20_000;
 
 let log: LogView | null = null;
+let health: HealthView | null = null;
 let loadedFor = -1;
 const filter: { level: LogLevel | 'all'; text: string } = { level: 'all', text: '' };
 
@@ -72,6 +73,21 @@ function recalcSection(app: App): HTMLElement {
       !recalc.running && recalc.last?.done ? h('p', { class: 'ok' }, t('recalcDone', { processed: recalc.last.processed, incomplete: recalc.last.incomplete })) : null,
       recalc.error ? h('p', { class: 'error' }, [t('failed'), ' ', recalc.error]) : null,
     ]),
+  ]);
+}
+
+function healthSection(view: HealthView): HTMLElement {
+  const facts = [
+    view.trigger.present ? t('healthTrigger', { owner: view.trigger.owner }) : t('healthNoTrigger'),
+    view.lastScheduledRun ? t('healthLastRun', { at: view.lastScheduledRun.replace('T', ' ').slice(0, 16) }) : t('healthNeverRun'),
+    t('healthWaiting', { count: view.waiting }),
+  ];
+  return section(t('healthTitle'), [
+    view.problems.length === 0
+      ? h('p', { class: 'ok' }, t('healthOk'))
+      : h('ul', { class: 'alerts' }, view.problems.map((problem) =>
+        alertItem(problem.level, t(problem.level === 'error' ? 'levelError' : 'levelWarning'), problem.message, { 'data-problem': problem.id, lang: view.lang }))),
+    h('ul', { class: 'facts' }, facts.map((fact) => h('li', {}, fact))),
   ]);
 }
 
@@ -135,21 +151,25 @@ export const healthPanel: Panel = {
   show(root, app) {
     const reload = () => { if (app.current() === 'health') healthPanel.show(root, app); };
     const status = statusLine();
+    const healthSlot = h('div');
     const recalcSlot = h('div');
     const logSlot = h('div');
     redraw = () => { if (app.current() === 'health') replace(recalcSlot, recalcSection(app)); };
-    replace(root, [h('h2', {}, t('tabHealth')), recalcSlot, logSlot, status]);
+    replace(root, [h('h2', {}, t('tabHealth')), healthSlot, recalcSlot, logSlot, status]);
     redraw();
-    if (log && loadedFor === app.generation) {
+    if (log && health && loadedFor === app.generation) {
+      replace(healthSlot, healthSection(health));
       replace(logSlot, logSection(log, app, reload));
       return;
     }
     const generation = app.generation;
-    void withStatus(status, () => call('getLogView')).then((view) => {
-      if (!view) return;
-      log = view;
+    void withStatus(status, () => Promise.all([call('getHealth'), call('getLogView')])).then((loaded) => {
+      if (!loaded) return;
+      [health, log] = loaded;
       loadedFor = generation;
-      if (app.current() === 'health') replace(logSlot, logSection(view, app, reload));
+      if (app.current() !== 'health') return;
+      replace(healthSlot, healthSection(loaded[0]));
+      replace(logSlot, logSection(loaded[1], app, reload));
     });
   },
 };

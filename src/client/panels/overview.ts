@@ -2,7 +2,7 @@
  * Overview: the preset's key indicators as cards (value, numerator/denominator, coverage,
  * change against the previous period) and the alerts a coordinator should act on.
  */
-import type { OverviewView } from '../../shared/api';
+import type { HealthView, OverviewView } from '../../shared/api';
 import type { IndicatorCard } from '../../core/views/overview';
 import type { App, Panel } from '../app';
 import { h, replace } from '../dom';
@@ -10,7 +10,8 @@ import { num, pick, t } from '../i18n';
 import { call, withStatus } from '../rpc';
 import { alertItem, button, section, statusLine } from '../ui';
 
-let data: OverviewView | null = null;
+/** The overview and the health status, fetched together: the alerts show both. */
+let data: { view: OverviewView; health: HealthView } | null = null;
 let loadedFor = -1;
 
 function valueText(card: IndicatorCard): string {
@@ -56,7 +57,7 @@ function cardView(card: IndicatorCard, threshold: number): HTMLElement {
 
 const LEVEL_TEXT = { error: 'levelError', warning: 'levelWarning', info: 'levelInfo' } as const;
 
-function draw(root: HTMLElement, app: App, view: OverviewView, reload: () => void): void {
+function draw(root: HTMLElement, app: App, { view, health }: { view: OverviewView; health: HealthView }, reload: () => void): void {
   const status = statusLine();
   const refresh = button(t('recomputeIndicators'), async () => {
     const done = await withStatus(status, () => call('refreshIndicators'), [refresh]);
@@ -71,9 +72,13 @@ function draw(root: HTMLElement, app: App, view: OverviewView, reload: () => voi
       ' · ', t('coverageSchools', { reported: view.schools.reported, total: view.schools.total }),
     ]),
     section(t('alertsTitle'), [
-      view.alerts.length === 0
+      view.alerts.length + health.problems.length === 0
         ? h('p', { class: 'ok' }, t('noAlerts'))
-        : h('ul', { class: 'alerts' }, view.alerts.map((alert) => alertItem(alert.level, t(LEVEL_TEXT[alert.level]), alert.text, { 'data-alert': alert.id }))),
+        : h('ul', { class: 'alerts' }, [
+          // The health problems (triggers, authorization, waiting responses) come in the workbook's language.
+          ...health.problems.map((problem) => alertItem(problem.level, t(LEVEL_TEXT[problem.level]), problem.message, { 'data-alert': problem.id, lang: health.lang })),
+          ...view.alerts.map((alert) => alertItem(alert.level, t(LEVEL_TEXT[alert.level]), alert.text, { 'data-alert': alert.id })),
+        ]),
     ]),
     section(t('keyIndicators'), [h('ul', { class: 'cards' }, view.cards.map((card) => cardView(card, view.privacyThreshold)))]),
     h('div', { class: 'actions' }, [refresh]),
@@ -94,11 +99,14 @@ export const overviewPanel: Panel = {
     const status = statusLine();
     replace(root, [h('h2', {}, t('tabOverview')), status]);
     const generation = app.generation;
-    void withStatus(status, () => call('getOverview')).then((view) => {
-      if (!view) return;
-      data = view;
+    void withStatus(status, async () => {
+      const [view, health] = await Promise.all([call('getOverview'), call('getHealth')]);
+      return { view, health };
+    }).then((loaded) => {
+      if (!loaded) return;
+      data = loaded;
       loadedFor = generation;
-      if (app.current() === 'overview') draw(root, app, view, reload);
+      if (app.current() === 'overview') draw(root, app, loaded, reload);
     });
   },
 };
