@@ -8,7 +8,8 @@ import { LogReason } from '../workbook/log';
 /** error: input was rejected or lost until someone acts; warning: kept but needs a look; info: done. */
 export type LogLevel = 'error' | 'warning' | 'info';
 
-const LEVELS: Record<LogReason, LogLevel> = {
+/** A reason not listed here (one added later) shows as a warning until it is classed. */
+const LEVELS: Partial<Record<LogReason, LogLevel>> = {
   unregisteredSheet: 'error',
   reportRejected: 'error',
   unreadableRegistry: 'error',
@@ -16,6 +17,7 @@ const LEVELS: Record<LogReason, LogLevel> = {
   registrySheetMismatch: 'error',
   authorizationRequired: 'error',
   settingsDamaged: 'error',
+  settingsUnreadable: 'error',
   scheduledRunFailed: 'error',
   incomplete: 'warning',
   cellTruncated: 'warning',
@@ -35,7 +37,7 @@ const LEVELS: Record<LogReason, LogLevel> = {
 };
 
 export function logLevel(code: string): LogLevel {
-  return code in LEVELS ? LEVELS[code as LogReason] : 'warning';
+  return LEVELS[code as LogReason] ?? 'warning';
 }
 
 export interface LogEntryView {
