@@ -47,13 +47,13 @@ export function getHealth(): HealthView {
   const context = contextOf();
   const blank: HealthFacts = {
     setUp: false, submitTriggerMine: false, triggerOwner: '', ownerIsMe: false, ownerIsCoordinator: true,
-    authorizationRequired: false, lastScheduledRun: '', now: '', waiting: 0, rejected: 0,
+    authorizationRequired: false, lastScheduledRun: '', scheduleRestored: false, now: '', waiting: 0, rejected: 0,
     recalculation: { inProgress: false, processed: 0 }, settingsProblem: '',
   };
   if (!context || context.layout.sheets.settings === undefined) return healthView(blank, context?.lang ?? DEFAULT_LANG);
   const authRequired = authorizationRequired();
   const { settings, problem } = settingsOrProblem(context);
-  if (settings && !authRequired && isCoordinator(settings)) checkTriggersAndLog(context, settings);
+  const check = settings && !authRequired && isCoordinator(settings) ? checkTriggersAndLog(context, settings) : null;
   const owner = readBookJson<string>(context.book, OWNER_KEY) ?? '';
   const cursor = readBookJson<{ processed: number }>(context.book, CURSOR_PROPERTY);
   return healthView(
@@ -65,6 +65,7 @@ export function getHealth(): HealthView {
       ownerIsCoordinator: settings ? settings.coordinators.includes(owner) : true,
       authorizationRequired: authRequired,
       lastScheduledRun: readBookJson<string>(context.book, LAST_RUN_KEY) ?? '',
+      scheduleRestored: check !== null && (check.scheduleCreated || check.handedOverFrom !== null),
       now: nowIso(context),
       waiting: waitingResponses(context),
       rejected: rejectedRows(context),

@@ -191,8 +191,8 @@ function reconcile(context: Context, records: readonly FormRecord[], sort: boole
   if (removed > 0) writeLog(context, [logEntry(context, '', '', 'staleScoresRemoved', { count: removed })]);
 }
 
-function run(context: Context, options: RunOptions): RecalculationProgress {
-  const started = Date.now();
+/** `started`: when the execution began; the budget counts the work done before run() too. */
+function run(context: Context, options: RunOptions, started = Date.now()): RecalculationProgress {
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const chunkRows = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
   const cursor = readBookJson<Cursor>(context.book, CURSOR_PROPERTY);
@@ -240,6 +240,7 @@ function run(context: Context, options: RunOptions): RecalculationProgress {
  * (or the scheduled job) finishes it.
  */
 export function recalculateAll(options: RunOptions = {}): RecalculationProgress {
+  const started = Date.now();
   const context = requireContext();
   requireCoordinator(context);
   locked(context, () => {
@@ -249,7 +250,7 @@ export function recalculateAll(options: RunOptions = {}): RecalculationProgress 
     if (JSON.stringify(records) !== before) writeRegistry(context, records);
     startCursor(context, 'rebuild');
   });
-  return run(context, options);
+  return run(context, options, started);
 }
 
 /** google.script.run endpoint. Continues a paused recalculation; done when there is none. */
@@ -260,9 +261,9 @@ export function continueRecalculation(options: RunOptions = {}): RecalculationPr
 }
 
 /** Scores whatever raw responses have no scores row yet, without emptying anything. */
-export function catchUp(context: Context, options: RunOptions = {}): RecalculationProgress {
+export function catchUp(context: Context, options: RunOptions = {}, started = Date.now()): RecalculationProgress {
   if (!readBookJson<Cursor>(context.book, CURSOR_PROPERTY)) locked(context, () => startCursor(context, 'catchUp'));
-  return run(context, options);
+  return run(context, options, started);
 }
 
 /** Where a paused or running recalculation is, so the sidebar can show it and resume it; null when none is. */

@@ -32,6 +32,7 @@ export const LAST_RUN_KEY = PROPERTY_KEYS.lastRun;
 const DAILY_KEY = PROPERTY_KEYS.dailyDone;
 const SETTINGS_LOGGED_KEY = PROPERTY_KEYS.settingsLogged;
 const AUTH_LOGGED_KEY = PROPERTY_KEYS.authLogged;
+const MISSING_LOGGED_KEY = PROPERTY_KEYS.missingLogged;
 const AUTH_WARNED_PROPERTY = PROPERTY_KEYS.authWarned;
 
 /** The job's own budget, under the 6-minute execution limit, shared by its workbooks. */
@@ -50,6 +51,8 @@ export function jobStalled(context: Context): boolean {
 
 export interface TriggerCheck {
   submitCreated: boolean;
+  /** Missing and not re-creatable here (outside the document). */
+  submitMissing: boolean;
   scheduleCreated: boolean;
   /** The previous owner when the running coordinator has just taken the workbook over. */
   handedOverFrom: string | null;
@@ -59,11 +62,11 @@ export interface TriggerCheck {
  * Makes the workbook's triggers right for the running user (a coordinator: callers check).
  * Result: what had to change.
  */
-export function checkTriggers(context: Context, settings: Settings): TriggerCheck {
+export function checkTriggers(context: Context, settings: Settings, inDocument = true): TriggerCheck {
   const me = myEmail();
   const owner = readBookJson<string>(context.book, OWNER_KEY) ?? '';
   const mine = mySubmitTriggers(context.book);
-  const result: TriggerCheck = { submitCreated: false, scheduleCreated: false, handedOverFrom: null };
+  const result: TriggerCheck = { submitCreated: false, submitMissing: false, scheduleCreated: false, handedOverFrom: null };
   const ownerActive = owner !== '' && settings.coordinators.includes(owner) && !(owner !== me && jobStalled(context));
   if (owner !== me && ownerActive) {
     // Another coordinator's trigger scores this workbook; one of ours as well would
@@ -73,8 +76,13 @@ export function checkTriggers(context: Context, settings: Settings): TriggerChec
   }
   if (!settings.coordinators.includes(me)) return result;
   if (mine.length === 0) {
-    installSubmitTrigger(context.book);
-    result.submitCreated = true;
+    // "Add-ons can only create triggers for the file in which the add-on is used": the
+    // scheduled job, in no file, can only report the loss.
+    if (!inDocument) result.submitMissing = true;
+    else {
+      installSubmitTrigger(context.book);
+      result.submitCreated = true;
+    }
   } else if (mine.length > 1) deleteTriggers(mine.slice(1));
   if (owner !== me) {
     writeBookJson(context.book, OWNER_KEY, me);
@@ -92,9 +100,18 @@ export function checkTriggers(context: Context, settings: Settings): TriggerChec
  * Logs what a check changed. A form-submit trigger that had to be (re-)created means
  * responses may have arrived unscored, so a catch-up is queued for the scheduled job.
  */
-export function checkTriggersAndLog(context: Context, settings: Settings, firstSetup = false): TriggerCheck {
-  const check = checkTriggers(context, settings);
+export function checkTriggersAndLog(context: Context, settings: Settings, firstSetup = false, inDocument = true): TriggerCheck {
+  const check = checkTriggers(context, settings, inDocument);
   const entries = [];
+  if (check.submitMissing) {
+    // Once a day; meanwhile the job scores what arrives, hourly, by catch-up.
+    const day = today(context);
+    if (readBookJson<string>(context.book, MISSING_LOGGED_KEY) !== day) {
+      writeBookJson(context.book, MISSING_LOGGED_KEY, day);
+      entries.push(logEntry(context, '', '', 'triggerMissing'));
+    }
+    writeBookJson(context.book, CATCH_UP_PROPERTY, true);
+  }
   if (check.handedOverFrom !== null) {
     entries.push(logEntry(context, '', '', 'triggerHandedOver', { from: check.handedOverFrom, to: myEmail() }));
   } else if (check.submitCreated && !firstSetup) {
@@ -150,7 +167,7 @@ function logSettingsDamage(context: Context, reason: string): void {
  * back and logged within the hour), a paused recalculation or queued catch-up, and once a
  * day a catch-up of anything left unscored and the indicators.
  */
-function runForWorkbook(context: Context, options: RunOptions): void {
+function runForWorkbook(context: Context, options: RunOptions, started: number): void {
   writeBookJson(context.book, LAST_RUN_KEY, nowIso(context));
   let settings: Settings;
   try {
@@ -160,7 +177,7 @@ function runForWorkbook(context: Context, options: RunOptions): void {
     logSettingsDamage(context, error.message);
     return;
   }
-  checkTriggersAndLog(context, settings);
+  checkTriggersAndLog(context, settings, false, false);
   const day = today(context);
   const daily = readBookJson<string>(context.book, DAILY_KEY) !== day;
   if (daily) {
@@ -168,7 +185,7 @@ function runForWorkbook(context: Context, options: RunOptions): void {
     writeBookJson(context.book, CATCH_UP_PROPERTY, true);
   }
   const pending = readBookJson(context.book, CURSOR_PROPERTY) || readBookJson(context.book, CATCH_UP_PROPERTY);
-  const progress = pending ? catchUp(context, options) : null;
+  const progress = pending ? catchUp(context, options, started) : null;
   // Survey responses do not recompute the indicators one by one: once a day does,
   // unless a catch-up that scored something has just done it.
   const recomputed = progress !== null && progress.done && progress.processed > 0;
@@ -188,9 +205,9 @@ export function runScheduledJobs(_e?: unknown, options: RunOptions = {}): void {
   }
   const started = Date.now();
   const me = myEmail();
+  const budgetMs = options.budgetMs ?? JOB_BUDGET_MS;
   for (const id of myWorkbookIds()) {
-    const remaining = (options.budgetMs ?? JOB_BUDGET_MS) - (Date.now() - started);
-    if (remaining <= 0) break;
+    if (Date.now() - started >= budgetMs) break;
     let context: Context | null;
     try {
       context = contextOf(openWorkbook(id));
@@ -206,7 +223,7 @@ export function runScheduledJobs(_e?: unknown, options: RunOptions = {}): void {
       continue;
     }
     try {
-      runForWorkbook(context, { ...options, budgetMs: remaining });
+      runForWorkbook(context, { ...options, budgetMs }, started);
     } catch (error) {
       writeLog(context, [logEntry(context, '', '', 'scheduledRunFailed', { error: error instanceof Error ? error.message : String(error) })]);
     }

@@ -10,7 +10,7 @@ import { COORDINATOR, Harness, SCHOOLS, SECOND_COORDINATOR, SETTINGS, setUpWorkb
 
 const HOUR = 60 * 60 * 1000;
 
-interface FormInfo { formId: string }
+interface FormInfo { formId: string; responseSheetName: string }
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -189,5 +189,152 @@ describe('the scheduled job in the strict clock context', () => {
     const view = health(h);
     expect(view.waiting).toBe(0);
     expect(view.lastScheduledRun).not.toBeNull();
+  });
+});
+
+/** Submits one Boyko response; with `busy` another execution holds the lock meanwhile. */
+function submit(h: Harness, formId: string, options: { busy?: boolean; answer?: 'Да' | 'Нет' } = {}) {
+  if (options.busy) h.emulator.locks.holdAs('script', 'another execution');
+  try {
+    return h.emulator.forms.submit(formId, boykoAnswers(h, formId, options.answer ?? 'Да'));
+  } finally {
+    if (options.busy) h.emulator.locks.release('script');
+  }
+}
+
+function rawRows(h: Harness, form: FormInfo): number {
+  return rowsOf(h.emulator.spreadsheet, form.responseSheetName).length;
+}
+
+describe('silent stalls become visible', () => {
+  test('a deleted form-submit trigger: logged within the hour, responses still scored hourly, restored when a coordinator opens the sidebar', () => {
+    const h = setUpWorkbook();
+    const form = h.call<FormInfo>('createSurveyForm', 'boyko');
+    const runtime = h.emulator.runtime;
+    runtime.triggers.splice(runtime.triggers.findIndex((t) => t.handler === 'onFormSubmit'), 1);
+    submit(h, form.formId);
+    expect(scoreKeys(h)).toEqual([]);
+    h.emulator.clock.advance(HOUR);
+    // The job runs in no document, where an add-on may not create a spreadsheet trigger.
+    expect(triggersOf(h, COORDINATOR, 'onFormSubmit')).toEqual([]);
+    expect(logTexts(h, 'triggerMissing')).toEqual([
+      'Триггер обработки ответов не найден: новые ответы обрабатываются только плановым запуском раз в час. Откройте панель PD Monitor координатором — триггер будет создан заново.',
+    ]);
+    expect(scoreKeys(h)).toHaveLength(1);
+    submit(h, form.formId, { answer: 'Нет' });
+    h.emulator.clock.advance(HOUR);
+    expect(scoreKeys(h)).toHaveLength(2);
+    expect(logTexts(h, 'triggerMissing')).toHaveLength(1);
+    expect(health(h).problems).toEqual([]);
+    expect(triggersOf(h, COORDINATOR, 'onFormSubmit')).toHaveLength(1);
+    expect(logTexts(h, 'triggerRecreated')).toEqual([
+      'Триггер обработки ответов отсутствовал и был создан заново. Ответы, пришедшие без него, учтены пересчётом.',
+    ]);
+    submit(h, form.formId);
+    expect(scoreKeys(h)).toHaveLength(3);
+  });
+
+  test('both triggers deleted: the note on open and the sidebar say so; a coordinator opening it restores scoring', () => {
+    const h = setUpWorkbook();
+    const form = h.call<FormInfo>('createSurveyForm', 'boyko');
+    h.emulator.clock.advance(HOUR);
+    h.emulator.runtime.triggers.splice(0);
+    submit(h, form.formId);
+    h.emulator.clock.advance(3 * HOUR);
+    expect(h.emulator.script.runs.filter((run) => run.at > h.emulator.clock.now() - 3 * HOUR)).toEqual([]);
+
+    triggerSimpleOnOpen(h.bundle, 'LIMITED');
+    expect(h.emulator.spreadsheets.toasts.at(-1)?.message).toMatch(/^Плановая обработка не запускалась с \d{4}-\d\d-\d\d \d\d:\d\d\. Откройте панель/);
+    // A non-coordinator's sidebar shows the stall and changes nothing.
+    const seen = health(h, TEACHER);
+    expect(seen.problems.map((p) => [p.id, p.level])).toContainEqual(['scheduleStalled', 'error']);
+    expect(h.emulator.runtime.triggers).toEqual([]);
+    // The second coordinator's sidebar takes the workbook over: the owner's job stopped.
+    const view = health(h, SECOND_COORDINATOR);
+    expect(view.trigger).toEqual({ present: true, owner: SECOND_COORDINATOR, ownerIsMe: true });
+    expect(view.problems.map((p) => p.id)).toEqual(['waiting']);
+    expect(view.problems[0].message).toBe('Ответов ждут обработки: 1. Они будут обработаны плановым запуском в течение часа.');
+    expect(logCodes(h)).toContain('triggerHandedOver');
+    h.emulator.clock.advance(HOUR);
+    expect(scoreKeys(h)).toHaveLength(1);
+    expect(health(h, SECOND_COORDINATOR).level).toBe('ok');
+  });
+
+  test('revoked authorization: nothing scored, one log line a day, shown in the sidebar; all scored once it is back', () => {
+    const h = setUpWorkbook();
+    const form = h.call<FormInfo>('createSurveyForm', 'boyko');
+    h.emulator.runtime.authorizationStatus = 'REQUIRED';
+    submit(h, form.formId);
+    submit(h, form.formId, { answer: 'Нет' });
+    h.emulator.clock.advance(2 * HOUR);
+    expect(scoreKeys(h)).toEqual([]);
+    expect(logTexts(h, 'authorizationRequired')).toEqual([
+      `Доступ PD Monitor у ${COORDINATOR} отозван: ответы не обрабатываются, пока доступ не будет разрешён снова (Расширения → PD Monitor). Необработанные ответы будут учтены после этого.`,
+    ]);
+    expect(h.emulator.logs.entries.filter((e) => /authorization required/.test(e.message))).toHaveLength(1);
+    const view = health(h);
+    expect(view.authorizationRequired).toBe(true);
+    expect(view.level).toBe('error');
+    expect(view.problems[0].message).toBe(
+      'Доступ PD Monitor отозван: ответы не обрабатываются. Откройте Расширения → PD Monitor и разрешите доступ снова.',
+    );
+    h.emulator.runtime.authorizationStatus = 'ENABLED';
+    h.emulator.clock.advance(HOUR);
+    expect(scoreKeys(h).sort()).toHaveLength(2);
+    expect(new Set(scoreKeys(h)).size).toBe(2);
+  });
+
+  test('a damaged settings sheet: the job logs it once a day and the sidebar names it', () => {
+    const h = setUpWorkbook();
+    const sheet = h.emulator.spreadsheet.getSheetByName('Настройки')!;
+    const values = sheet.getDataRange().getValues();
+    const row = values.findIndex((r) => r[0] === 'coordinators');
+    sheet.getRange(row + 1, 3).setValue('не адрес');
+    h.emulator.clock.advance(3 * HOUR);
+    const lines = logTexts(h, 'settingsDamaged');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Плановая обработка: лист настроек не читается — Лист настроек содержит ошибки: .*не адрес/);
+    const view = health(h);
+    expect(view.problems.map((p) => p.id)).toContain('settingsDamaged');
+    expect(view.problems.find((p) => p.id === 'settingsDamaged')?.message).toMatch(/^Лист настроек повреждён: /);
+  });
+});
+
+describe('time passes during an execution', () => {
+  test('recalculation really reaches its 4.5-minute budget, pauses, and the scheduled job finishes it: each response once', () => {
+    const h = setUpWorkbook();
+    const form = h.call<FormInfo>('createSurveyForm', 'boyko');
+    for (let i = 0; i < 30; i++) submit(h, form.formId, { answer: i % 2 ? 'Да' : 'Нет' });
+    h.emulator.runtime.callCostMs = 2000;
+    const start = h.emulator.clock.now();
+    const progress = h.call<{ done: boolean; processed: number }>('recalculateAll', { chunkRows: 3 });
+    const elapsed = h.emulator.clock.now() - start;
+    expect(progress.done).toBe(false);
+    expect(elapsed).toBeGreaterThanOrEqual(270_000);
+    expect(elapsed).toBeLessThan(360_000);
+    expect(logCodes(h)).toContain('recalculationPaused');
+    expect(health(h).recalculation.inProgress).toBe(true);
+    h.emulator.runtime.callCostMs = 50;
+    h.emulator.clock.advance(HOUR);
+    expect(h.emulator.script.runs.every((run) => run.error === undefined)).toBe(true);
+    expect(scoreKeys(h)).toHaveLength(30);
+    expect(new Set(scoreKeys(h)).size).toBe(30);
+    expect(health(h).recalculation.inProgress).toBe(false);
+  });
+
+  test('an execution killed at 6 minutes loses nothing: the next scheduled runs score every response once', () => {
+    const h = setUpWorkbook();
+    const form = h.call<FormInfo>('createSurveyForm', 'boyko');
+    for (let i = 0; i < 12; i++) submit(h, form.formId);
+    h.emulator.runtime.callCostMs = 20_000;
+    expect(() => h.call('recalculateAll', { chunkRows: 2 })).toThrow('Exceeded maximum execution time');
+    h.emulator.runtime.callCostMs = 50;
+    h.emulator.clock.advance(HOUR);
+    h.emulator.clock.advance(24 * HOUR);
+    expect(rowsOf(h.emulator.spreadsheet, 'Баллы: Бойко').length).toBeGreaterThan(0);
+    expect(sheetValues(h, 'Баллы: Бойко')[0][0]).not.toBe('');
+    expect(scoreKeys(h).sort()).toEqual([...new Set(scoreKeys(h))].sort());
+    expect(scoreKeys(h)).toHaveLength(rawRows(h, form));
+    expect(rawRows(h, form)).toBe(12);
   });
 });

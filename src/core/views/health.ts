@@ -22,6 +22,8 @@ export interface HealthFacts {
   authorizationRequired: boolean;
   /** ISO local time of the scheduled job's last run here, '' if never. */
   lastScheduledRun: string;
+  /** This very call has just re-created the job's trigger (or taken the workbook over). */
+  scheduleRestored: boolean;
   /** ISO local time now, in the workbook's zone. */
   now: string;
   /** Raw responses that have no scores row yet. */
@@ -114,7 +116,8 @@ export function healthView(facts: HealthFacts, lang: Lang): HealthView {
     if (facts.authorizationRequired) add('authorizationRequired', 'error');
     if (!present) add('noTrigger', 'error');
     else if (!facts.ownerIsCoordinator) add('ownerLeft', 'warning', { owner: facts.triggerOwner });
-    if (facts.lastScheduledRun !== '' && elapsedMs(facts.lastScheduledRun, facts.now) > STALL_AFTER_MS) {
+    const stalled = facts.lastScheduledRun !== '' && elapsedMs(facts.lastScheduledRun, facts.now) > STALL_AFTER_MS;
+    if (stalled && !facts.scheduleRestored) {
       add('scheduleStalled', 'error', { since: facts.lastScheduledRun.replace('T', ' ').slice(0, 16) });
     }
     if (facts.settingsProblem !== '') add('settingsDamaged', 'error', { reason: facts.settingsProblem });

@@ -38,6 +38,10 @@ export const LOG_REASONS = {
     ru: 'Триггер обработки ответов отсутствовал и был создан заново. Ответы, пришедшие без него, учтены пересчётом.',
     en: 'The response trigger was missing and has been re-created. Responses that arrived without it are picked up by recalculation.',
   },
+  triggerMissing: {
+    ru: 'Триггер обработки ответов не найден: новые ответы обрабатываются только плановым запуском раз в час. Откройте панель PD Monitor координатором — триггер будет создан заново.',
+    en: 'The response trigger is missing: new responses are scored only by the hourly scheduled run. Open the PD Monitor sidebar as a coordinator and it is re-created.',
+  },
   triggerHandedOver: {
     ru: 'Триггер обработки ответов передан от {from} к {to}: прежний владелец больше не координатор или его плановая обработка остановилась.',
     en: 'The response trigger passed from {from} to {to}: the former owner is no longer a coordinator or their scheduled job stopped.',

@@ -16,6 +16,7 @@ export const PROPERTY_KEYS = {
   dailyDone: 'pdm.dailyDone',
   settingsLogged: 'pdm.settingsLogged',
   authLogged: 'pdm.authLogged',
+  missingLogged: 'pdm.missingLogged',
   authWarned: 'pdm.authWarned',
   /** The workbooks the scheduled job opens by id. */
   workbooks: 'pdm.workbooks',
