@@ -212,12 +212,12 @@ describe('submissions', () => {
     expect(scoreRows(h)).toHaveLength(1);
   });
 
-  test('a lost form-submit trigger is re-created by the health check and said in the log', () => {
+  test('a lost form-submit trigger is re-created by the sidebar health check and said in the log', () => {
     const h = setUpWorkbook();
     createForm(h, 'boyko');
     const script = h.emulator.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp;
     for (const trigger of script.getProjectTriggers()) if (trigger.getHandlerFunction() === 'onFormSubmit') script.deleteTrigger(trigger);
-    h.call('runScheduledJobs');
+    h.call('getHealth');
     expect(h.emulator.runtime.triggers.filter((t) => t.handler === 'onFormSubmit')).toHaveLength(1);
     expect(logCodes(h)).toContain('triggerRecreated');
   });
