@@ -4,6 +4,7 @@
  * the scheduled job runs with no active spreadsheet, and time passes per service call.
  * Each test is what a coordinator would expect to see, in the workbook's language.
  */
+import fc from 'fast-check';
 import { triggerSimpleOnOpen } from '../../tools/emulator/bundle';
 import type { HealthView } from '../../src/core/views/health';
 import { COORDINATOR, Harness, SCHOOLS, SECOND_COORDINATOR, SETTINGS, setUpWorkbook, sheetValues, SUBJECTS, TEACHER } from './harness';
@@ -305,9 +306,9 @@ describe('time passes during an execution', () => {
     const h = setUpWorkbook();
     const form = h.call<FormInfo>('createSurveyForm', 'boyko');
     for (let i = 0; i < 30; i++) submit(h, form.formId, { answer: i % 2 ? 'Да' : 'Нет' });
-    h.emulator.runtime.callCostMs = 2000;
+    h.emulator.runtime.callCostMs = 500;
     const start = h.emulator.clock.now();
-    const progress = h.call<{ done: boolean; processed: number }>('recalculateAll', { chunkRows: 3 });
+    const progress = h.call<{ done: boolean; processed: number }>('recalculateAll', { chunkRows: 1 });
     const elapsed = h.emulator.clock.now() - start;
     expect(progress.done).toBe(false);
     expect(elapsed).toBeGreaterThanOrEqual(270_000);
@@ -336,5 +337,31 @@ describe('time passes during an execution', () => {
     expect(scoreKeys(h).sort()).toEqual([...new Set(scoreKeys(h))].sort());
     expect(scoreKeys(h)).toHaveLength(rawRows(h, form));
     expect(rawRows(h, form)).toBe(12);
+  });
+});
+
+describe('any interleaving of submissions and scheduled runs', () => {
+  type Op = 'submit' | 'busy' | 'replay' | 'hour' | 'otherCoordinator';
+  test('ends with every raw response scored exactly once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom<Op>('submit', 'busy', 'replay', 'hour', 'otherCoordinator'), { minLength: 1, maxLength: 10 }), (ops) => {
+        const h = setUpWorkbook({ callCostMs: 20 });
+        const form = h.call<FormInfo>('createSurveyForm', 'boyko');
+        let last: ReturnType<typeof submit> | null = null;
+        for (const op of ops) {
+          if (op === 'submit' || op === 'busy') last = submit(h, form.formId, { busy: op === 'busy', answer: op === 'busy' ? 'Нет' : 'Да' });
+          else if (op === 'replay' && last?.event) h.emulator.forms.fireFormSubmit(h.emulator.spreadsheet.getId(), last.event);
+          else if (op === 'hour') h.emulator.clock.advance(HOUR);
+          else if (op === 'otherCoordinator') health(h, SECOND_COORDINATOR);
+        }
+        h.emulator.clock.advance(25 * HOUR);
+        const keys = scoreKeys(h);
+        expect(new Set(keys).size).toBe(keys.length);
+        expect(keys).toHaveLength(rawRows(h, form));
+        expect(h.emulator.script.runs.filter((run) => run.error !== undefined)).toEqual([]);
+        expect(triggersOf(h, SECOND_COORDINATOR)).toEqual([]);
+      }),
+      { numRuns: 12 },
+    );
   });
 });
