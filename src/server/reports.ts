@@ -21,11 +21,12 @@ import { FormRecord, isScored, mapResponse, responseKey, SCHOOL_REPORT } from '.
 import { acceptDistrictReports, AcceptedReports, acceptSchoolReports, DistrictReport, districtReportFields, DistrictReportRow, SchoolReportRow } from '../core/reports/school-report';
 import { reportRows } from '../core/forms/school-report-form';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
-import { parseScoreRows } from '../core/workbook/scores-table';
+import { getInstrument, isInstrumentId } from '../core/instruments';
+import { dataColumn, isDataHeader, parseScoreRows } from '../core/workbook/scores-table';
 import { Settings } from '../core/settings';
 import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET } from '../core/workbook/sheets';
 import { IndicatorsSummary, indicatorsSummary } from '../core/views/indicators';
-import { hasKey, protectSheet, readRows, replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
+import { hasKey, protectSheet, readRows, readWholeColumn, replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
@@ -107,7 +108,13 @@ function readSurveyRows(context: Context): SurveyScoreRow[] {
     if (!key.startsWith('scores:')) continue;
     const sheet = layoutSheet(context, key);
     if (!sheet) continue;
-    const [header, ...data] = readRows(sheet);
+    // Only the JSON column is used: read it alone (a fifth of the cells or less) when the
+    // sheet has it where this version writes it, the whole sheet otherwise.
+    const id = key.slice('scores:'.length);
+    const column = isInstrumentId(id) ? readWholeColumn(sheet, dataColumn(getInstrument(id))) : [];
+    const [header, ...data] = isDataHeader(column[0])
+      ? [[column[0]], ...column.slice(1).filter((cell) => cell !== '').map((cell) => [cell])]
+      : readRows(sheet);
     if (!header) continue;
     for (const stored of parseScoreRows(header, data).scores) rows.push(surveyRowFromScore(stored.scored, stored.submittedAt.slice(0, 10)));
   }

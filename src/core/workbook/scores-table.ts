@@ -169,6 +169,16 @@ export function scoreRow(instrument: Instrument, meta: ScoreRowMeta, scored: Sco
   ];
 }
 
+/** The 1-based column of the JSON data in a scores sheet written by this version. */
+export function dataColumn(instrument: Instrument): number {
+  return scoreColumns(instrument).length;
+}
+
+/** Whether a header cell is the JSON data column's, in any language. */
+export function isDataHeader(cell: unknown): boolean {
+  return Object.values(LABELS.data).includes(String(cell));
+}
+
 export interface StoredScore extends ScoreRowMeta {
   scored: ScoredResponse;
 }

@@ -69,6 +69,22 @@ export function appendRows(sheet: Sheet, firstRow: number, rows: unknown[][]): v
   sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
 }
 
+/** "A", "Z", "AA": a column's letters in A1 notation. */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * Every cell of one column, header included, blank rows below the data too: two calls
+ * whatever the sheet's size, and only that column's cells moved.
+ */
+export function readWholeColumn(sheet: Sheet, column: number): unknown[] {
+  const letters = columnLetters(column);
+  return sheet.getRange(`${letters}:${letters}`).getValues().map((row) => row[0]);
+}
+
 /** Reads one column (e.g. the response keys) in one call. */
 export function readColumn(sheet: Sheet, column: number): unknown[] {
   const last = sheet.getLastRow();
