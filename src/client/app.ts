@@ -1,7 +1,7 @@
 /**
  * The sidebar's frame: a header with the title and the language switch, a tab list of
  * panels and the shown panel. A panel is one entry of PANELS: adding one is a module
- * with `id`, `title` and `show`, and a line in panels/index.ts.
+ * with `id`, `title` and `show`, and a line in panels.ts.
  */
 import type { SidebarInfo } from '../shared/api';
 import { h, replace } from './dom';

@@ -2,7 +2,7 @@ import { startApp } from './app';
 import { h, replace } from './dom';
 import { initLang, t } from './i18n';
 import { PANELS } from './panels';
-import { resumeRecalculation } from './panels/health';
+import { resumeRecalculation } from './panel-health';
 import { call } from './rpc';
 
 async function start(): Promise<void> {

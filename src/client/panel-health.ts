@@ -4,13 +4,13 @@
  * workbook (a cursor in document properties), so closing the sidebar loses nothing: on
  * the next open this panel finds it, shows where it is and carries it on.
  */
-import type { HealthView, LogView, RecalculationProgress, RecalculationStatus } from '../../shared/api';
-import type { LogLevel } from '../../core/views/log';
-import type { App, Panel } from '../app';
-import { h, replace } from '../dom';
-import { t } from '../i18n';
-import { call, CallError, withStatus } from '../rpc';
-import { alertItem, button, field, section, statusLine } from '../ui';
+import type { HealthView, LogView, RecalculationProgress, RecalculationStatus } from '../shared/api';
+import type { LogLevel } from '../core/views/log';
+import type { App, Panel } from './app';
+import { h, replace } from './dom';
+import { t } from './i18n';
+import { call, CallError, withStatus } from './rpc';
+import { alertItem, button, field, section, statusLine } from './ui';
 
 /** Each call works this long and returns, so the progress moves and no call nears the 6-minute limit. */
 const CHUNK_BUDGET_MS = 20_000;

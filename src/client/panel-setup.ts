@@ -3,14 +3,14 @@
  * coordinators, privacy threshold, language. Problems are found before saving and shown
  * beside their fields; saving creates the workbook's sheets and triggers and says so.
  */
-import { findDuplicateNames, listLines } from '../../core/text/names';
-import { isLang, Lang } from '../../core/text/i18n';
-import type { SaveSettingsResult, SettingsView } from '../../shared/api';
-import type { App, Panel } from '../app';
-import { h, replace, uid } from '../dom';
-import { lang, pick, setLang, t } from '../i18n';
-import { call, withStatus } from '../rpc';
-import { Field, field, statusLine } from '../ui';
+import { findDuplicateNames, listLines } from '../core/text/names';
+import { isLang, Lang } from '../core/text/i18n';
+import type { SaveSettingsResult, SettingsView } from '../shared/api';
+import type { App, Panel } from './app';
+import { h, replace, uid } from './dom';
+import { lang, pick, setLang, t } from './i18n';
+import { call, withStatus } from './rpc';
+import { Field, field, statusLine } from './ui';
 
 interface Draft {
   presetId: string;

@@ -2,13 +2,13 @@
  * Overview: the preset's key indicators as cards (value, numerator/denominator, coverage,
  * change against the previous period) and the alerts a coordinator should act on.
  */
-import type { HealthView, OverviewView } from '../../shared/api';
-import type { IndicatorCard } from '../../core/views/overview';
-import type { App, Panel } from '../app';
-import { h, replace } from '../dom';
-import { num, pick, t } from '../i18n';
-import { call, withStatus } from '../rpc';
-import { alertItem, button, section, statusLine } from '../ui';
+import type { HealthView, OverviewView } from '../shared/api';
+import type { IndicatorCard } from '../core/views/overview';
+import type { App, Panel } from './app';
+import { h, replace } from './dom';
+import { num, pick, t } from './i18n';
+import { call, withStatus } from './rpc';
+import { alertItem, button, section, statusLine } from './ui';
 
 /** The overview and the health status, fetched together: the alerts show both. */
 let data: { view: OverviewView; health: HealthView } | null = null;

@@ -3,12 +3,12 @@
  * re-create, relink; the respondent link to copy; the form to open; answers so far and
  * the response rate per school; the schools that have not filed their report.
  */
-import type { SurveysView } from '../../shared/api';
-import type { App, Panel } from '../app';
-import { h, replace } from '../dom';
-import { num, pick, t } from '../i18n';
-import { call, withStatus } from '../rpc';
-import { button, section, statusLine, table } from '../ui';
+import type { SurveysView } from '../shared/api';
+import type { App, Panel } from './app';
+import { h, replace } from './dom';
+import { num, pick, t } from './i18n';
+import { call, withStatus } from './rpc';
+import { button, section, statusLine, table } from './ui';
 
 let data: SurveysView | null = null;
 let loadedFor = -1;

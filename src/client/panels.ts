@@ -1,0 +1,8 @@
+/** The sidebar's panels, in tab order. A new panel is one module and one line here. */
+import type { Panel } from './app';
+import { healthPanel } from './panel-health';
+import { overviewPanel } from './panel-overview';
+import { setupPanel } from './panel-setup';
+import { surveysPanel } from './panel-surveys';
+
+export const PANELS: readonly Panel[] = [overviewPanel, surveysPanel, healthPanel, setupPanel];
