@@ -2,14 +2,19 @@
  * npm run demo -- --out DIR [--teachers N] [--schools M] [--seed S] [--preset P]
  * Builds the demo district in the emulator through the bundle and writes every sheet as
  * CSV, every form's structure as JSON, the manifest and the service calls per operation.
+ * Then it lets the emulated clock run three months, firing the time-driven triggers as
+ * Apps Script would, and writes every message the scheduled job sent to mail/.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv } from '../src/core/text/csv';
 import { PRESET_IDS } from '../src/core/presets';
-import { buildDemoDistrict, DEMO_PRESET, DemoDistrict } from '../tools/demo-district/district';
+import { buildDemoDistrict, DEMO_PRESET, DemoDistrict, schoolNames } from '../tools/demo-district/district';
 import { RUBRIC_SHEET_ROLES } from '../tools/demo-district/district-rubric';
 import { PROPERTY_KEYS } from '../src/core/workbook/state-keys';
+
+/** Moscow wall time up to which the demo's clock runs: the summaries of November, December and January are due by then. */
+const MAIL_UNTIL = '2027-02-02T12:00:00+03:00';
 
 function argument(args: string[], name: string, fallback?: string): string | undefined {
   const at = args.indexOf(`--${name}`);
@@ -67,6 +72,28 @@ function describeSheets(demo: DemoDistrict): Map<number, Omit<SheetEntry, 'file'
   return roles;
 }
 
+/**
+ * Every sent message as NN-kind.{html,txt,json}; the kind comes from the add-on's mail ledger
+ * (the row with the same subject and recipients), not from the subject's wording.
+ */
+function writeMail(demo: DemoDistrict, out: string, timeZone: string): void {
+  const ledger = demo.emulator.spreadsheet.getSheetByName('Рассылка');
+  const rows = ledger && ledger.getLastRow() > 1 ? ledger.getDataRange().getValues().slice(1) : [];
+  const normal = (list: string) => list.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean).sort().join(',');
+  demo.emulator.mail.outbox.forEach((message, i) => {
+    const recipients = [message.to, message.cc, message.bcc].filter(Boolean).join(',');
+    const row = rows.find((r) => String(r[5]) === message.subject && normal(String(r[4])) === normal(recipients));
+    const kind = row ? String(row[1]) : 'other';
+    const stem = `${String(i + 1).padStart(2, '0')}-${kind}`;
+    writeFileSync(join(out, 'mail', `${stem}.html`), message.htmlBody ?? '');
+    writeFileSync(join(out, 'mail', `${stem}.txt`), message.body);
+    writeFileSync(join(out, 'mail', `${stem}.json`), `${JSON.stringify({
+      kind, to: normal(message.to).split(',').filter(Boolean), cc: normal(message.cc).split(',').filter(Boolean),
+      subject: message.subject, sentAt: cellText(new Date(message.at), timeZone),
+    }, null, 2)}\n`);
+  });
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const out = argument(args, 'out');
@@ -74,15 +101,25 @@ function main(): void {
     console.error(`usage: npm run demo -- --out DIR [--teachers N] [--schools M] [--seed S] [--preset ${PRESET_IDS.join('|')}]`);
     process.exit(2);
   }
+  const schools = wholeNumber(args, 'schools', 6, 1);
   const demo = buildDemoDistrict({
     teachers: wholeNumber(args, 'teachers', 60, 1),
-    schools: wholeNumber(args, 'schools', 6, 1),
+    schools,
     seed: wholeNumber(args, 'seed', 1, 0),
     preset: presetArgument(args),
   });
+  // Every school has a contact address and reminders on the 20th (repeated after 5 days), so
+  // the months show reminders as well as the summary; the hourly job sends them.
+  const mailSaved = demo.bundle.call('saveMailSettings', {
+    contacts: schoolNames(schools).map((school, i) => ({ school, email: `school${i + 1}@demo-district.example` })),
+    reminderDay: 20, repeatAfterDays: 5,
+  }) as { ok: boolean; errors?: string[] };
+  if (!mailSaved.ok) throw new Error(`demo mail settings refused: ${mailSaved.errors?.join(' ')}`);
+  demo.emulator.clock.advance(new Date(MAIL_UNTIL).getTime() - demo.emulator.clock.now());
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'sheets'), { recursive: true });
   mkdirSync(join(out, 'forms'), { recursive: true });
+  mkdirSync(join(out, 'mail'), { recursive: true });
 
   const book = demo.emulator.spreadsheet;
   const timeZone = book.getSpreadsheetTimeZone();
@@ -111,6 +148,7 @@ function main(): void {
       title: form.title, published: form.published, publishedUrl: form.publishedUrl, editUrl: form.editUrl, items,
     }, null, 2)}\n`);
   }
+  writeMail(demo, out, timeZone);
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ sheets }, null, 2)}\n`);
   writeFileSync(join(out, 'calls.json'), `${JSON.stringify(demo.calls, null, 2)}\n`);
   console.log(`Демо-район: ${Object.keys(sheets).length} листов, ${Object.keys(demo.forms).length} форм → ${out}`);

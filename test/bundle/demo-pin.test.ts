@@ -28,10 +28,35 @@ function digest(dir: string): string {
     .join('\n') + '\n';
 }
 
-test('the default demo writes exactly the pinned files', () => {
-  const out = mkdtempSync(join(tmpdir(), 'pd-demo-pin-'));
+let out = '';
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'pd-demo-pin-'));
   execFileSync(process.execPath, ['scripts/run.mjs', 'scripts/demo.ts', '--out', out], { cwd: ROOT, stdio: 'pipe' });
+}, 120_000);
+
+test('the default demo writes exactly the pinned files', () => {
   const actual = digest(out);
   if (process.env.UPDATE_DEMO_PIN === '1') writeFileSync(PIN, actual);
   expect(actual).toBe(readFileSync(PIN, 'utf8'));
+});
+
+test('the demo\'s three months of clock write three monthly summaries and the reminders, each as html, text and json', () => {
+  const mail = join(out, 'mail');
+  const sent = readdirSync(mail).filter((name) => name.endsWith('.json')).sort()
+    .map((name) => ({ stem: name.slice(0, -5), ...JSON.parse(readFileSync(join(mail, name), 'utf8')) as { kind: string; to: string[]; subject: string } }));
+  const summaries = sent.filter((m) => m.kind === 'summary');
+  expect(summaries.map((m) => m.subject)).toEqual([
+    'PD Monitor: итоги за ноябрь 2026 — Демо-район',
+    'PD Monitor: итоги за декабрь 2026 — Демо-район',
+    'PD Monitor: итоги за январь 2027 — Демо-район',
+  ]);
+  for (const m of summaries) {
+    expect(m.to).toEqual(['coordinator@demo-district.example', 'methodist@demo-district.example']);
+    expect(readFileSync(join(mail, `${m.stem}.txt`), 'utf8')).toContain('== Ключевые показатели');
+    expect(readFileSync(join(mail, `${m.stem}.html`), 'utf8')).toContain('role="presentation"');
+  }
+  const reminders = sent.filter((m) => m.kind === 'reminder');
+  expect(reminders.length).toBeGreaterThan(0);
+  for (const m of reminders) expect(m.to).toEqual([expect.stringMatching(/^school\d+@demo-district\.example$/)]);
+  expect(sent.filter((m) => m.kind !== 'summary' && m.kind !== 'reminder')).toEqual([]);
 });
