@@ -59,8 +59,11 @@ function fillSelect(select: HTMLSelectElement, options: Array<{ value: string; l
 }
 
 async function showSheet(id: number): Promise<void> {
-  const view = await api<SheetView>(`/api/sheet?id=${id}`);
+  // The choice is recorded before the fetch, so a refresh already in flight keeps it, and
+  // a response that a later choice has superseded is dropped.
   selectedSheet = id;
+  const view = await api<SheetView>(`/api/sheet?id=${id}`);
+  if (selectedSheet !== id) return;
   $('sheet-name').textContent = view.name;
   const width = view.rows.reduce((max, row) => Math.max(max, row.length), 0);
   const head = el('tr');
