@@ -599,8 +599,14 @@ export class SpreadsheetStore {
     };
   }
 
-  nextProtectionId(): number {
-    return ++this.protectionSeq;
+  /** A new protection as Apps Script creates it: not warning-only, no editors yet but its creator. */
+  addProtection(book: SpreadsheetModel, sheet: SheetModel, type: ProtectionModel['type'], rect: ProtectionModel['rect']): GProtection {
+    const p: ProtectionModel = {
+      id: ++this.protectionSeq, sheet, type, rect, description: '', warningOnly: false, explicit: false,
+      editors: new Set(), creator: this.runtime.user, domainEdit: false, unprotected: [], removed: false,
+    };
+    book.protections.push(p);
+    return this.protectionApi(p);
   }
 
   /** Sheet names are unique regardless of case, and getSheetByName ignores case too. */
@@ -1048,22 +1054,7 @@ class EmuRange implements Pick<GRange, RangeMembers> {
   }
 
   protect(): GProtection {
-    const p: ProtectionModel = {
-      id: this._store.nextProtectionId(),
-      sheet: this._sheet,
-      type: 'RANGE',
-      rect: { ...this._rect },
-      description: '',
-      warningOnly: false,
-      explicit: false,
-      editors: new Set(),
-      creator: this._store.runtime.user,
-      domainEdit: false,
-      unprotected: [],
-      removed: false,
-    };
-    this._ss.protections.push(p);
-    return this._store.protectionApi(p);
+    return this._store.addProtection(this._ss, this._sheet, 'RANGE', { ...this._rect });
   }
 
   canEdit(): boolean {
@@ -1366,22 +1357,7 @@ class EmuSheet implements Pick<GSheet, SheetMembers> {
     // A sheet carries at most one protection: protect() hands back the existing one.
     const existing = this._ss.protections.find((p) => p.sheet === this._model && p.type === 'SHEET' && !p.removed);
     if (existing) return this._store.protectionApi(existing);
-    const p: ProtectionModel = {
-      id: this._store.nextProtectionId(),
-      sheet: this._model,
-      type: 'SHEET',
-      rect: null,
-      description: '',
-      warningOnly: false,
-      explicit: false,
-      editors: new Set(),
-      creator: this._store.runtime.user,
-      domainEdit: false,
-      unprotected: [],
-      removed: false,
-    };
-    this._ss.protections.push(p);
-    return this._store.protectionApi(p);
+    return this._store.addProtection(this._ss, this._model, 'SHEET', null);
   }
 
   getProtections(type: GProtectionType): GProtection[] {
