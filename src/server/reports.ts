@@ -17,7 +17,8 @@ import { PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { periodOf } from '../core/periods';
 import { presetById } from '../core/presets';
 import { Preset } from '../core/presets/types';
-import { FormRecord, isScored, mapResponse, responseKey, SCHOOL_REPORT } from '../core/workbook/registry';
+import { FormRecord, isScored, mapResponse, SCHOOL_REPORT } from '../core/workbook/registry';
+import { keysOfRows } from '../core/workbook/response-key';
 import { acceptDistrictReports, AcceptedReports, acceptSchoolReports, DistrictReport, districtReportFields, DistrictReportRow, SchoolReportRow } from '../core/reports/school-report';
 import { reportRows } from '../core/forms/school-report-form';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
@@ -26,7 +27,7 @@ import { dataColumn, isDataHeader, parseScoreRows } from '../core/workbook/score
 import { Settings } from '../core/settings';
 import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET } from '../core/workbook/sheets';
 import { IndicatorsSummary, indicatorsSummary } from '../core/views/indicators';
-import { hasKey, protectSheet, readRows, readWholeColumn, replaceRows, rowTexts, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
+import { hasKey, protectSheet, readRows, readWholeColumn, replaceRows, rowPairs, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
@@ -72,12 +73,15 @@ function readReportFilings(context: Context, records: FormRecord[]): { rows: Sch
     const [header, ...data] = readRows(sheet);
     if (!header) continue;
     const titles = header.map(String);
-    data.forEach((values, index) => {
-      const byTitle = rowTexts(titles, values, timeZone);
-      const mapped = mapResponse(record, byTitle, titles[0]);
+    const texts = data.map((values) => rowPairs(titles, values, timeZone));
+    const stamps = texts.map((pairs) => parseDisplayedTimestamp(pairs[0][1]) ?? pairs[0][1]);
+    // Keyed by content like survey responses, not by row: rows move when one is deleted.
+    const keys = keysOfRows(record.responseSheetId, texts.map((pairs, index) => ({ submittedAt: stamps[index], cells: pairs.slice(1).map(([, text]) => text) })));
+    texts.forEach((pairs, index) => {
+      const mapped = mapResponse(record, pairs, titles[0]);
       if (mapped.blank) return;
-      const submittedAt = parseDisplayedTimestamp(byTitle[titles[0]]) ?? byTitle[titles[0]];
-      origins.push({ key: responseKey(record.responseSheetId, index + 2), sheet: record.responseSheetName, row: index + 2 });
+      const submittedAt = stamps[index];
+      origins.push({ key: keys[index], sheet: record.responseSheetName, row: index + 2 });
       rows.push(...reportRows(mapped.answers, submittedAt, origins.length - 1));
     });
   }
@@ -167,12 +171,12 @@ export function recomputeIndicators(context: Context, settings: Settings): Indic
 
 /**
  * A school report arriving through its form (called by onFormSubmit under the lock).
- * A repeated event finds its key in the reports sheet and changes nothing; an
+ * `key` is the filing's content key (core/workbook/response-key), the one the reports
+ * sheet lists it under. A repeated event finds its key there and changes nothing; an
  * inconsistent report is logged with its reasons and stays out of the indicators.
  */
-export function processReportSubmission(context: Context, record: FormRecord, byTitle: Record<string, string>, timestampTitle: string, sheetName: string, row: number, submittedAt: string): void {
+export function processReportSubmission(context: Context, record: FormRecord, key: string, byTitle: Record<string, string>, timestampTitle: string, sheetName: string, row: number, submittedAt: string): void {
   const settings = readSettings(context);
-  const key = responseKey(record.responseSheetId, row);
   const filings = layoutSheet(context, 'reports');
   if (filings && hasKey(filings, key)) {
     writeLog(context, [logEntry(context, sheetName, row, 'duplicateEvent')]);

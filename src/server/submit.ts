@@ -86,11 +86,11 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     }
     const timestampTitle = eventTimestampTitle(record, e.namedValues, first);
     const submittedAt = parseDisplayedTimestamp(first) ?? nowIso(context);
+    let key = contentKey(sheetId, { submittedAt, cells: e.values.slice(1) });
     if (!isSurveyRecord(record)) {
-      processReportSubmission(context, record, byTitle, timestampTitle, sheetName, row, submittedAt);
+      processReportSubmission(context, record, key, byTitle, timestampTitle, sheetName, row, submittedAt);
       return;
     }
-    let key = contentKey(sheetId, { submittedAt, cells: e.values.slice(1) });
     let processed = processResponse({ record, key, byTitle: pairs, timestampTitle, submittedAt, lang: context.lang });
     if (processed.kind === 'blank') {
       writeLog(context, [logEntry(context, sheetName, row, 'blankEvent')]);

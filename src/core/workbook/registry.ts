@@ -138,12 +138,3 @@ export function mapResponse(record: FormRecord, byTitle: TitledAnswers, timestam
   }
   return { answers, unmapped, blank };
 }
-
-/**
- * The key of a school report filing: its sheet and row, spelt with letters so Sheets
- * cannot read it as a number or a time. Survey responses are keyed by content instead
- * (see response-key.ts): rows move when one is deleted.
- */
-export function responseKey(sheetId: number, row: number): string {
-  return `s${sheetId}r${row}`;
-}

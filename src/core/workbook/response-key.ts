@@ -1,11 +1,11 @@
 /**
- * The key of a survey response in its scores sheet. Rows of a raw response sheet move:
- * a coordinator deletes one, later rows shift up and the next response takes the freed
- * row number. So the key is not the row but what the response is: its sheet, its
- * submission second and a hash of its answers. The form-submit event (display texts)
- * and a recalculation (cell values) give the same key for the same response. Identical
- * responses in the same second are told apart by their order in the sheet (n2, n3, …).
- * A row edited in place gets a new key, so it is scored again and its old score dropped.
+ * The key of a survey response in its scores sheet, and of a school report filing in the
+ * reports sheet. Rows of a raw response sheet move: a coordinator deletes one, later rows
+ * shift up and the next response takes the freed row number. So the key is not the row
+ * but what the response is: its sheet, its submission second and a hash of its answers.
+ * The form-submit event (display texts) and a recalculation (cell values) give the same
+ * key for the same response. Identical responses in the same second are told apart by
+ * their order in the sheet (n2, n3, …). A row edited in place gets a new key, so it is scored again and its old score dropped.
  */
 
 /** One response as the key sees it: submission time and answers in column order. */
