@@ -6,7 +6,7 @@ interface FormInfo { formId: string }
 
 const FIELDS = {
   teachers_total: 'Всего педагогических работников',
-  teachers_diagnosed: 'Педагогов, прошедших диагностику профессиональных дефицитов',
+  teachers_diagnosed_regional: 'Педагогов, участвовавших в диагностике профессиональных дефицитов на региональном уровне',
   teachers_experts: 'Педагогов, вовлечённых в экспертную деятельность (эксперт, член жюри, конкурсной комиссии)',
   teachers_in_competitions: 'Педагогов, принявших участие в конкурсах профессионального мастерства',
   teachers_in_young_projects: 'Педагогов, участвующих в проектах поддержки молодых педагогов',
@@ -27,7 +27,7 @@ function setUp(): { h: Harness; formId: string } {
 }
 
 function file(h: Harness, formId: string, school: string, period: string, counts: Partial<Record<keyof typeof FIELDS, number>>) {
-  const base = { teachers_total: 40, teachers_diagnosed: 30, teachers_experts: 5, teachers_in_competitions: 8, teachers_in_young_projects: 3, teachers_in_network: 20, staff_rates_schedule: 45, staff_rates_filled: 44, teachers_profile_education: 38 };
+  const base = { teachers_total: 40, teachers_diagnosed_regional: 30, teachers_experts: 5, teachers_in_competitions: 8, teachers_in_young_projects: 3, teachers_in_network: 20, staff_rates_schedule: 45, staff_rates_filled: 44, teachers_profile_education: 38 };
   const answers: Record<string, string> = { 'Образовательная организация': school, 'Отчётный период': period };
   for (const [id, value] of Object.entries({ ...base, ...counts })) answers[FIELDS[id as keyof typeof FIELDS]] = String(value);
   return h.emulator.forms.submit(formId, answers);
@@ -64,24 +64,24 @@ describe('school reports', () => {
   test('a filed report lands in the indicators sheet; an inconsistent one is logged and excluded; re-filing replaces', () => {
     const { h, formId } = setUp();
     file(h, formId, SCHOOLS[0], '2026/27 уч. год', {});
-    expect(overall(h, 'deficits.diagnosed_share')).toEqual([30, 40, 75]);
+    expect(overall(h, 'deficits.diagnosed_regional_share')).toEqual([30, 40, 75]);
 
     // 50 diagnosed of 40 teachers: rejected with both numbers named, kept out.
-    file(h, formId, SCHOOLS[1], '2026/27 уч. год', { teachers_diagnosed: 50 });
+    file(h, formId, SCHOOLS[1], '2026/27 уч. год', { teachers_diagnosed_regional: 50 });
     const log = sheetValues(h, 'Журнал').slice(1);
     expect(log.map((r) => r[4])).toEqual(['reportRejected']);
     expect(String(log[0][3])).toContain('(50) больше, чем «Всего педагогических работников» (40)');
-    expect(overall(h, 'deficits.diagnosed_share')).toEqual([30, 40, 75]);
+    expect(overall(h, 'deficits.diagnosed_regional_share')).toEqual([30, 40, 75]);
     expect(statuses(h)).toContain(`2026/27 ${SCHOOLS[1]} отклонён`);
 
     // The school files a corrected report: it replaces the rejected one.
-    file(h, formId, SCHOOLS[1], '2026/27 уч. год', { teachers_diagnosed: 20 });
-    expect(overall(h, 'deficits.diagnosed_share')).toEqual([50, 80, 62.5]);
+    file(h, formId, SCHOOLS[1], '2026/27 уч. год', { teachers_diagnosed_regional: 20 });
+    expect(overall(h, 'deficits.diagnosed_regional_share')).toEqual([50, 80, 62.5]);
     expect(statuses(h)).toEqual(expect.arrayContaining([`2026/27 ${SCHOOLS[1]} принят`, `2026/27 ${SCHOOLS[1]} заменён более поздним`]));
 
     // A school re-filing an accepted report replaces it too.
-    const refiled = file(h, formId, SCHOOLS[0], '2026/27 уч. год', { teachers_diagnosed: 32 });
-    expect(overall(h, 'deficits.diagnosed_share')).toEqual([52, 80, 65]);
+    const refiled = file(h, formId, SCHOOLS[0], '2026/27 уч. год', { teachers_diagnosed_regional: 32 });
+    expect(overall(h, 'deficits.diagnosed_regional_share')).toEqual([52, 80, 65]);
     expect(statuses(h)).toContain(`2026/27 ${SCHOOLS[2]} нет отчёта`);
 
     // A repeated event of the last filing changes nothing but the log.
@@ -93,10 +93,10 @@ describe('school reports', () => {
 
   test('the change against the previous period, like for like, with the coverage beside it', () => {
     const { h, formId } = setUp();
-    file(h, formId, SCHOOLS[0], '2025/26 уч. год', { teachers_diagnosed: 20 });
-    file(h, formId, SCHOOLS[0], '2026/27 уч. год', { teachers_diagnosed: 30 });
-    file(h, formId, SCHOOLS[1], '2026/27 уч. год', { teachers_total: 10, teachers_diagnosed: 10, teachers_experts: 1, teachers_in_competitions: 1, teachers_in_young_projects: 1, teachers_in_network: 1, teachers_profile_education: 9 });
-    const row = sheetValues(h, 'Показатели').find((r) => r[1] === 'deficits.diagnosed_share' && r[0] === '2026/27 уч. год' && r[4] === 'Муниципалитет в целом');
+    file(h, formId, SCHOOLS[0], '2025/26 уч. год', { teachers_diagnosed_regional: 20 });
+    file(h, formId, SCHOOLS[0], '2026/27 уч. год', { teachers_diagnosed_regional: 30 });
+    file(h, formId, SCHOOLS[1], '2026/27 уч. год', { teachers_total: 10, teachers_diagnosed_regional: 10, teachers_experts: 1, teachers_in_competitions: 1, teachers_in_young_projects: 1, teachers_in_network: 1, teachers_profile_education: 9 });
+    const row = sheetValues(h, 'Показатели').find((r) => r[1] === 'deficits.diagnosed_regional_share' && r[0] === '2026/27 уч. год' && r[4] === 'Муниципалитет в целом');
     // Now (30 + 10)/(40 + 10) = 80 %, 2 of the settings' schools, 50 teachers. Only the first
     // school reported both years: 20/40 = 50 % then 30/40 = 75 %, +25 points over 1 school
     // (not 80 − 50 = 30).

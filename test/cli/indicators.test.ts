@@ -64,7 +64,7 @@ describe('the Amur fixture', () => {
     // (30 + 8) / (40 + 10) = 76 %; before (20 + 10) / (40 + 20) = 50 %. Only Школа № 1 reported
     // both years: like for like 30/40 = 75 % against 20/40 = 50 %, +25 (not 76 − 50 = 26).
     // Five schools are known from the file; two reported for 2026/27, with 50 teachers.
-    expect(indicator(out, 'deficits.diagnosed_share')).toMatchObject({
+    expect(indicator(out, 'deficits.diagnosed_regional_share')).toMatchObject({
       kind: 'share',
       unit: '%',
       overall: { numerator: 38, denominator: 50, value: 76, coverage: { schools: 2, of: 5, teachers: 50 } },
@@ -103,7 +103,7 @@ describe('the Amur fixture', () => {
         row: 7,
         school: 'Школа № 4',
         period: '2026/27',
-        reasons: ['«Педагогов, прошедших диагностику профессиональных дефицитов» (30) больше, чем «Всего педагогических работников» (25).'],
+        reasons: ['«Педагогов, участвовавших в диагностике профессиональных дефицитов на региональном уровне» (30) больше, чем «Всего педагогических работников» (25).'],
       },
       {
         row: 8,
@@ -130,14 +130,14 @@ describe('the Amur fixture', () => {
     const before = json(run(['indicators', '--preset', 'amur', 'amur_school_reports.csv', '--period', '2025/2026'], {}, 'en'));
     expect(before.currentPeriod).toBe('2025/26');
     expect(before.missingReports).toEqual(['Школа № 2', 'Школа № 4', 'Школа № 5']);
-    expect(indicator(before, 'deficits.diagnosed_share').title).toBe('Share of teachers who took part in professional deficits diagnostics');
+    expect(indicator(before, 'deficits.diagnosed_regional_share').title).toBe('Share of teachers who took part in professional deficits diagnostics at regional level');
     expect(before.rejectedReports[1].reasons).toEqual(['"Teachers in total" (teachers_total): "двадцать" is not a whole number ≥ 0.']);
   });
 });
 
 test('examples/school_reports/amur.csv: (30 + 12) / (40 + 21) = 68.9 %, before (20 + 10) / (40 + 20) = 50 %', () => {
   const example = json(run(['indicators', '--preset', 'amur', join(__dirname, '../../examples/school_reports/amur.csv')]));
-  expect(indicator(example, 'deficits.diagnosed_share')).toMatchObject({
+  expect(indicator(example, 'deficits.diagnosed_regional_share')).toMatchObject({
     overall: { numerator: 42, denominator: 61, value: 68.9 },
     change: { previous: 50, delta: 18.9 },
     bySubject: [
@@ -167,7 +167,7 @@ describe('bad input', () => {
   });
 
   test('a file without the school or period column', () => {
-    const result = run(['indicators', '--preset', 'amur', 'x.csv'], { 'x.csv': utf8('teachers_total,teachers_diagnosed\n1,1\n') }, 'en');
+    const result = run(['indicators', '--preset', 'amur', 'x.csv'], { 'x.csv': utf8('teachers_total,teachers_diagnosed_regional\n1,1\n') }, 'en');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/lacks columns the preset "amur" needs: school \(School\), period \(Reporting period\), teachers_experts/);
   });

@@ -1,8 +1,8 @@
 /**
  * The demo's school reports: every school but the last files for the previous and the
  * current period (so the current one lists a school that has not reported), with
- * plausible counts; one school's current report is inconsistent (more teachers diagnosed
- * than it has), as happens when a figure is typed into the wrong box.
+ * plausible counts; one school's current report is inconsistent (more teachers diagnosed,
+ * or whatever part of its teachers the preset asks first, than it has), as happens when a figure is typed into the wrong box.
  */
 import type { Emulator } from '../emulator';
 import type { LoadedBundle } from '../emulator/bundle';
@@ -84,11 +84,13 @@ export function fileDemoReports(emulator: Emulator, bundle: LoadedBundle, random
   const current = periodOf(today, preset.reportingPeriod);
   const fields = schoolReportFields(preset);
   const perSubject = subjectReportFields(preset);
+  // The box the wrong figure lands in: the first count that is part of the teachers in total.
+  const mistyped = fields.find((field) => field.partOf === 'teachers_total');
   for (const period of [previousPeriod(current), current]) {
     schools.slice(0, -1).forEach((school, index) => {
       emulator.clock.advance(Math.floor(random() * 120 + 30) * 60_000);
       const counts = plausibleCounts(fields, random);
-      if (period === current && index === 1 && typeof counts.teachers_total === 'number') counts.teachers_diagnosed = counts.teachers_total + 7;
+      if (period === current && index === 1 && mistyped && typeof counts.teachers_total === 'number') counts[mistyped.id] = counts.teachers_total + 7;
       const answers: Record<string, string> = { 'Образовательная организация': school, 'Отчётный период': periodLabel(period, lang) };
       for (const field of fields) answers[tr(field.title, lang)] = String(counts[field.id]);
       for (const subject of subjects.slice(0, 3)) {

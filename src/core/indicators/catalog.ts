@@ -125,7 +125,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
       id: 'deficits.diagnosed_share',
       direction: 'deficits',
       position: 'support',
-      seeds: [AMUR, KRYMSK, KBR, KRASNODAR, VERKHNEKAMSK],
+      seeds: [KRYMSK, KBR, KRASNODAR, VERKHNEKAMSK],
       subjectBreakdown: true,
       title: {
         ru: 'Доля педагогов, прошедших диагностику профессиональных дефицитов, от общего количества педагогов',
@@ -133,6 +133,20 @@ export const INDICATORS: readonly IndicatorDef[] = [
       },
     },
     'teachers_diagnosed',
+  ),
+  share(
+    {
+      id: 'deficits.diagnosed_regional_share',
+      direction: 'deficits',
+      position: 'support',
+      seeds: [AMUR],
+      subjectBreakdown: true,
+      title: {
+        ru: 'Доля педагогов, участвовавших в диагностике профессиональных дефицитов на региональном уровне, от общего количества педагогов',
+        en: 'Share of teachers who took part in professional deficits diagnostics at regional level',
+      },
+    },
+    'teachers_diagnosed_regional',
   ),
   share(
     {

@@ -33,6 +33,23 @@ export const FIELDS: readonly FieldDef[] = [
       en: 'Teachers who took part in professional deficits diagnostics',
     },
   }),
+  // Amur counts only the regional diagnostics («…участвовавших в диагностике профессиональных
+  // дефицитов на региональном уровне»): its own number, not a qualifier on the one above,
+  // since a school may also diagnose at school or district level.
+  school({
+    id: 'teachers_diagnosed_regional',
+    kind: 'count',
+    partOf: 'teachers_total',
+    perSubject: true,
+    title: {
+      ru: 'Педагогов, участвовавших в диагностике профессиональных дефицитов на региональном уровне',
+      en: 'Teachers who took part in professional deficits diagnostics at regional level',
+    },
+    hint: {
+      ru: 'Только диагностика, проведённая региональным центром (ЦНППМ и т. п.), не школьная и не муниципальная.',
+      en: 'Only diagnostics run at regional level (the regional PD centre), not by the school or the district.',
+    },
+  }),
   ...COMPETENCE_LEVELS.map((level) =>
     school({
       id: `teachers_level_${level.key}`,

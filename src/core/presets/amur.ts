@@ -19,7 +19,7 @@ export const AMUR: Preset = {
   seeds: ['000_amur'],
   reportingPeriod: 'school_year',
   indicators: [
-    'deficits.diagnosed_share',
+    'deficits.diagnosed_regional_share',
     'expert.experts_share',
     'expert.competitions_share',
     'mentoring.young_support_projects',
@@ -38,7 +38,7 @@ export const AMUR: Preset = {
         en: 'Teachers who took part in deficits diagnostics',
       },
       schedule: MAY_TO_AUGUST_DAILY,
-      indicators: ['deficits.diagnosed_share'],
+      indicators: ['deficits.diagnosed_regional_share'],
       use: USE,
     },
     {

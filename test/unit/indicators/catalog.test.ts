@@ -41,8 +41,12 @@ describe('the indicator catalog', () => {
 
   test('the seeds where two documents name the same indicator share one entry', () => {
     const diagnosed = INDICATORS.find((i) => i.id === 'deficits.diagnosed_share')!;
-    expect(diagnosed.seeds).toEqual(['000_amur', '001_krymsk', '002_kbr', '003_krasnodar', '004_verkhnekamsk']);
+    expect(diagnosed.seeds).toEqual(['001_krymsk', '002_kbr', '003_krasnodar', '004_verkhnekamsk']);
     expect(diagnosed.subjectBreakdown).toBe(true);
+    // 000 counts only diagnostics «на региональном уровне»: a number of its own, not the same entry.
+    const regional = INDICATORS.find((i) => i.id === 'deficits.diagnosed_regional_share')!;
+    expect(regional.seeds).toEqual(['000_amur']);
+    expect(regional.numerator).toEqual({ field: 'teachers_diagnosed_regional' });
     expect(INDICATORS.find((i) => i.id === 'network.teachers_share')!.seeds).toHaveLength(4);
   });
 

@@ -17,7 +17,7 @@ type Counts = Record<string, number | string>;
 
 /** Field values; yes/no written as people type them. */
 const A_CURRENT: Counts = {
-  teachers_total: 40, teachers_diagnosed: 30, teachers_with_deficits: 12, teachers_route_deficits: 9,
+  teachers_total: 40, teachers_diagnosed: 30, teachers_diagnosed_regional: 20, teachers_with_deficits: 12, teachers_route_deficits: 9,
   teachers_route_growth: 6, teachers_route_activities: 10, teachers_retrained: 5, teachers_retrained_pedagogical: 4,
   teachers_pd: 20, teachers_pd_ict: 6, teachers_pd_targeted: 8, teachers_pd_federal_register: 10,
   teachers_pd_distance: 12, teachers_experts: 8, teachers_experts_regional: 3, teachers_gia_experts: 2,
@@ -35,7 +35,7 @@ const A_CURRENT: Counts = {
 };
 
 const B_CURRENT: Counts = {
-  teachers_total: 10, teachers_diagnosed: 10, teachers_with_deficits: 5, teachers_route_deficits: 5,
+  teachers_total: 10, teachers_diagnosed: 10, teachers_diagnosed_regional: 4, teachers_with_deficits: 5, teachers_route_deficits: 5,
   teachers_route_growth: 2, teachers_route_activities: 6, teachers_retrained: 0, teachers_retrained_pedagogical: 0,
   teachers_pd: 4, teachers_pd_ict: 1, teachers_pd_targeted: 2, teachers_pd_federal_register: 3,
   teachers_pd_distance: 4, teachers_experts: 3, teachers_experts_regional: 1, teachers_gia_experts: 0,
@@ -53,7 +53,7 @@ const B_CURRENT: Counts = {
 };
 
 const A_PREVIOUS: Counts = {
-  teachers_total: 40, teachers_diagnosed: 20, teachers_with_deficits: 10, teachers_route_deficits: 5,
+  teachers_total: 40, teachers_diagnosed: 20, teachers_diagnosed_regional: 12, teachers_with_deficits: 10, teachers_route_deficits: 5,
   teachers_route_growth: 4, teachers_route_activities: 6, teachers_retrained: 4, teachers_retrained_pedagogical: 2,
   teachers_pd: 16, teachers_pd_ict: 4, teachers_pd_targeted: 4, teachers_pd_federal_register: 8,
   teachers_pd_distance: 8, teachers_experts: 6, teachers_experts_regional: 2, teachers_gia_experts: 1,
@@ -71,7 +71,7 @@ const A_PREVIOUS: Counts = {
 };
 
 const C_PREVIOUS: Counts = {
-  teachers_total: 20, teachers_diagnosed: 10, teachers_with_deficits: 4, teachers_route_deficits: 4,
+  teachers_total: 20, teachers_diagnosed: 10, teachers_diagnosed_regional: 6, teachers_with_deficits: 4, teachers_route_deficits: 4,
   teachers_route_growth: 3, teachers_route_activities: 5, teachers_retrained: 2, teachers_retrained_pedagogical: 2,
   teachers_pd: 10, teachers_pd_ict: 2, teachers_pd_targeted: 2, teachers_pd_federal_register: 4,
   teachers_pd_distance: 4, teachers_experts: 2, teachers_experts_regional: 0, teachers_gia_experts: 0,
@@ -96,10 +96,10 @@ export const SCHOOL_ROWS: SchoolReportRow[] = [
   { row: 4, school: A, period: CURRENT, values: asValues(A_CURRENT) },
   { row: 5, school: B, period: CURRENT, values: asValues(B_CURRENT) },
   // Per-subject rows: teachers, diagnosed, methodical active and assessed per subject.
-  { row: 6, school: A, period: PREVIOUS, subject: 'Математика', values: { teachers_total: 8, teachers_diagnosed: 4, teachers_methodical_active: 1, teachers_methodical_assessed: 2 } },
-  { row: 7, school: A, period: CURRENT, subject: 'Математика', values: { teachers_total: 8, teachers_diagnosed: 6, teachers_methodical_active: 2, teachers_methodical_assessed: 3 } },
-  { row: 8, school: A, period: CURRENT, subject: 'Русский язык', values: { teachers_total: 6, teachers_diagnosed: 3, teachers_methodical_active: 1, teachers_methodical_assessed: 1 } },
-  { row: 9, school: B, period: CURRENT, subject: 'Математика', values: { teachers_total: 2, teachers_diagnosed: 2, teachers_methodical_active: 0, teachers_methodical_assessed: 1 } },
+  { row: 6, school: A, period: PREVIOUS, subject: 'Математика', values: { teachers_total: 8, teachers_diagnosed: 4, teachers_diagnosed_regional: 2, teachers_methodical_active: 1, teachers_methodical_assessed: 2 } },
+  { row: 7, school: A, period: CURRENT, subject: 'Математика', values: { teachers_total: 8, teachers_diagnosed: 6, teachers_diagnosed_regional: 4, teachers_methodical_active: 2, teachers_methodical_assessed: 3 } },
+  { row: 8, school: A, period: CURRENT, subject: 'Русский язык', values: { teachers_total: 6, teachers_diagnosed: 3, teachers_diagnosed_regional: 1, teachers_methodical_active: 1, teachers_methodical_assessed: 1 } },
+  { row: 9, school: B, period: CURRENT, subject: 'Математика', values: { teachers_total: 2, teachers_diagnosed: 2, teachers_diagnosed_regional: 1, teachers_methodical_active: 0, teachers_methodical_assessed: 1 } },
 ];
 
 const DISTRICT_CURRENT: Counts = {

@@ -32,6 +32,7 @@ interface Expected {
 const EXPECTED: Record<string, Expected> = {
   // --- deficits: school reports. 2026/27 totals: teachers 40 + 10 = 50; 2025/26: 40 + 20 = 60.
   'deficits.diagnosed_share': { now: [40, 50, 80], a: [30, 40, 75], b: [10, 10, 100], before: 50, same: [75, 50, 1], delta: 25 }, // (30+10)/50; 2025/26 (20+10)/60 = 50; same schools: A only
+  'deficits.diagnosed_regional_share': { now: [24, 50, 48], a: [20, 40, 50], b: [4, 10, 40], before: 30, same: [50, 30, 1], delta: 20 }, // 000: regional diagnostics only, (20+4)/50; before (12+6)/60; same schools: A only, 20/40 against 12/40
   'deficits.found_share': { now: [17, 40, 42.5], a: [12, 30, 40], b: [5, 10, 50], before: 46.7, same: [40, 50, 1], delta: -10 }, // (12+5)/40; before (10+4)/30 = 46.67; same schools: A only
   // --- deficits: survey (6 respondents, 3 per school); none in 2025/26.
   'deficits.type_subject': { now: [3, 6, 50], a: [1, 3, 33.3], b: [2, 3, 66.7], before: null, same: [null, null, 0], delta: null }, // A r1, B r1, B r3

@@ -23,7 +23,7 @@ describe('the fields a preset asks', () => {
   test('Amur asks exactly what its nine indicators read', () => {
     expect(ids(schoolReportFields(amur))).toEqual([
       'teachers_total',
-      'teachers_diagnosed',
+      'teachers_diagnosed_regional',
       'teachers_experts',
       'teachers_in_competitions',
       'teachers_in_young_projects',
@@ -34,7 +34,7 @@ describe('the fields a preset asks', () => {
     ]);
     // Its district facts: the young teacher projects and the district associations.
     expect(ids(districtReportFields(amur))).toEqual(['d_young_support_projects', 'd_methodical_associations']);
-    expect(ids(subjectReportFields(amur))).toEqual(['teachers_total', 'teachers_diagnosed']);
+    expect(ids(subjectReportFields(amur))).toEqual(['teachers_total', 'teachers_diagnosed_regional']);
   });
 
   test.each(PRESETS.map((p) => [p.id, p] as const))('%s: the form asks exactly the fields its indicators read', (_id, preset) => {
@@ -194,26 +194,26 @@ describe('filings', () => {
 
   test('an inconsistent report is rejected with its reasons and kept out until corrected', () => {
     const { accepted, rejected, superseded } = acceptSchoolReports(amur, [
-      row(2, 'Школа № 1', '2026/27', { values: { ...fullAmur, teachers_diagnosed: 50 } }),
+      row(2, 'Школа № 1', '2026/27', { values: { ...fullAmur, teachers_diagnosed_regional: 50 } }),
       row(3, 'Школа № 2', '2026/27', { values: fullAmur }),
     ]);
     expect(accepted.map((r) => r.school)).toEqual(['Школа № 2']);
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatchObject({ row: 2, school: 'Школа № 1', period: '2026/27' });
     expect(renderMessage(rejected[0].reasons[0], 'ru')).toBe(
-      '«Педагогов, прошедших диагностику профессиональных дефицитов» (50) больше, чем «Всего педагогических работников» (40).',
+      '«Педагогов, участвовавших в диагностике профессиональных дефицитов на региональном уровне» (50) больше, чем «Всего педагогических работников» (40).',
     );
     expect(superseded).toEqual([]);
     const result = computeIndicators({ preset: amur, reports: accepted, schools: ['Школа № 1', 'Школа № 2'] });
     expect(result.missingReports).toEqual(['Школа № 1']);
     // The rejected numbers are nowhere in the indicator: 20 of 40 from Школа № 2 alone.
-    const overall = result.values.find((v) => v.id === 'deficits.diagnosed_share' && v.scope.kind === 'overall');
+    const overall = result.values.find((v) => v.id === 'deficits.diagnosed_regional_share' && v.scope.kind === 'overall');
     expect([overall?.numerator, overall?.denominator]).toEqual([20, 40]);
   });
 
   test('a corrected re-filing replaces the rejected one', () => {
     const { accepted, rejected, superseded } = acceptSchoolReports(amur, [
-      row(2, 'Школа № 1', '2026/27', { values: { ...fullAmur, teachers_diagnosed: 50 } }),
+      row(2, 'Школа № 1', '2026/27', { values: { ...fullAmur, teachers_diagnosed_regional: 50 } }),
       row(3, 'Школа № 1', '2026/27', { values: fullAmur }),
     ]);
     expect(rejected).toEqual([]);
@@ -228,7 +228,7 @@ describe('filings', () => {
         row(2, '', '2026/27', { values: fullAmur }),
         row(3, 'Школа № 1', 'осень', { values: fullAmur }),
         row(4, 'Школа № 9', '2026/27', { values: fullAmur }),
-        row(5, 'Школа № 1', '2026/27', { subject: 'Физика', values: { teachers_total: 3, teachers_diagnosed: 4 } }),
+        row(5, 'Школа № 1', '2026/27', { subject: 'Физика', values: { teachers_total: 3, teachers_diagnosed_regional: 4 } }),
       ],
       { schools: ['Школа № 1'] },
     );
@@ -236,7 +236,7 @@ describe('filings', () => {
       [2, 'Не указана образовательная организация.'],
       [3, 'Отчётный период «осень» не распознан: нужен месяц (2026-11), квартал (2026-Q4) или учебный год (2026/27).'],
       [4, 'Образовательной организации «Школа № 9» нет в списке школ.'],
-      [5, '«Педагогов, прошедших диагностику профессиональных дефицитов» (4) больше, чем «Всего педагогических работников» (3).'],
+      [5, '«Педагогов, участвовавших в диагностике профессиональных дефицитов на региональном уровне» (4) больше, чем «Всего педагогических работников» (3).'],
     ]);
   });
 
@@ -254,7 +254,7 @@ describe('filings', () => {
 
 const fullAmur = {
   teachers_total: 40,
-  teachers_diagnosed: 20,
+  teachers_diagnosed_regional: 20,
   teachers_experts: 4,
   teachers_in_competitions: 2,
   teachers_in_young_projects: 3,
