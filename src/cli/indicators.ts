@@ -32,8 +32,8 @@ import { CliError, CliIo } from './io';
 
 const M = {
   usage: {
-    ru: 'использование: pd-monitor indicators --preset <набор> <school_reports.csv> [файлы баллов анкет…]\n  [--district <district.csv>] [--period <период>] [--privacy-threshold <k>] [--survey-period <период>]\nнаборы: {list}\n',
-    en: 'usage: pd-monitor indicators --preset <id> <school_reports.csv> [survey score files…]\n  [--district <district.csv>] [--period <period>] [--privacy-threshold <k>] [--survey-period <period>]\npresets: {list}\n',
+    ru: 'использование: pd-monitor indicators --preset <набор> <school_reports.csv> [файлы баллов анкет…]\n  [--district <district.csv>] [--schools <schools.txt>] [--period <период>] [--privacy-threshold <k>] [--survey-period <период>]\n  --schools: все школы района, по одной в строке (по ОО-1); без него — школы, названные в файле отчётов\nнаборы: {list}\n',
+    en: 'usage: pd-monitor indicators --preset <id> <school_reports.csv> [survey score files…]\n  [--district <district.csv>] [--schools <schools.txt>] [--period <period>] [--privacy-threshold <k>] [--survey-period <period>]\n  --schools: every school of the district, one per line (as in form OO-1); without it, the schools named in the reports file\npresets: {list}\n',
   },
   noPreset: { ru: 'не указан набор показателей: --preset <{list}>.', en: 'no preset given: --preset <{list}>.' },
   unknownPreset: {
@@ -47,6 +47,10 @@ const M = {
     ru: '{option}: «{value}» — не период; нужен месяц (2026-11), квартал (2026-Q4) или учебный год (2026/27).',
     en: '{option}: "{value}" is not a period; use a month (2026-11), a quarter (2026-Q4) or a school year (2026/27).',
   },
+  noSchools: {
+    ru: 'в файле «{path}» нет ни одной школы: нужен список школ района, по одной в строке.',
+    en: 'the file "{path}" names no school: expected the district\'s schools, one per line.',
+  },
   badThreshold: {
     ru: '--privacy-threshold: нужно целое число от 2 до 50, получено «{value}».',
     en: '--privacy-threshold: expected a whole number from 2 to 50, got "{value}".',
@@ -57,6 +61,8 @@ interface Args {
   reports: string;
   surveys: string[];
   district: string | null;
+  /** A file listing every school of the district; null: the schools the reports file names. */
+  schools: string | null;
   period: string | null;
   surveyPeriod: string | null;
   threshold: number | undefined;
@@ -66,7 +72,7 @@ function parseArgs(args: string[], lang: Lang): Args | null {
   const list = PRESET_IDS.join(', ');
   const positional: string[] = [];
   const options: Record<string, string> = {};
-  const known = ['--preset', '--district', '--period', '--privacy-threshold', '--survey-period'];
+  const known = ['--preset', '--district', '--schools', '--period', '--privacy-threshold', '--survey-period'];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') return null;
@@ -106,6 +112,7 @@ function parseArgs(args: string[], lang: Lang): Args | null {
     reports: positional[0],
     surveys: positional.slice(1),
     district: options['--district'] ?? null,
+    schools: options['--schools'] ?? null,
     period: period('--period'),
     surveyPeriod: period('--survey-period'),
     threshold,
@@ -114,6 +121,19 @@ function parseArgs(args: string[], lang: Lang): Args | null {
 
 function readText(io: CliIo, path: string): string {
   return readTextFile(io, path).text;
+}
+
+/** Names once each (matched as the workbook matches them), spacing tidied, blanks dropped. */
+function uniqueNames(names: readonly string[]): string[] {
+  const tidy = names.map((name) => String(name ?? '').trim().replace(/\s+/g, ' ')).filter((name) => nameKey(name) !== '');
+  return [...new Map(tidy.map((name) => [nameKey(name), name] as const)).values()];
+}
+
+/** The district's schools, one per line; lines starting with # are comments. */
+function readSchoolList(io: CliIo, path: string): string[] {
+  const names = uniqueNames(readText(io, path).split(/\r\n|\r|\n/).filter((line) => !line.trim().startsWith('#')));
+  if (names.length === 0) throw new CliError(tr(M.noSchools, io.lang, { path }));
+  return names;
 }
 
 export function runIndicators(args: string[], io: CliIo): number {
@@ -140,8 +160,10 @@ function compute(parsed: Args, io: CliIo): IndicatorsReportInput {
   const subjectFields = subjectReportFields(preset);
   const table = readReportTable(readCsvTable(readText(io, parsed.reports), parsed.reports), parsed.reports, schoolFields,
     { roles: ['school', 'period'], fields: schoolFields }, preset.id);
+  // With the district's list, a report from a school not on it is rejected, as in the workbook.
+  const listed = parsed.schools === null ? null : readSchoolList(io, parsed.schools);
   // Subject rows may leave the school-only columns empty; a subject column is needed only if used.
-  const reports = acceptSchoolReports(preset, table.rows);
+  const reports = acceptSchoolReports(preset, table.rows, listed ? { schools: listed } : {});
 
   let district = { accepted: [] as ReturnType<typeof acceptDistrictReports>['accepted'], rejected: [] as RejectedReport[] };
   if (parsed.district) {
@@ -160,14 +182,10 @@ function compute(parsed: Args, io: CliIo): IndicatorsReportInput {
     notices.push(...read.notices.map((notice) => renderMessage(notice, lang)));
   }
 
-  // Every school named in the file, once, as first written (spacing tidied).
-  const schools = [
-    ...new Map(
-      [...table.rows, ...table.refused]
-        .filter((row) => nameKey(row.school) !== '')
-        .map((row) => [nameKey(row.school), row.school.trim().replace(/\s+/g, ' ')] as const),
-    ).values(),
-  ];
+  // The district's schools: its list when given (shares of schools and "N of M" are over the
+  // whole district, as 003 asks: «в соответствии с данными ФСН ОО-1»), else every school the
+  // reports file names, once, as first written.
+  const schools = listed ?? uniqueNames([...table.rows, ...table.refused].map((row) => row.school));
   const result = computeIndicators({
     preset,
     reports: reports.accepted,

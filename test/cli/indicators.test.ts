@@ -317,3 +317,41 @@ describe('survey score files', () => {
     expect(broken.stderr).toMatch(/b.jsonl», строка 1: не JSON/);
   });
 });
+
+describe('--schools: the district as its list says, not as the reports file shows it', () => {
+  const EXAMPLES = join(__dirname, '../../examples');
+  const example = (name: string) => readFileSync(join(EXAMPLES, name));
+  const files = { 'r.csv': example('school_reports/custom.csv') };
+  const args = (...more: string[]) => ['indicators', '--preset', 'custom', 'r.csv', '--period', '2026/27', ...more];
+
+  test('shares of schools and "N of M" are over every listed school', () => {
+    // 2026/27: СОШ № 1 has an HR strategy, СОШ № 2 not, Гимназия № 3 did not report. The file
+    // names 3 schools: 1 of 3 = 33.3 %. The list names 4 (СОШ № 4 never reports): 1 of 4 = 25 %.
+    const fromFile = indicator(json(run(args(), files)), 'staffing.hr_strategy_schools_share');
+    expect([fromFile.overall.numerator, fromFile.overall.denominator, fromFile.overall.value]).toEqual([1, 3, 33.3]);
+    const out = json(run(args('--schools', 's.txt'), { ...files, 's.txt': example('schools.txt') }));
+    const listed = indicator(out, 'staffing.hr_strategy_schools_share');
+    expect([listed.overall.numerator, listed.overall.denominator, listed.overall.value]).toEqual([1, 4, 25]);
+    expect(listed.overall.coverage).toMatchObject({ schools: 2, of: 4 });
+    expect(out.missingReports).toEqual(['МБОУ Гимназия № 3', 'МБОУ СОШ № 4']);
+  });
+
+  test('a school not on the list is rejected as in the workbook; the list may be Windows-1251 with comments', () => {
+    const list = encodeCp1251('# школы района\r\nМБОУ СОШ № 1\r\n\r\nмбоу  гимназия  № 3\r\n');
+    const out = json(run(args('--schools', 's.txt'), { ...files, 's.txt': list }));
+    // СОШ № 2 filed a school row and a Математика row for 2026/27: both rejected, nothing else.
+    const unknown = 'Образовательной организации «МБОУ СОШ № 2» нет в списке школ.';
+    expect(out.rejectedReports.map((r: Json) => [r.school, r.period, r.reasons])).toEqual([
+      ['МБОУ СОШ № 2', '2026/27', [unknown]],
+      ['МБОУ СОШ № 2', '2026/27', [unknown]],
+    ]);
+    // Гимназия № 3 is matched although written in another case and spacing.
+    expect(out.missingReports).toEqual(['мбоу гимназия № 3']);
+  });
+
+  test('an empty list is refused with its name', () => {
+    const result = run(args('--schools', 's.txt'), { ...files, 's.txt': utf8('# nothing\n\n') }, 'en');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/the file "s.txt" names no school/);
+  });
+});
