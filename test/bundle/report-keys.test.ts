@@ -7,7 +7,7 @@ import { COORDINATOR, Harness, SCHOOLS, sheetValues, startHarness, SUBJECTS } fr
 const PERIOD = '2026/27 уч. год';
 const COUNTS: Record<string, number> = {
   'Всего педагогических работников': 40,
-  'Педагогов, прошедших диагностику профессиональных дефицитов': 30,
+  'Педагогов, участвовавших в диагностике профессиональных дефицитов на региональном уровне': 30,
   'Педагогов, вовлечённых в экспертную деятельность (эксперт, член жюри, конкурсной комиссии)': 5,
   'Педагогов, принявших участие в конкурсах профессионального мастерства': 8,
   'Педагогов, участвующих в проектах поддержки молодых педагогов': 3,
@@ -31,14 +31,14 @@ function file(h: Harness, formId: string, school: string, diagnosed: number) {
   h.emulator.clock.tick(1000);
   const answers: Record<string, string> = { 'Образовательная организация': school, 'Отчётный период': PERIOD };
   for (const [title, value] of Object.entries(COUNTS)) answers[title] = String(value);
-  answers['Педагогов, прошедших диагностику профессиональных дефицитов'] = String(diagnosed);
+  answers['Педагогов, участвовавших в диагностике профессиональных дефицитов на региональном уровне'] = String(diagnosed);
   return h.emulator.forms.submit(formId, answers);
 }
 
 const statuses = (h: Harness) => sheetValues(h, 'Отчёты школ').slice(1).map((r) => `${r[4]}: ${r[6]}`);
 const codes = (h: Harness) => sheetValues(h, 'Журнал').slice(1).map((r) => String(r[4]));
 const diagnosedShare = (h: Harness) => sheetValues(h, 'Показатели')
-  .find((r) => r[1] === 'deficits.diagnosed_share' && r[0] === PERIOD && r[4] === 'Муниципалитет в целом')?.slice(6, 9);
+  .find((r) => r[1] === 'deficits.diagnosed_regional_share' && r[0] === PERIOD && r[4] === 'Муниципалитет в целом')?.slice(6, 9);
 
 test('a filing that lands on the row a deleted one freed is taken, not logged as a repeat', () => {
   const { h, formId, sheetName } = setUp();
