@@ -16,3 +16,4 @@ export { getSurveysStatus } from './views';
 export { getOverview } from './views';
 export { getLogView } from './views';
 export { getRecalculationStatus } from './views';
+export { getSurveyResults } from './survey-results';
