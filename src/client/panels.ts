@@ -3,7 +3,8 @@ import type { Panel } from './app';
 import { healthPanel } from './panel-health';
 import { overviewPanel } from './panel-overview';
 import { resultsPanel } from './panel-results';
+import { rubricPanel } from './panel-rubric';
 import { setupPanel } from './panel-setup';
 import { surveysPanel } from './panel-surveys';
 
-export const PANELS: readonly Panel[] = [overviewPanel, resultsPanel, surveysPanel, healthPanel, setupPanel];
+export const PANELS: readonly Panel[] = [overviewPanel, resultsPanel, rubricPanel, surveysPanel, healthPanel, setupPanel];

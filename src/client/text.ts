@@ -1,9 +1,11 @@
 /** Every text of the sidebar's own, in Russian and English. */
 import type { Catalog } from '../core/text/i18n';
 import { RESULTS_TEXT } from './text-results';
+import { RUBRIC_TEXT } from './text-rubric';
 
 export const TEXT = {
   ...RESULTS_TEXT,
+  ...RUBRIC_TEXT,
   appTitle: { ru: 'Мониторинг профразвития', en: 'PD Monitor' },
   switchLanguage: { ru: 'Switch the sidebar to English', en: 'Переключить панель на русский язык' },
   panels: { ru: 'Разделы', en: 'Sections' },

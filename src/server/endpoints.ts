@@ -17,3 +17,4 @@ export { getOverview } from './views';
 export { getLogView } from './views';
 export { getRecalculationStatus } from './views';
 export { getSurveyResults } from './survey-results';
+export { getRubricPanel, setRubricValue } from './rubric';

@@ -18,6 +18,18 @@ export const MENU = {
 
 /** Errors the coordinator sees in the sidebar or a dialog. */
 export const ERRORS = {
+  rubricChanged: {
+    ru: 'В листе рубрики «{parameter}» изменили, пока панель была открыта: там теперь «{now}». Ничего не записано; панель показывает новое значение — проверьте и сохраните снова.',
+    en: '"{parameter}" was changed in the rubric sheet while the sidebar was open: it now holds "{now}". Nothing was written; the sidebar shows the new value — check it and save again.',
+  },
+  rubricValueInvalid: {
+    ru: 'Значение «{value}» для «{parameter}» не подходит: нужно {expected}. Ничего не записано.',
+    en: 'Value "{value}" does not fit "{parameter}": expected {expected}. Nothing was written.',
+  },
+  rubricUnknownParameter: {
+    ru: 'В рубрике нет параметра с кодом «{key}». Обновите панель.',
+    en: 'The rubric has no parameter with code "{key}". Refresh the sidebar.',
+  },
   notSetUp: {
     ru: 'Книга мониторинга ещё не настроена: откройте панель PD Monitor и заполните настройки.',
     en: 'The monitoring workbook is not set up yet: open the PD Monitor sidebar and fill in the settings.',

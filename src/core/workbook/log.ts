@@ -90,6 +90,14 @@ export const LOG_REASONS = {
     ru: 'Рубрика: строка с кодом «{key}» не относится ни к одному параметру или повторяет другую строку; введённое в ней («{value}», «{evidence}») не учтено и при обновлении рубрики не сохраняется.',
     en: 'Rubric: the row with code "{key}" is no parameter\'s or repeats another row; what was entered there ("{value}", "{evidence}") is not used and is not kept when the rubric is updated.',
   },
+  rubricEditConflict: {
+    ru: 'Рубрика, параметр «{key}»: изменение из панели не записано — в листе уже стоит «{now}» (панель видела «{seen}»). Панель показала новое значение.',
+    en: 'Rubric, parameter "{key}": the change from the sidebar was not written — the sheet already holds "{now}" (the sidebar saw "{seen}"). The sidebar now shows it.',
+  },
+  rubricEditInvalid: {
+    ru: 'Рубрика, параметр «{key}»: значение «{value}» из панели не распознано (нужно {expected}) и не записано.',
+    en: 'Rubric, parameter "{key}": value "{value}" from the sidebar is not understood (expected {expected}) and was not written.',
+  },
   registrySheetMismatch: {
     ru: 'Строка {row} реестра форм указывает на лист, который не получает ответы этой формы; баллы формы не пересчитаны и сохранены. Привяжите формы заново.',
     en: 'Row {row} of the form registry points to a sheet that does not receive this form\'s responses; the form\'s scores were kept, not recalculated. Relink the forms.',
