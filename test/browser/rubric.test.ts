@@ -98,7 +98,9 @@ describe('rubric panel', () => {
     sheet().getRange(at, COL.value + 1).setValue('нет');
     const logRows = s.preview.demo.emulator.spreadsheet.getSheetByName('Журнал')!.getLastRow();
     await f.locator(`[data-key="${key}"] button.primary`).press('Enter');
-    await f.locator(`[data-key="${key}"] .status.error`, { hasText: 'изменили' }).waitFor();
+    // The refusal shows first; the notice that the panel reloaded from the sheet follows once
+    // the reload has come back: wait for that, not for the first.
+    await f.locator(`[data-key="${key}"] .status.error`, { hasText: 'Панель обновлена из листа' }).waitFor();
     expect(await f.locator(`[data-key="${key}"] .status.error`).textContent()).toMatch(/теперь «нет»\. Ничего не записано.*Панель обновлена из листа\./);
     expect(row(key)[COL.value]).toBe('нет');
     expect(row(key)[COL.evidence]).toBe('');
