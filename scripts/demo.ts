@@ -11,7 +11,7 @@ import { toCsv } from '../src/core/text/csv';
 import { PRESET_IDS } from '../src/core/presets';
 import { buildDemoDistrict, DEMO_PRESET, DemoDistrict, schoolNames } from '../tools/demo-district/district';
 import { RUBRIC_SHEET_ROLES } from '../tools/demo-district/district-rubric';
-import { PROPERTY_KEYS } from '../src/core/workbook/state-keys';
+import { PROPERTY_KEYS, storedValue } from '../src/core/workbook/state-keys';
 
 /** Moscow wall time up to which the demo's clock runs: the summaries of November, December and January are due by then. */
 const MAIL_UNTIL = '2027-02-02T12:00:00+03:00';
@@ -59,8 +59,8 @@ function cellText(value: unknown, timeZone: string): unknown {
 function describeSheets(demo: DemoDistrict): Map<number, Omit<SheetEntry, 'file'>> {
   const roles = new Map<number, Omit<SheetEntry, 'file'>>();
   // The add-on keeps its layout in the workbook's developer metadata.
-  const stored = demo.emulator.metadata().find((entry) => entry.key === PROPERTY_KEYS.layout)?.value;
-  const layout = JSON.parse(stored ?? '{"sheets":{}}') as { sheets: Record<string, number> };
+  const stored = storedValue(demo.emulator.metadata(), PROPERTY_KEYS.layout) as { sheets: Record<string, number> } | null;
+  const layout = stored ?? { sheets: {} };
   for (const [key, id] of Object.entries(layout.sheets)) {
     const [role, which] = key.split(':');
     roles.set(id, RUBRIC_SHEET_ROLES[key] ?? (which ? { role, instrument: which } : { role }));

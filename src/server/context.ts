@@ -9,7 +9,7 @@ import { PRESET_IDS } from '../core/presets';
 import { explainSettingsRows, Settings, settingsFromRows, validateSettings } from '../core/settings';
 import { SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook/sheets';
 import { withLock } from './adapters/lock';
-import { readBookJson, writeBookJson } from './adapters/state';
+import { loadBookState, readBookJson, writeBookJson } from './adapters/state';
 import { activeWorkbook, createSheet, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet } from './adapters/workbook';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 
@@ -49,6 +49,8 @@ export function saveLayout(context: Pick<Context, 'book' | 'layout'>): void {
 
 /** The context of a set-up workbook (the active one by default); null before setup. */
 export function contextOf(book: Spreadsheet = activeWorkbook()): Context | null {
+  // Every execution starts here: the workbook's state is read once, afresh.
+  loadBookState(book);
   const layout = loadLayout(book);
   return layout ? { book, layout, lang: layout.lang } : null;
 }

@@ -15,7 +15,7 @@ const submissionCalls = (existing: number) => total(callsForOneSubmission(existi
 describe('service calls', () => {
   test('a survey submission: pinned, and the same with 10 or 1,000 responses already in', () => {
     const small = submissionCalls(10);
-    expect(small).toBe(29);
+    expect(small).toBe(24);
     expect(submissionCalls(1_000)).toBe(small);
   });
 
@@ -33,8 +33,8 @@ describe('service calls', () => {
       return counter.total() - before;
     };
     const idle = hour();
-    // 59, and 8 for mail's due check: the settings rows, the mail sheet, the local date.
-    expect(idle).toBe(67);
+    // 31, and 8 for mail's due check: the settings rows, the mail sheet, the local date.
+    expect(idle).toBe(39);
     expect(hour()).toBe(idle);
   });
 });

@@ -8,7 +8,7 @@
 import type { Emulator } from '../emulator';
 import type { LoadedBundle } from '../emulator/bundle';
 import { RUBRIC_COLUMNS, RUBRIC_SHEETS } from '../../src/core/workbook/rubric-sheet';
-import { PROPERTY_KEYS } from '../../src/core/workbook/state-keys';
+import { PROPERTY_KEYS, storedValue } from '../../src/core/workbook/state-keys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -87,8 +87,8 @@ const RUBRIC_ENTRIES: [key: string, value: string, evidence: string][] = [
 
 function layoutSheets(emulator: Emulator): Record<string, number> {
   // The add-on keeps its layout in the workbook's developer metadata.
-  const stored = emulator.metadata().find((entry) => entry.key === PROPERTY_KEYS.layout)?.value;
-  const layout = JSON.parse(stored ?? '{"sheets":{}}') as { sheets: Record<string, number> };
+  const stored = storedValue(emulator.metadata(), PROPERTY_KEYS.layout) as { sheets: Record<string, number> } | null;
+  const layout = stored ?? { sheets: {} };
   return layout.sheets;
 }
 

@@ -5,6 +5,8 @@
  * adapters and the tools share it without importing each other.
  */
 export const PROPERTY_KEYS = {
+  /** The developer-metadata entry holding every workbook key but those with entries of their own. */
+  state: 'pdm.state',
   /** Where the workbook's sheets are (WorkbookLayout). */
   layout: 'pdm.layout',
   /** A paused recalculation's cursor. */
@@ -21,3 +23,55 @@ export const PROPERTY_KEYS = {
   /** The workbooks the scheduled job opens by id. */
   workbooks: 'pdm.workbooks',
 } as const;
+
+/**
+ * Workbook keys written outside the lock (the job's heartbeat; the catch-up flag a busy
+ * lock leaves behind): each has a developer-metadata entry of its own, so that writing
+ * one never rewrites, and so never undoes, a key another execution has just changed.
+ */
+export function ownEntryKey(key: string): boolean {
+  return key === PROPERTY_KEYS.lastRun || key === PROPERTY_KEYS.catchUp;
+}
+
+/**
+ * A developer-metadata value names its own key, so reading the workbook's state needs
+ * no getKey per entry.
+ */
+export interface StateEntry {
+  pdmKey: string;
+  value: unknown;
+}
+
+/** The stored text of a key's entry (its key first: unwrapStateEntry looks for it there). */
+export function stateEntryText(key: string, value: unknown): string {
+  const entry: StateEntry = { pdmKey: key, value };
+  return JSON.stringify(entry);
+}
+
+/** The key and value of a stored entry; null for any other text. */
+export function unwrapStateEntry(raw: string | null): { key: string; value: unknown } | null {
+  if (!raw || !raw.startsWith('{"pdmKey":')) return null;
+  try {
+    const entry = JSON.parse(raw) as Partial<StateEntry>;
+    return typeof entry.pdmKey === 'string' ? { key: entry.pdmKey, value: entry.value ?? null } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A workbook key's value from its developer-metadata entries (as the tools see them), or null. */
+export function storedValue(entries: ReadonlyArray<{ key: string; value: string | null }>, key: string): unknown {
+  for (const entry of entries) {
+    const unwrapped = unwrapStateEntry(entry.value);
+    if (unwrapped?.key === key) return unwrapped.value;
+    if (unwrapped?.key === PROPERTY_KEYS.state && unwrapped.value && typeof unwrapped.value === 'object' && key in unwrapped.value) {
+      return (unwrapped.value as Record<string, unknown>)[key];
+    }
+  }
+  const legacy = entries.find((entry) => entry.key === key)?.value;
+  try {
+    return legacy ? (JSON.parse(legacy) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
