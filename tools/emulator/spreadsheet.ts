@@ -803,7 +803,7 @@ type RangeMembers =
   | 'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getDisplayValues' | 'getDisplayValue'
   | 'getFormulas' | 'getFormula' | 'setFormula' | 'setFormulas'
   | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn'
-  | 'getA1Notation' | 'getSheet' | 'getCell' | 'offset' | 'isBlank'
+  | 'getA1Notation' | 'getSheet' | 'getGridId' | 'getCell' | 'offset' | 'isBlank'
   | 'clearContent' | 'clear' | 'activate' | 'protect' | 'canEdit'
   | 'setNumberFormat' | 'setNumberFormats' | 'setFontWeight' | 'setFontWeights' | 'setBackground'
   | 'setBackgrounds' | 'setFontColor' | 'setFontSize' | 'setWrap' | 'setHorizontalAlignment'
@@ -1012,6 +1012,11 @@ class EmuRange implements Pick<GRange, RangeMembers> {
 
   getSheet(): GSheet {
     return this._store.sheetApi(this._sheet);
+  }
+
+  /** "Returns the grid ID of the range's parent sheet": its sheet id, without the Sheet object. */
+  getGridId(): number {
+    return this._sheet.id;
   }
 
   getCell(row: number, column: number): GRange {
