@@ -32,6 +32,7 @@ import { logEntry, writeLog } from './log';
 import { logMismatch, rawSheetOf, readRegistry, refreshItemTitles, writeRegistry } from './registry';
 import { recomputeIndicators } from './reports';
 import { requireCoordinator } from './access';
+import { recordCatchUpCounts } from './counts';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 
 export const CURSOR_PROPERTY = PROPERTY_KEYS.recalc;
@@ -83,8 +84,9 @@ function progress(cursor: Cursor, done: boolean): RecalculationProgress {
   return { done, processed: cursor.processed, incomplete: cursor.incomplete };
 }
 
-function startCursor(context: Context, mode: Cursor['mode']): Cursor {
-  const sheetIds = readRegistry(context).filter((record) => isScored(record) && isSurveyRecord(record)).map((record) => record.responseSheetId);
+function startCursor(context: Context, mode: Cursor['mode'], only?: readonly number[]): Cursor {
+  const sheetIds = readRegistry(context).filter((record) => isScored(record) && isSurveyRecord(record)).map((record) => record.responseSheetId)
+    .filter((id) => !only || only.includes(id));
   const cursor: Cursor = { mode, sheetIds, at: 0, row: 0, processed: 0, incomplete: 0 };
   writeBookJson(context.book, CURSOR_PROPERTY, cursor);
   return cursor;
@@ -219,10 +221,13 @@ function run(context: Context, options: RunOptions, started = Date.now()): Recal
     }
   }
   locked(context, () => {
-    reconcile(context, readRegistry(context), cursor.mode === 'rebuild');
+    const records = readRegistry(context);
+    reconcile(context, records, cursor.mode === 'rebuild');
     // Indicators derive from the scores: rebuilt with them (and after a catch-up added any).
     const settings = cursor.mode === 'rebuild' || cursor.processed > 0 ? settingsOrLog(context) : null;
     if (settings) recomputeIndicators(context, settings);
+    // Every response is now scored: the counts the daily check compares against.
+    recordCatchUpCounts(context, records, settings !== null);
     deleteBookValue(context.book, CURSOR_PROPERTY);
     deleteBookValue(context.book, CATCH_UP_PROPERTY);
   });
@@ -261,8 +266,8 @@ export function continueRecalculation(options: RunOptions = {}): RecalculationPr
 }
 
 /** Scores whatever raw responses have no scores row yet, without emptying anything. */
-export function catchUp(context: Context, options: RunOptions = {}, started = Date.now()): RecalculationProgress {
-  if (!readBookJson<Cursor>(context.book, CURSOR_PROPERTY)) locked(context, () => startCursor(context, 'catchUp'));
+export function catchUp(context: Context, options: RunOptions = {}, started = Date.now(), only?: readonly number[]): RecalculationProgress {
+  if (!readBookJson<Cursor>(context.book, CURSOR_PROPERTY)) locked(context, () => startCursor(context, 'catchUp', only));
   return run(context, options, started);
 }
 

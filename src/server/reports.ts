@@ -12,7 +12,7 @@ import { SurveyScoreRow } from '../core/indicators/types';
 import { FilingOrigin, indicatorRows, indicatorsHeader, reportsHeader, reportStatusRows } from '../core/workbook/indicators-sheet';
 import { inertRow } from '../core/text/inert';
 import { findNamed } from '../core/text/normalize';
-import { LogEntry } from '../core/workbook/log';
+import { LogEntry, LogReason } from '../core/workbook/log';
 import { PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { periodOf } from '../core/periods';
 import { presetById } from '../core/presets';
@@ -29,9 +29,13 @@ import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET } from '../core/workboo
 import { IndicatorsSummary, indicatorsSummary } from '../core/views/indicators';
 import { hasKey, protectSheet, readRows, readWholeColumn, replaceRows, rowPairs, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
-import { logEntry, nowIso, writeLog } from './log';
+import { nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
 import { requireCoordinator } from './access';
+import { deleteBookValue, readBookJson, writeBookJson } from './adapters/state';
+import { PROPERTY_KEYS } from '../core/workbook/state-keys';
+
+const INDICATORS_DUE_KEY = PROPERTY_KEYS.indicatorsDue;
 
 
 
@@ -166,6 +170,8 @@ export function recomputeIndicators(context: Context, settings: Settings): Indic
   replaceRows(layoutSheet(context, 'indicators') as Sheet, indicatorsHeader(context.lang), indicatorRows(result, context.lang).map(inertRow));
   replaceRows(layoutSheet(context, 'reports') as Sheet, reportsHeader(context.lang),
     reportStatusRows(reports, origins, result.missingReports, result.currentPeriod, context.lang).map(inertRow));
+  // Every filing is now in the reports sheet: none is due any more.
+  deleteBookValue(context.book, INDICATORS_DUE_KEY);
   return result;
 }
 
@@ -177,25 +183,33 @@ export function recomputeIndicators(context: Context, settings: Settings): Indic
  */
 export function processReportSubmission(context: Context, record: FormRecord, key: string, byTitle: Record<string, string>, timestampTitle: string, sheetName: string, row: number, submittedAt: string): void {
   const settings = readSettings(context);
+  // Stamped with the filing's own time: no clock read on each filing.
+  const note = (reason: LogReason, params?: Record<string, string | number>): LogEntry =>
+    ({ at: submittedAt, sheet: sheetName, row, reason, ...(params ? { params } : {}) });
   const filings = layoutSheet(context, 'reports');
-  if (filings && hasKey(filings, key)) {
-    writeLog(context, [logEntry(context, sheetName, row, 'duplicateEvent')]);
+  // Filed since the indicators were last computed (the list of what is due), or listed
+  // in the reports sheet by that computation.
+  const due = readBookJson<string[]>(context.book, INDICATORS_DUE_KEY) ?? [];
+  if (due.includes(key) || (filings && hasKey(filings, key))) {
+    writeLog(context, [note('duplicateEvent')]);
     return;
   }
   const mapped = mapResponse(record, byTitle, timestampTitle);
   if (mapped.blank) {
-    writeLog(context, [logEntry(context, sheetName, row, 'blankEvent')]);
+    writeLog(context, [note('blankEvent')]);
     return;
   }
   const log: LogEntry[] = [];
   const check = acceptSchoolReports(presetOf(settings), reportRows(mapped.answers, submittedAt, row), { schools: settings.schools });
   for (const rejected of check.rejected) {
-    log.push(logEntry(context, sheetName, row, 'reportRejected', {
+    log.push(note('reportRejected', {
       school: rejected.school, period: rejected.period, reasons: rejected.reasons.map((m) => renderMessage(m, context.lang)).join(' '),
     }));
   }
-  if (mapped.unmapped.length > 0) log.push(logEntry(context, sheetName, row, 'unmapped', { titles: mapped.unmapped.join('; ') }));
-  recomputeIndicators(context, settings);
+  if (mapped.unmapped.length > 0) log.push(note('unmapped', { titles: mapped.unmapped.join('; ') }));
+  // Recomputing reads every report and scores sheet: not here, under the lock, on each
+  // filing, but by the next hourly run (or a refresh from the sidebar).
+  writeBookJson(context.book, INDICATORS_DUE_KEY, [...due, key]);
   writeLog(context, log);
 }
 

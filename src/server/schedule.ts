@@ -15,9 +15,9 @@
 import { Settings } from '../core/settings';
 import { STALL_AFTER_MS } from '../core/views/health';
 import { withLock } from './adapters/lock';
-import { forgetWorkbook, myWorkbookIds, readBookJson, readUserMark, rememberWorkbook, writeBookJson, writeUserMark } from './adapters/state';
+import { deleteBookValue, forgetWorkbook, myWorkbookIds, readBookJson, readUserMark, rememberWorkbook, writeBookJson, writeUserMark } from './adapters/state';
 import {
-  authorizationRequired, deleteTriggers, installScheduleTrigger, installSubmitTrigger, myEmail, myScheduleTriggers, mySubmitTriggers, SUBMIT_HANDLER,
+  authorizationRequired, deleteTriggers, hasSubmitTrigger, installScheduleTrigger, installSubmitTrigger, myEmail, myScheduleTriggers, mySubmitTriggers, SUBMIT_HANDLER,
 } from './adapters/triggers';
 import { openWorkbook } from './adapters/workbook';
 import { Context, contextOf, readSettings, UserError } from './context';
@@ -26,6 +26,7 @@ import { CATCH_UP_PROPERTY, catchUp, CURSOR_PROPERTY, RunOptions } from './recal
 import { recomputeIndicators } from './reports';
 import { sendDueMail } from './mail';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
+import { countRows, DailySeen, scoresOf, sheetsToCatchUp } from './counts';
 
 export const OWNER_KEY = PROPERTY_KEYS.triggerOwner;
 export const LAST_RUN_KEY = PROPERTY_KEYS.lastRun;
@@ -34,6 +35,11 @@ const SETTINGS_LOGGED_KEY = PROPERTY_KEYS.settingsLogged;
 const AUTH_LOGGED_KEY = PROPERTY_KEYS.authLogged;
 const MISSING_LOGGED_KEY = PROPERTY_KEYS.missingLogged;
 const AUTH_WARNED_PROPERTY = PROPERTY_KEYS.authWarned;
+const SUBMIT_UID_KEY = PROPERTY_KEYS.submitTrigger;
+const SCHEDULE_UID_KEY = PROPERTY_KEYS.scheduleTrigger;
+const DAILY_SEEN_KEY = PROPERTY_KEYS.dailySeen;
+const INDICATORS_DUE_KEY = PROPERTY_KEYS.indicatorsDue;
+const MAIL_PENDING_KEY = PROPERTY_KEYS.mailPending;
 
 /** The job's own budget, under the 6-minute execution limit, shared by its workbooks. */
 const JOB_BUDGET_MS = 270_000;
@@ -62,8 +68,7 @@ export interface TriggerCheck {
  * Makes the workbook's triggers right for the running user (a coordinator: callers check).
  * Result: what had to change.
  */
-export function checkTriggers(context: Context, settings: Settings, inDocument = true): TriggerCheck {
-  const me = myEmail();
+export function checkTriggers(context: Context, settings: Settings, inDocument = true, me = myEmail()): TriggerCheck {
   const owner = readBookJson<string>(context.book, OWNER_KEY) ?? '';
   const mine = mySubmitTriggers(context.book);
   const result: TriggerCheck = { submitCreated: false, submitMissing: false, scheduleCreated: false, handedOverFrom: null };
@@ -88,6 +93,8 @@ export function checkTriggers(context: Context, settings: Settings, inDocument =
     writeBookJson(context.book, OWNER_KEY, me);
     if (owner !== '') result.handedOverFrom = owner;
   }
+  // The scheduled job runs from its clock trigger and found this workbook in its list.
+  if (!inDocument) return result;
   if (myScheduleTriggers().length === 0) {
     installScheduleTrigger();
     result.scheduleCreated = true;
@@ -100,8 +107,8 @@ export function checkTriggers(context: Context, settings: Settings, inDocument =
  * Logs what a check changed. A form-submit trigger that had to be (re-)created means
  * responses may have arrived unscored, so a catch-up is queued for the scheduled job.
  */
-export function checkTriggersAndLog(context: Context, settings: Settings, firstSetup = false, inDocument = true): TriggerCheck {
-  const check = checkTriggers(context, settings, inDocument);
+export function checkTriggersAndLog(context: Context, settings: Settings, firstSetup = false, inDocument = true, me = myEmail()): TriggerCheck {
+  const check = checkTriggers(context, settings, inDocument, me);
   const entries = [];
   if (check.submitMissing) {
     // Once a day; meanwhile the job scores what arrives, hourly, by catch-up.
@@ -113,7 +120,7 @@ export function checkTriggersAndLog(context: Context, settings: Settings, firstS
     writeBookJson(context.book, CATCH_UP_PROPERTY, true);
   }
   if (check.handedOverFrom !== null) {
-    entries.push(logEntry(context, '', '', 'triggerHandedOver', { from: check.handedOverFrom, to: myEmail() }));
+    entries.push(logEntry(context, '', '', 'triggerHandedOver', { from: check.handedOverFrom, to: me }));
   } else if (check.submitCreated && !firstSetup) {
     entries.push(logEntry(context, '', '', 'triggerRecreated', { handler: SUBMIT_HANDLER }));
   }
@@ -123,13 +130,35 @@ export function checkTriggersAndLog(context: Context, settings: Settings, firstS
 }
 
 /**
+ * The owner's trigger of a kind (form-submit, clock) recorded by its unique id together
+ * with the owner it was seen running for: a hand-over to another owner voids it, so a
+ * former owner's trigger is never taken for the current one's.
+ */
+interface OwnersTrigger { owner: string; uid: string }
+
+function isOwnersTrigger(context: Context, owner: string, key: string, uid: string | undefined): boolean {
+  const known = readBookJson<OwnersTrigger>(context.book, key);
+  return !!uid && known?.owner === owner && known.uid === uid;
+}
+
+function rememberOwnersTrigger(context: Context, owner: string, key: string, uid: string | undefined): void {
+  if (uid) writeBookJson(context.book, key, { owner, uid } satisfies OwnersTrigger);
+}
+
+/**
  * A form-submit trigger firing for a user who no longer owns the workbook's trigger
  * removes itself: the owner's trigger scores the response. Result: whether it did.
  */
 export function retireIfNotOwner(context: Context, triggerUid: string | undefined): boolean {
   const owner = readBookJson<string>(context.book, OWNER_KEY) ?? '';
+  if (owner === '') return false;
+  // The owner's trigger, known by its id once seen: no need to ask who runs it.
+  if (isOwnersTrigger(context, owner, SUBMIT_UID_KEY, triggerUid)) return false;
   const me = myEmail();
-  if (owner === '' || owner === me) return false;
+  if (owner === me) {
+    rememberOwnersTrigger(context, owner, SUBMIT_UID_KEY, triggerUid);
+    return false;
+  }
   const mine = mySubmitTriggers(context.book);
   deleteTriggers(triggerUid ? mine.filter((t) => t.getUniqueId() === triggerUid) : mine);
   return true;
@@ -162,35 +191,72 @@ function logSettingsDamage(context: Context, reason: string): void {
   writeLog(context, [logEntry(context, '', '', 'settingsDamaged', { reason })]);
 }
 
+/** Once a week the catch-up reads every sheet and the indicators are recomputed whatever the counts say. */
+const FULL_CHECK_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
 /**
- * One workbook's share of the job: the trigger check (hourly, so a deleted trigger is
- * back and logged within the hour), a paused recalculation or queued catch-up, and once a
- * day a catch-up of anything left unscored and the indicators.
+ * One workbook's share of the job. Every hour: the heartbeat, whether the form-submit
+ * trigger is still there (a deleted one is logged within the hour), and only what is
+ * marked as waiting — a paused recalculation, a queued catch-up, indicators due after a
+ * school report, mail the last run could not finish. Once a day, after local midnight:
+ * the full trigger check, the counts that tell whether anything waits unscored (those
+ * instruments are caught up), the indicators when the scores or the period changed, and
+ * the mail. Once a week the catch-up and the indicators run whatever the counts say.
+ * An idle hour reads no sheet and no settings.
  */
-function runForWorkbook(context: Context, options: RunOptions, started: number): void {
-  writeBookJson(context.book, LAST_RUN_KEY, nowIso(context));
-  let settings: Settings;
-  try {
-    settings = readSettings(context);
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    logSettingsDamage(context, error.message);
-    return;
-  }
-  checkTriggersAndLog(context, settings, false, false);
-  const day = today(context);
+/** `owner`: the recorded owner, who runs this job. */
+function runForWorkbook(context: Context, owner: string, options: RunOptions, started: number): void {
+  const now = nowIso(context);
+  writeBookJson(context.book, LAST_RUN_KEY, now);
+  const day = now.slice(0, 10);
   const daily = readBookJson<string>(context.book, DAILY_KEY) !== day;
+  let settings: Settings | null = null;
+  const settingsOrLog = (): Settings | null => {
+    if (settings) return settings;
+    try {
+      settings = readSettings(context);
+      return settings;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      logSettingsDamage(context, error.message);
+      return null;
+    }
+  };
+  let catchUpSheets: number[] | undefined;
+  let scoresChanged = false;
   if (daily) {
+    const current = settingsOrLog();
+    if (!current) return;
+    checkTriggersAndLog(context, current, false, false, owner);
+    const seen = readBookJson<DailySeen>(context.book, DAILY_SEEN_KEY);
+    const full = !seen || Date.now() - seen.fullAt >= FULL_CHECK_AFTER_MS;
+    const counts = countRows(context);
+    const scores = scoresOf(counts);
+    scoresChanged = full || JSON.stringify(scores) !== JSON.stringify(seen?.scores ?? {});
+    const behind = full ? [] : sheetsToCatchUp(context, counts);
+    // A catch-up already queued does not know what it misses: it stays a full one.
+    if (!full && behind.length > 0 && !readBookJson(context.book, CATCH_UP_PROPERTY)) catchUpSheets = behind;
+    if (full || behind.length > 0) writeBookJson(context.book, CATCH_UP_PROPERTY, true);
     writeBookJson(context.book, DAILY_KEY, day);
-    writeBookJson(context.book, CATCH_UP_PROPERTY, true);
+    writeBookJson(context.book, DAILY_SEEN_KEY, { scores, fullAt: full || !seen ? Date.now() : seen.fullAt } satisfies DailySeen);
+  } else if (!hasSubmitTrigger(context.book)) {
+    const current = settingsOrLog();
+    if (current) checkTriggersAndLog(context, current, false, false, owner);
   }
   const pending = readBookJson(context.book, CURSOR_PROPERTY) || readBookJson(context.book, CATCH_UP_PROPERTY);
-  const progress = pending ? catchUp(context, options, started) : null;
-  // Survey responses do not recompute the indicators one by one: once a day does,
-  // unless a catch-up that scored something has just done it.
+  const progress = pending ? catchUp(context, options, started, catchUpSheets) : null;
+  // A catch-up that scored something has just recomputed the indicators.
   const recomputed = progress !== null && progress.done && progress.processed > 0;
-  if (daily && !recomputed) withLock(() => recomputeIndicators(context, readSettings(context)));
-  sendDueMail(context, settings);
+  const due = readBookJson(context.book, INDICATORS_DUE_KEY) !== null || scoresChanged;
+  const forIndicators = due && !recomputed ? settingsOrLog() : null;
+  if (forIndicators) withLock(() => recomputeIndicators(context, forIndicators));
+  const forMail = daily || readBookJson(context.book, MAIL_PENDING_KEY) ? settingsOrLog() : null;
+  if (forMail) {
+    const run = sendDueMail(context, forMail);
+    // Unsent mail (quota, a busy lock) is tried again next hour, not only tomorrow.
+    if (run.queued > 0 || run.busy) writeBookJson(context.book, MAIL_PENDING_KEY, true);
+    else deleteBookValue(context.book, MAIL_PENDING_KEY);
+  }
 }
 
 /**
@@ -198,13 +264,14 @@ function runForWorkbook(context: Context, options: RunOptions, started: number):
  * user. Event: the clock event. Runs for every workbook whose triggers this user owns,
  * opening each by id; a workbook that fails is logged in it and the others still run.
  */
-export function runScheduledJobs(_e?: unknown, options: RunOptions = {}): void {
+export function runScheduledJobs(e?: unknown, options: RunOptions = {}): void {
   if (authorizationRequired()) {
     noteAuthorizationRequired(null);
     return;
   }
   const started = Date.now();
-  const me = myEmail();
+  const uid = (e as { triggerUid?: string } | undefined)?.triggerUid;
+  let me: string | undefined;
   const budgetMs = options.budgetMs ?? JOB_BUDGET_MS;
   for (const id of myWorkbookIds()) {
     if (Date.now() - started >= budgetMs) break;
@@ -218,12 +285,17 @@ export function runScheduledJobs(_e?: unknown, options: RunOptions = {}): void {
       continue;
     }
     if (!context) continue;
-    if ((readBookJson<string>(context.book, OWNER_KEY) ?? '') !== me) {
-      forgetWorkbook(id);
-      continue;
+    const owner = readBookJson<string>(context.book, OWNER_KEY) ?? '';
+    // This clock trigger, once seen running for the owner, is known by its id.
+    if (!isOwnersTrigger(context, owner, SCHEDULE_UID_KEY, uid)) {
+      if (owner !== (me ??= myEmail())) {
+        forgetWorkbook(id);
+        continue;
+      }
+      rememberOwnersTrigger(context, owner, SCHEDULE_UID_KEY, uid);
     }
     try {
-      runForWorkbook(context, { ...options, budgetMs }, started);
+      runForWorkbook(context, owner, { ...options, budgetMs }, started);
     } catch (error) {
       writeLog(context, [logEntry(context, '', '', 'scheduledRunFailed', { error: error instanceof Error ? error.message : String(error) })]);
     }

@@ -5,14 +5,14 @@ import { FormRecord, isScored, isSurveyRecord } from '../core/workbook/registry'
 import { contentKey, keysOfRows } from '../core/workbook/response-key';
 import { fitCells, MAX_CELL_TEXT } from '../core/text/cells';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
-import { LogEntry } from '../core/workbook/log';
+import { LogEntry, LogReason } from '../core/workbook/log';
 import { scoresKey } from '../core/workbook/sheets';
 import { withLock } from './adapters/lock';
 import { authorizationRequired } from './adapters/triggers';
 import { writeBookJson } from './adapters/state';
 import { activeWorkbook, appendRow, hasKey, isSheetDate, keyedRow, Sheet, Spreadsheet, workbookTimeZone } from './adapters/workbook';
 import { Context, contextOf, layoutSheet } from './context';
-import { logEntry, nowIso, writeLog } from './log';
+import { nowIso, writeLog } from './log';
 import { readRegistry, refreshItemTitles, writeRegistry } from './registry';
 import { processReportSubmission } from './reports';
 import { noteAuthorizationRequired, retireIfNotOwner } from './schedule';
@@ -46,37 +46,57 @@ function refreshTitles(context: Context, records: FormRecord[], record: FormReco
  * Installable trigger, the workbook's only form-submit trigger. Event: the spreadsheet
  * form-submit event {values, namedValues, range, triggerUid, authMode, source}; uses its
  * values and range, never re-reads the response sheet. Result: one row appended to the
- * instrument's scores sheet (a school report: the indicators recomputed), or a log entry
- * saying why not (blank or repeated event, unregistered sheet, inconsistent report).
- * A response already processed — a duplicated event — changes nothing. A trigger whose
- * user no longer owns the workbook's trigger removes itself instead.
+ * instrument's scores sheet (a school report: the indicators marked due for the hourly
+ * job), or a log entry saying why not (blank or repeated event, unregistered sheet,
+ * inconsistent report). A response already processed — a duplicated event — changes
+ * nothing. A trigger whose user no longer owns the workbook's trigger removes itself
+ * instead. A run that fails part-way leaves the response to the next hour's catch-up.
+ *
+ * Every service call here is paid on every response, so only those the response needs
+ * are made: the sheet by its grid id, its name and row only for a log line.
  */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (!e || !e.range || !e.namedValues || !e.values) return;
   // The event names its spreadsheet (`source`, missing from the type definitions).
-  const context = contextOf((e as { source?: Spreadsheet }).source ?? activeWorkbook());
-  if (!context) return;
+  const book = (e as { source?: Spreadsheet }).source ?? activeWorkbook();
   if (authorizationRequired()) {
     // The raw row is safe in its sheet; once authorized again, the catch-up scores it.
-    noteAuthorizationRequired(context);
+    noteAuthorizationRequired(contextOf(book));
     return;
   }
+  const context = contextOf(book);
+  if (!context) return;
+  try {
+    scoreEvent(context, e);
+  } catch (error) {
+    // Whatever failed (a service call, the 6-minute limit), the raw row is in its sheet:
+    // the scheduled job's catch-up scores it within the hour, once.
+    writeBookJson(context.book, CATCH_UP_PROPERTY, true);
+    throw error;
+  }
+}
+
+function scoreEvent(context: Context, e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   // A former owner's trigger: the current owner's trigger scores this response.
   if (retireIfNotOwner(context, (e as { triggerUid?: string }).triggerUid)) return;
-  const sheet = e.range.getSheet();
-  const sheetName = sheet.getName();
-  const row = e.range.getRow();
-  const sheetId = sheet.getSheetId();
+  const sheetId = e.range.getGridId();
+  const first = e.values[0] ?? '';
+  let row: number | undefined;
+  const rowOf = () => (row ??= e.range.getRow());
+  // Log lines are stamped with the response's own time: no clock read for them.
+  const submittedAt = parseDisplayedTimestamp(first) ?? nowIso(context);
+  const entry = (sheetName: string, reason: LogReason, params?: Record<string, string | number>): LogEntry =>
+    ({ at: submittedAt, sheet: sheetName, row: rowOf(), reason, ...(params ? { params } : {}) });
 
   const outcome = withLock(() => {
     const log: LogEntry[] = [];
     const records = readRegistry(context);
     const record = records.find((r) => r.responseSheetId === sheetId && isScored(r));
     if (!record) {
-      writeLog(context, [logEntry(context, sheetName, row, 'unregisteredSheet')]);
+      writeLog(context, [entry(e.range.getSheet().getName(), 'unregisteredSheet')]);
       return;
     }
-    const first = e.values[0] ?? '';
+    const sheetName = record.responseSheetName;
     // Every column separately, in order: two columns may share a title and both count.
     const pairs: Array<[string, string]> = [];
     const byTitle: Record<string, string> = {};
@@ -85,15 +105,14 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
       for (const value of values) pairs.push([title, value]);
     }
     const timestampTitle = eventTimestampTitle(record, e.namedValues, first);
-    const submittedAt = parseDisplayedTimestamp(first) ?? nowIso(context);
     let key = contentKey(sheetId, { submittedAt, cells: e.values.slice(1) });
     if (!isSurveyRecord(record)) {
-      processReportSubmission(context, record, key, byTitle, timestampTitle, sheetName, row, submittedAt);
+      processReportSubmission(context, record, key, byTitle, timestampTitle, sheetName, rowOf(), submittedAt);
       return;
     }
     let processed = processResponse({ record, key, byTitle: pairs, timestampTitle, submittedAt, lang: context.lang });
     if (processed.kind === 'blank') {
-      writeLog(context, [logEntry(context, sheetName, row, 'blankEvent')]);
+      writeLog(context, [entry(sheetName, 'blankEvent')]);
       return;
     }
     if (processed.unmapped.length > 0 && refreshTitles(context, records, record)) {
@@ -105,25 +124,25 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
     if (hasKey(scores, key)) {
       // This response again (a repeated event), or an identical one in the same second:
       // the raw sheet's order tells them apart, at the cost of one read, only here.
-      key = keyOfRow(context, sheet, sheetId, row) ?? key;
+      key = keyOfRow(context, e.range.getSheet(), sheetId, rowOf()) ?? key;
       if (hasKey(scores, key)) {
-        writeLog(context, [logEntry(context, sheetName, row, 'duplicateEvent')]);
+        writeLog(context, [entry(sheetName, 'duplicateEvent')]);
         return;
       }
       processed = { ...processed, row: [key, ...processed.row.slice(1)] };
     }
     const fitted = fitCells(processed.row);
     appendRow(scores, inertRow(fitted.row));
-    if (fitted.truncated) log.push(logEntry(context, sheetName, row, 'cellTruncated', { max: MAX_CELL_TEXT }));
+    if (fitted.truncated) log.push(entry(sheetName, 'cellTruncated', { max: MAX_CELL_TEXT }));
     if (processed.incompleteItems.length > 0) {
-      log.push(logEntry(context, sheetName, row, 'incomplete', { items: processed.incompleteItems.join(', ') }));
+      log.push(entry(sheetName, 'incomplete', { items: processed.incompleteItems.join(', ') }));
     }
-    if (processed.unmapped.length > 0) log.push(logEntry(context, sheetName, row, 'unmapped', { titles: processed.unmapped.join('; ') }));
+    if (processed.unmapped.length > 0) log.push(entry(sheetName, 'unmapped', { titles: processed.unmapped.join('; ') }));
     writeLog(context, log);
   });
   if (outcome === 'busy') {
     // The raw row is safe in its sheet; the scheduled job's catch-up scores it.
     writeBookJson(context.book, CATCH_UP_PROPERTY, true);
-    writeLog(context, [logEntry(context, sheetName, row, 'lockBusy')]);
+    writeLog(context, [entry(e.range.getSheet().getName(), 'lockBusy')]);
   }
 }

@@ -1,11 +1,16 @@
 /**
- * Pinned service-call counts of the two operations that run most often on Apps Script: a
- * survey submission (every response) and the hourly scheduled run with nothing to do
- * (24 times a day). More calls is a regression; fewer means lowering the pin here.
+ * Pinned service-call counts of the operations that run most often on Apps Script: a
+ * survey submission (every response), the hourly scheduled run with nothing to do (24
+ * times a day), the daily run and a school report filing. More calls is a regression;
+ * fewer means lowering the pin here.
  */
 import { callsForOneSubmission } from '../../scripts/bench/cost';
 import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
 import { setUpWorkbook, sheetValues } from './harness';
+import { PROPERTY_KEYS, storedValue } from '../../src/core/workbook/state-keys';
+
+/** The daily run with nothing to do: the hourly run's 12, the settings, the trigger check, the counts, the mail check. */
+const QUIET_DAY = 38;
 
 const total = (calls: Record<string, number>) => Object.values(calls).reduce((sum, n) => sum + n, 0);
 
@@ -15,7 +20,7 @@ const submissionCalls = (existing: number) => total(callsForOneSubmission(existi
 describe('service calls', () => {
   test('a survey submission: pinned, and the same with 10 or 1,000 responses already in', () => {
     const small = submissionCalls(10);
-    expect(small).toBe(24);
+    expect(small).toBe(18);
     expect(submissionCalls(1_000)).toBe(small);
   });
 
@@ -33,9 +38,60 @@ describe('service calls', () => {
       return counter.total() - before;
     };
     const idle = hour();
-    // 31, and 8 for mail's due check: the settings rows, the mail sheet, the local date.
-    expect(idle).toBe(39);
+    // Authorization 2, the workbook list 2, openById, the state 3, the local time 2, the
+    // heartbeat, the form-submit trigger's presence: no sheet, no settings, no mail.
+    expect(idle).toBe(12);
     expect(hour()).toBe(idle);
+    const reads = counter.cellsRead;
+    hour();
+    expect(counter.cellsRead).toBe(reads);
+  });
+
+  test('the daily run with nothing to catch up: pinned, counts compared, no sheet read whole', () => {
+    const h = setUpWorkbook();
+    const { formId } = h.call<{ formId: string }>('createSurveyForm', 'boyko');
+    const form = h.emulator.forms.describe(formId);
+    for (let i = 0; i < 3; i++) h.emulator.forms.submit(formId, answerForm(form, seededRandom(i + 1)));
+    const counter = h.emulator.counter;
+    const daily = () => {
+      const mark = JSON.stringify(storedValue(h.emulator.metadata(), PROPERTY_KEYS.dailyDone));
+      for (let hours = 0; hours < 26; hours++) {
+        const before = { calls: counter.total(), read: counter.cellsRead };
+        h.emulator.clock.advance(3_600_000);
+        if (JSON.stringify(storedValue(h.emulator.metadata(), PROPERTY_KEYS.dailyDone)) !== mark) {
+          return { calls: counter.total() - before.calls, read: counter.cellsRead - before.read };
+        }
+      }
+      throw new Error('no daily run within a day');
+    };
+    // The first day catches up and computes everything; the second has nothing to do.
+    daily();
+    const quiet = daily();
+    expect(quiet.calls).toBe(QUIET_DAY);
+    // More responses, all scored on arrival: the same calls, the indicators recomputed.
+    for (let i = 0; i < 20; i++) h.emulator.forms.submit(formId, answerForm(form, seededRandom(i + 10)));
+    daily();
+    const again = daily();
+    expect(again).toEqual(quiet);
+    // Only the settings, the registry and the mail sheet are read.
+    expect(quiet.read).toBeLessThan(300);
+  });
+
+  test('a school report submission: pinned, the indicators marked due, not computed', () => {
+    const h = setUpWorkbook();
+    const { formId } = h.call<{ formId: string }>('createSurveyForm', 'school_report');
+    const form = h.emulator.forms.describe(formId);
+    const counter = h.emulator.counter;
+    const filing = (seed: number) => {
+      const before = counter.total();
+      h.emulator.forms.submit(formId, answerForm(form, seededRandom(seed)));
+      return counter.total() - before;
+    };
+    filing(1);
+    h.emulator.clock.advance(3_600_000);
+    // 21, and 8 for the two log lines of this inconsistent filing (one per period it names).
+    expect(filing(2)).toBe(29);
+    expect(sheetValues(h, 'Журнал').slice(-2).map((row) => row[4])).toEqual(['reportRejected', 'reportRejected']);
   });
 });
 

@@ -26,12 +26,17 @@ function setUp(): { h: Harness; formId: string } {
   return { h, formId };
 }
 
-function file(h: Harness, formId: string, school: string, period: string, counts: Partial<Record<keyof typeof FIELDS, number>>) {
+function file(h: Harness, formId: string, school: string, period: string, counts: Partial<Record<keyof typeof FIELDS, number>>, options: { wait?: boolean } = {}) {
   const base = { teachers_total: 40, teachers_diagnosed_regional: 30, teachers_experts: 5, teachers_in_competitions: 8, teachers_in_young_projects: 3, teachers_in_network: 20, staff_rates_schedule: 45, staff_rates_filled: 44, teachers_profile_education: 38 };
   const answers: Record<string, string> = { 'Образовательная организация': school, 'Отчётный период': period };
   for (const [id, value] of Object.entries({ ...base, ...counts })) answers[FIELDS[id as keyof typeof FIELDS]] = String(value);
-  return h.emulator.forms.submit(formId, answers);
+  const submitted = h.emulator.forms.submit(formId, answers);
+  // The filing marks the indicators due; the next hourly run computes them.
+  if (options.wait !== false) h.emulator.clock.advance(HOUR);
+  return submitted;
 }
+
+const HOUR = 3_600_000;
 
 /** The overall row of an indicator for a period label, as [numerator, denominator, value]. */
 function overall(h: Harness, id: string, period = '2026/27 уч. год'): unknown[] | undefined {
@@ -89,6 +94,29 @@ describe('school reports', () => {
     h.emulator.forms.fireFormSubmit(h.emulator.spreadsheet.getId(), refiled.event!);
     expect(sheetValues(h, 'Показатели')).toEqual(before);
     expect(sheetValues(h, 'Журнал').slice(-1)[0][4]).toBe('duplicateEvent');
+  });
+
+  test('a filing is checked on arrival and marks the indicators due: the trigger reads no scores, the next hourly run computes them', () => {
+    const { h, formId } = setUp();
+    file(h, formId, SCHOOLS[0], '2026/27 уч. год', {});
+    const counter = h.emulator.counter;
+    const before = { calls: counter.total(), read: counter.cellsRead };
+    const filed = file(h, formId, SCHOOLS[1], '2026/27 уч. год', { teachers_diagnosed_regional: 50 }, { wait: false });
+    expect(counter.cellsRead - before.read).toBeLessThan(200);
+    expect(counter.total() - before.calls).toBeLessThanOrEqual(25);
+    // Checked and logged at once, but not yet in the indicators.
+    expect(sheetValues(h, 'Журнал').slice(1).map((r) => r[4])).toEqual(['reportRejected']);
+    expect(statuses(h)).not.toContain(`2026/27 ${SCHOOLS[1]} отклонён`);
+    // A repeat before the hourly run is known as one.
+    h.emulator.forms.fireFormSubmit(h.emulator.spreadsheet.getId(), filed.event!);
+    expect(sheetValues(h, 'Журнал').slice(1).map((r) => r[4])).toEqual(['reportRejected', 'duplicateEvent']);
+    h.emulator.clock.advance(HOUR);
+    expect(statuses(h)).toContain(`2026/27 ${SCHOOLS[1]} отклонён`);
+    expect(overall(h, 'deficits.diagnosed_regional_share')).toEqual([30, 40, 75]);
+    // Nothing due any more: the next hour reads no sheet.
+    const idle = counter.cellsRead;
+    h.emulator.clock.advance(HOUR);
+    expect(counter.cellsRead).toBe(idle);
   });
 
   test('the change against the previous period, like for like, with the coverage beside it', () => {

@@ -14,6 +14,17 @@ export const PROPERTY_KEYS = {
   /** Set when a submission could not be scored on arrival; the scheduled job catches up. */
   catchUp: 'pdm.catchUp',
   triggerOwner: 'pdm.triggerOwner',
+  /** The owner's form-submit and clock triggers as last seen: {owner, uid}. */
+  submitTrigger: 'pdm.submitTrigger',
+  scheduleTrigger: 'pdm.scheduleTrigger',
+  /** Survey rows less scores rows per instrument at the last complete catch-up: the daily check's baseline. */
+  unscoredBaseline: 'pdm.unscoredBaseline',
+  /** School reports filed since the indicators were last computed: they are due, and these keys are taken. */
+  indicatorsDue: 'pdm.indicatorsDue',
+  /** What the daily run last saw (scores rows per instrument) and when it last recomputed the indicators. */
+  dailySeen: 'pdm.dailySeen',
+  /** Mail the last run could not finish (quota, busy): the next hourly run tries again. */
+  mailPending: 'pdm.mailPending',
   lastRun: 'pdm.lastRun',
   dailyDone: 'pdm.dailyDone',
   settingsLogged: 'pdm.settingsLogged',

@@ -26,6 +26,14 @@ export function mySubmitTriggers(book: Spreadsheet): Trigger[] {
   );
 }
 
+/**
+ * Whether the running user has any trigger in this workbook: one call, for the hourly
+ * check. The add-on creates no other trigger in a document than the form-submit one.
+ */
+export function hasSubmitTrigger(book: Spreadsheet): boolean {
+  return ScriptApp.getUserTriggers(book).length > 0;
+}
+
 /** The running user's scheduled-job triggers, whatever document they were made in. */
 export function myScheduleTriggers(): Trigger[] {
   return ScriptApp.getProjectTriggers().filter(

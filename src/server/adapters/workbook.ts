@@ -94,10 +94,13 @@ export function readColumn(sheet: Sheet, column: number): unknown[] {
 
 /**
  * Whether a key is already in column A. A TextFinder costs the same few calls on ten
- * rows as on ten thousand, which keeps a submission's cost constant.
+ * rows as on ten thousand, which keeps a submission's cost constant. Whole cells only
+ * (a key may begin another: "…h1x" and "…h1xn2"); case is left to the default, ignored,
+ * since keys are lower-case letters and digits and column A holds only keys below the
+ * header: ignoring it finds exactly what matching it would, one call cheaper.
  */
 export function hasKey(sheet: Sheet, key: string): boolean {
-  return sheet.getRange('A:A').createTextFinder(key).matchCase(true).matchEntireCell(true).findNext() !== null;
+  return sheet.getRange('A:A').createTextFinder(key).matchEntireCell(true).findNext() !== null;
 }
 
 /** Creates a sheet with a frozen header row. */
