@@ -12,6 +12,7 @@ import { buildDemoDistrict, DEMO_INSTRUMENTS } from '../../tools/demo-district/d
 import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
 import type { Emulator } from '../../tools/emulator';
 import type { Metric } from './metric';
+import { PROPERTY_KEYS, storedValue } from '../../src/core/workbook/state-keys';
 
 export const CALL_MS = 40;
 export const READ_CELL_MS = 0.01;
@@ -102,8 +103,16 @@ export function operationCosts(teachers: number): Record<string, Cost> {
     if (cost.calls === 0) throw new Error('no scheduled run fired');
     return cost;
   };
-  emulator.clock.tick(23 * 3600_000);
-  costs.daily_run_nothing_to_catch_up = hourlyRun();
+  // Hour by hour, as Apps Script fires it (one run per hour, none skipped), up to the
+  // first run of the next local day: the one that writes a new daily mark.
+  const dailyMark = () => JSON.stringify(storedValue(emulator.metadata(), PROPERTY_KEYS.dailyDone));
+  const mark = dailyMark();
+  let daily = hourlyRun();
+  for (let hours = 1; dailyMark() === mark; hours++) {
+    if (hours > 26) throw new Error('no daily run within a day');
+    daily = hourlyRun();
+  }
+  costs.daily_run_nothing_to_catch_up = daily;
   costs.hourly_run_idle = hourlyRun();
   costs.refreshIndicators = measure(emulator, () => bundle.call('refreshIndicators'));
 
