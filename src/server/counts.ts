@@ -48,6 +48,8 @@ export interface DailySeen {
   scores: Record<string, number>;
   /** When the daily run last read everything (epoch ms). */
   fullAt: number;
+  /** The reporting period of that day: a new one changes which reports are missing. */
+  period?: string;
 }
 
 export const scoresOf = (counts: Map<InstrumentId, InstrumentCounts>): Record<string, number> =>

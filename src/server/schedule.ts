@@ -23,7 +23,8 @@ import { openWorkbook } from './adapters/workbook';
 import { Context, contextOf, readSettings, UserError } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { CATCH_UP_PROPERTY, catchUp, CURSOR_PROPERTY, RunOptions } from './recalc';
-import { recomputeIndicators } from './reports';
+import { presetOf, recomputeIndicators } from './reports';
+import { periodOf } from '../core/periods';
 import { sendDueMail } from './mail';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 import { countRows, DailySeen, scoresOf, sheetsToCatchUp } from './counts';
@@ -232,13 +233,14 @@ function runForWorkbook(context: Context, owner: string, options: RunOptions, st
     const full = !seen || Date.now() - seen.fullAt >= FULL_CHECK_AFTER_MS;
     const counts = countRows(context);
     const scores = scoresOf(counts);
-    scoresChanged = full || JSON.stringify(scores) !== JSON.stringify(seen?.scores ?? {});
+    const period = periodOf(day, presetOf(current).reportingPeriod);
+    scoresChanged = full || seen?.period !== period || JSON.stringify(scores) !== JSON.stringify(seen?.scores ?? {});
     const behind = full ? [] : sheetsToCatchUp(context, counts);
     // A catch-up already queued does not know what it misses: it stays a full one.
     if (!full && behind.length > 0 && !readBookJson(context.book, CATCH_UP_PROPERTY)) catchUpSheets = behind;
     if (full || behind.length > 0) writeBookJson(context.book, CATCH_UP_PROPERTY, true);
     writeBookJson(context.book, DAILY_KEY, day);
-    writeBookJson(context.book, DAILY_SEEN_KEY, { scores, fullAt: full || !seen ? Date.now() : seen.fullAt } satisfies DailySeen);
+    writeBookJson(context.book, DAILY_SEEN_KEY, { scores, period, fullAt: full || !seen ? Date.now() : seen.fullAt } satisfies DailySeen);
   } else if (!hasSubmitTrigger(context.book)) {
     const current = settingsOrLog();
     if (current) checkTriggersAndLog(context, current, false, false, owner);
