@@ -24,6 +24,22 @@ import { Profile } from './instruments/profile';
  */
 export const HIGH_BURNOUT_SCHOOL_PERCENT = 50;
 
+/**
+ * Whether `part` of `whole` is at least `percent` — exactly the threshold counts. The one
+ * rule for "high burnout" (part: respondents with a formed phase): the indicator engine,
+ * the Overview's alert and the monthly summary's alert all ask it, on the exact counts (a
+ * rounded percentage such as 49.96 → 50.0 must not tip a school over).
+ */
+export function reachesPercent(part: number, whole: number, percent: number): boolean {
+  return whole > 0 && part * 100 >= percent * whole;
+}
+
+/**
+ * Satisfaction indices run 0–100 (1–10 ratings rescaled); below the middle of the scale
+ * the answers lean to dissatisfied. The Overview and the monthly summary both warn below it.
+ */
+export const LOW_SATISFACTION_INDEX = 50;
+
 export const PRIVACY_K = 5;
 /**
  * The thresholds a district may choose: below 2 a group of one would be shown; above 50

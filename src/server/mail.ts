@@ -55,7 +55,7 @@ function summaryMessage(context: Context, settings: Settings, mail: MailSettings
   const period = periodOf(`${month}-01`, sources.preset.reportingPeriod);
   const view = monthlySummaryView({
     lang: mail.lang, month, today, districtName: settings.districtName, workbookUrl: workbookUrl(context.book),
-    preset: sources.preset, indicators: indicatorsFrom(sources, settings, period), schools: settings.schools,
+    preset: sources.preset, indicators: indicatorsFrom(sources, settings, period), schools: settings.schools, highBurnoutPercent: settings.highBurnoutPercent,
     activity: {
       responses: sources.scores.filter((row) => inMonth(month, row.date)).length,
       reports: sources.reports.accepted.filter((report) => report.subject === null && report.submittedAt && inMonth(month, report.submittedAt)).length,

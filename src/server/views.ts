@@ -46,7 +46,7 @@ export function getOverview(): OverviewView {
   if (!preset) throw new Error(`unknown preset ${settings.presetId}`);
   const { result } = computeFromSheets(context, settings);
   return overviewView({
-    districtName: settings.districtName, preset, result, schools: settings.schools, today: nowIso(context).slice(0, 10),
+    districtName: settings.districtName, preset, result, schools: settings.schools, highBurnoutPercent: settings.highBurnoutPercent, today: nowIso(context).slice(0, 10),
     logErrors: readLog(context).counts.error,
   });
 }

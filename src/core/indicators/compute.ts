@@ -13,7 +13,7 @@
  * groups when the hidden ones could be recovered from the overall (the complementary
  * suppression of aggregate.summarize).
  */
-import { groupBy, PRIVACY_K, summarize } from '../aggregate';
+import { groupBy, PRIVACY_K, reachesPercent, summarize } from '../aggregate';
 import { comparePeriods, parsePeriod, PeriodKind, periodOf, periodWithin, previousPeriod } from '../periods';
 import { nameKey } from '../text/normalize';
 import { indicatorFields, indicatorsOf, IndicatorSet, isSurveyIndicator, operandMeasures } from './catalog';
@@ -250,7 +250,7 @@ function schoolFlags(operand: Operand, rows: readonly SurveyScoreRow[], measure:
   for (const [school, group] of bySchool(respondents(rows, measure))) {
     const n = group.length;
     const flagged = group.filter((row) => row.scores[measure.key] === true).length;
-    out.set(school, { assessed: n >= k, flagged: n >= k && (flagged / n) * 100 >= threshold, n });
+    out.set(school, { assessed: n >= k, flagged: n >= k && reachesPercent(flagged, n, threshold), n });
   }
   return out;
 }

@@ -20,8 +20,11 @@ export const SUMMARY_TEXTS = {
   change: { ru: 'Изменение', en: 'Change' },
   coverage: { ru: 'Из скольких', en: 'Coverage' },
   alerts: { ru: 'Требует внимания', en: 'Needs attention' },
-  noAlerts: { ru: 'Тревожных значений нет (группы меньше {k} чел. не показываются).', en: 'No alarming values (groups smaller than {k} are not shown).' },
-  alertsNote: { ru: 'Группы меньше {k} чел. не показываются.', en: 'Groups smaller than {k} are not shown.' },
+  noAlerts: { ru: 'Тревожных значений нет.', en: 'No alarming values.' },
+  alertsNote: {
+    ru: 'Выгорание отмечается, когда сформированная фаза есть у {percent} % ответивших или больше (ровно {percent} % — уже высокое), удовлетворённость — когда индекс ниже {index} из 100. Группы меньше {k} чел. не показываются.',
+    en: 'Burnout is flagged when {percent} % of respondents or more have a formed phase (exactly {percent} % counts as high), satisfaction when its index is below {index} of 100. Groups smaller than {k} are not shown.',
+  },
   burnout: { ru: 'выгорание', en: 'burnout' },
   satisfaction: { ru: 'удовлетворённость', en: 'satisfaction' },
   reports: { ru: 'Отчёты школ', en: 'School reports' },
@@ -84,6 +87,11 @@ function section(title: string, ...content: HtmlValue[]): Html {
   return html`<h2 style="${S.h2}">${title}</h2>${content}`;
 }
 
+/** The alert rules with the workbook's thresholds, under the alerts in both renderings. */
+function alertsNote(view: MonthlySummaryView): string {
+  return t(view, 'alertsNote', { percent: view.thresholds.highBurnoutPercent, index: view.thresholds.lowSatisfactionIndex, k: view.privacyThreshold });
+}
+
 export function summaryHtml(view: MonthlySummaryView): string {
   const link = safeUrl(view.workbookUrl);
   const body = [
@@ -98,13 +106,13 @@ export function summaryHtml(view: MonthlySummaryView): string {
         [t(view, 'indicator'), t(view, 'value'), t(view, 'change'), t(view, 'coverage')],
         view.indicators.map((row) => [row.title, row.value, row.change, row.coverage]),
         [false, true, true, true])),
-    section(t(view, 'alerts'), view.alerts.items.length === 0
-      ? html`<p style="${S.p}">${t(view, 'noAlerts', { k: view.privacyThreshold })}</p>`
-      : [
-        view.alerts.items.map((alert) => html`<p style="${S.alert}">${alert.scope} — ${t(view, alert.kind)}: ${alert.indicator} — <b>${alert.value}</b></p>`),
-        view.alerts.more > 0 ? html`<p style="${S.note}">${t(view, 'more', { n: view.alerts.more })}</p>` : '',
-        html`<p style="${S.note}">${t(view, 'alertsNote', { k: view.privacyThreshold })}</p>`,
-      ]),
+    section(t(view, 'alerts'), [
+      view.alerts.items.length === 0
+        ? html`<p style="${S.p}">${t(view, 'noAlerts')}</p>`
+        : view.alerts.items.map((alert) => html`<p style="${S.alert}">${alert.scope} — ${t(view, alert.kind)}: ${alert.indicator} — <b>${alert.value}</b></p>`),
+      view.alerts.more > 0 ? html`<p style="${S.note}">${t(view, 'more', { n: view.alerts.more })}</p>` : '',
+      html`<p style="${S.note}">${alertsNote(view)}</p>`,
+    ]),
     section(t(view, 'reports'),
       html`<p style="${S.p}">${t(view, 'reported', { reported: view.schoolsReported, total: view.schoolsTotal })}</p>`,
       view.missingReports.items.length > 0 ? [html`<p style="${S.p}">${t(view, 'notReported')}</p>`, list(view, view.missingReports)] : ''),
@@ -157,10 +165,10 @@ export function summaryText(view: MonthlySummaryView): string {
     lines.push(`- ${row.title}: ${row.value}${extra ? ` (${extra})` : ''}`);
   }
   lines.push('', `== ${t(view, 'alerts')} ==`);
-  if (view.alerts.items.length === 0) lines.push(t(view, 'noAlerts', { k: view.privacyThreshold }));
+  if (view.alerts.items.length === 0) lines.push(t(view, 'noAlerts'));
   for (const alert of view.alerts.items) lines.push(`! ${alert.scope} — ${t(view, alert.kind)}: ${alert.indicator} — ${alert.value}`);
   if (view.alerts.more > 0) lines.push(t(view, 'more', { n: view.alerts.more }));
-  if (view.alerts.items.length > 0) lines.push(t(view, 'alertsNote', { k: view.privacyThreshold }));
+  lines.push(alertsNote(view));
   lines.push('', `== ${t(view, 'reports')} ==`, t(view, 'reported', { reported: view.schoolsReported, total: view.schoolsTotal }));
   if (view.missingReports.items.length > 0) lines.push(t(view, 'notReported'), ...textList(view, view.missingReports));
   if (view.responseRates.length > 0) {

@@ -5,7 +5,8 @@
  * own text (school names), which the renderers escape.
  */
 import { Lang, Localized, tr } from '../text/i18n';
-import { HIGH_BURNOUT_SCHOOL_PERCENT, indicatorById } from '../indicators/catalog';
+import { LOW_SATISFACTION_INDEX, reachesPercent } from '../aggregate';
+import { indicatorById } from '../indicators/catalog';
 import { IndicatorsResult } from '../indicators/compute';
 import { IndicatorUnit, IndicatorValue, Scope } from '../indicators/types';
 import { getInstrument, isInstrumentId } from '../instruments';
@@ -18,14 +19,15 @@ export const LIST_LIMIT = 20;
 
 /**
  * When an indicator calls for attention, as data. Burnout: a school or the district where
- * at least half the respondents have a formed phase (the catalog's "high burnout school").
- * Satisfaction indices run 0–100; below 60 is less than "rather satisfied".
+ * the share of respondents with a formed phase reaches the settings' high-burnout percent
+ * (the threshold itself counts, as in the indicator engine). Satisfaction: an index below
+ * LOW_SATISFACTION_INDEX, the same rule as the Overview's.
  */
-export const ALERT_RULES: ReadonlyArray<{ indicator: string; kind: 'burnout' | 'satisfaction'; atLeast?: number; below?: number }> = [
-  { indicator: 'burnout.formed_any_share', kind: 'burnout', atLeast: HIGH_BURNOUT_SCHOOL_PERCENT },
-  { indicator: 'mentoring.satisfaction_mentees', kind: 'satisfaction', below: 60 },
-  { indicator: 'mentoring.satisfaction_mentors', kind: 'satisfaction', below: 60 },
-  { indicator: 'network.satisfaction', kind: 'satisfaction', below: 60 },
+export const ALERT_RULES: ReadonlyArray<{ indicator: string; kind: 'burnout' | 'satisfaction' }> = [
+  { indicator: 'burnout.formed_any_share', kind: 'burnout' },
+  { indicator: 'mentoring.satisfaction_mentees', kind: 'satisfaction' },
+  { indicator: 'mentoring.satisfaction_mentors', kind: 'satisfaction' },
+  { indicator: 'network.satisfaction', kind: 'satisfaction' },
 ];
 
 export interface MonthlySummaryInput {
@@ -40,6 +42,8 @@ export interface MonthlySummaryInput {
   /** Computed with the reporting period of `month` as the current period. */
   indicators: IndicatorsResult;
   schools: readonly string[];
+  /** Settings.highBurnoutPercent: a school or the district at or above it is alerted. */
+  highBurnoutPercent: number;
   /** Survey responses and school reports that arrived during the month. */
   activity: { responses: number; reports: number };
   rubric: RubricScore | null;
@@ -86,6 +90,8 @@ export interface MonthlySummaryView {
   missingReports: Limited<string>;
   indicators: SummaryIndicator[];
   alerts: Limited<SummaryAlert>;
+  /** The rules the alerts follow, said under them. */
+  thresholds: { highBurnoutPercent: number; lowSatisfactionIndex: number };
   privacyThreshold: number;
   responseRates: Array<{ survey: string; respondents: number; teachers: string; rate: string }>;
   dueThisMonth: Array<{ title: string; schedule: string }>;
@@ -182,7 +188,9 @@ export function monthlySummaryView(input: MonthlySummaryInput): MonthlySummaryVi
     for (const value of current) {
       if (value.id !== rule.indicator || value.scope.kind === 'subject' || value.suppressed || value.value === null) continue;
       if (value.denominator === null || value.denominator < k) continue;
-      const hit = (rule.atLeast !== undefined && value.value >= rule.atLeast) || (rule.below !== undefined && value.value < rule.below);
+      const hit = rule.kind === 'burnout'
+        ? value.numerator !== null && reachesPercent(value.numerator, value.denominator, input.highBurnoutPercent)
+        : value.value < LOW_SATISFACTION_INDEX;
       if (!hit) continue;
       alerts.push({
         kind: rule.kind,
@@ -238,6 +246,7 @@ export function monthlySummaryView(input: MonthlySummaryInput): MonthlySummaryVi
     missingReports: limited(missing),
     indicators,
     alerts: limited(alerts),
+    thresholds: { highBurnoutPercent: input.highBurnoutPercent, lowSatisfactionIndex: LOW_SATISFACTION_INDEX },
     privacyThreshold: k,
     responseRates,
     dueThisMonth,

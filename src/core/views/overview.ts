@@ -3,16 +3,14 @@
  * should act on. Texts carry both languages so the sidebar can switch language without
  * asking the server again. Aggregates only: a suppressed value crosses without numbers.
  */
+import { LOW_SATISFACTION_INDEX, reachesPercent } from '../aggregate';
 import { Catalog, Localized, tr } from '../text/i18n';
 import { formatPeriod } from '../periods';
 import { presetIndicators } from '../presets';
 import { monitoringsDueIn, Preset } from '../presets/types';
-import { HIGH_BURNOUT_SCHOOL_PERCENT } from '../indicators/catalog';
 import { IndicatorsResult } from '../indicators/compute';
 import { IndicatorKind, IndicatorUnit, IndicatorValue } from '../indicators/types';
 
-/** Satisfaction indices run 0–100; below the middle of the scale most answers were negative. */
-export const LOW_SATISFACTION_INDEX = 50;
 const SATISFACTION_INDICATORS = ['mentoring.satisfaction_mentees', 'mentoring.satisfaction_mentors', 'network.satisfaction'];
 const BURNOUT_INDICATOR = 'burnout.formed_any_share';
 
@@ -60,6 +58,8 @@ export interface OverviewInput {
   preset: Preset;
   result: IndicatorsResult;
   schools: readonly string[];
+  /** Settings.highBurnoutPercent: a school at or above it is named in the burnout alert. */
+  highBurnoutPercent: number;
   /** Today, ISO date in the workbook's time zone: picks the cyclogram's month. */
   today: string;
   /** Log entries of the error level: input rejected or not processed until someone acts. */
@@ -153,11 +153,13 @@ function alerts(input: OverviewInput): Alert[] {
   // Triggers, authorization and responses waiting are the health view's (getHealth); the sidebar shows both.
   if (input.logErrors > 0) out.push({ id: 'logErrors', level: 'error', text: both(TEXT.logErrors, () => ({ count: input.logErrors })) });
 
+  // On the exact counts, by the indicator engine's rule: the threshold itself counts as high.
   const burning = result.values.filter((value) => value.id === BURNOUT_INDICATOR && value.period === current
-    && value.scope.kind === 'school' && !value.suppressed && value.value !== null && value.value >= HIGH_BURNOUT_SCHOOL_PERCENT);
+    && value.scope.kind === 'school' && !value.suppressed && value.numerator !== null && value.denominator !== null
+    && reachesPercent(value.numerator, value.denominator, input.highBurnoutPercent));
   if (burning.length > 0) {
     const schools = burning.map((value) => (value.scope.kind === 'school' ? value.scope.key : '')).join('; ');
-    out.push({ id: 'burnout', level: 'warning', text: both(TEXT.highBurnout, () => ({ percent: HIGH_BURNOUT_SCHOOL_PERCENT, schools })) });
+    out.push({ id: 'burnout', level: 'warning', text: both(TEXT.highBurnout, () => ({ percent: input.highBurnoutPercent, schools })) });
   }
   for (const indicator of presetIndicators(preset).filter((i) => SATISFACTION_INDICATORS.includes(i.id))) {
     const value = overallValue(result, indicator.id);

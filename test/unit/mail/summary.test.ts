@@ -35,7 +35,7 @@ function input(overrides: Partial<MonthlySummaryInput> = {}, indicators?: Indica
       preset: KRYMSK, reports: [report(HOSTILE_SCHOOL, 20), report('Школа № 2', 12)], scores, schools,
       privacyThreshold: 5, currentPeriod: '2026/27',
     }),
-    schools, activity: { responses: 16, reports: 2 }, rubric: scoreRubric({ blocks: {} }),
+    schools, highBurnoutPercent: 50, activity: { responses: 16, reports: 2 }, rubric: scoreRubric({ blocks: {} }),
     ...overrides,
   };
 }
