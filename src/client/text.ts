@@ -2,6 +2,7 @@
 import type { Catalog } from '../core/text/i18n';
 import { RESULTS_TEXT } from './text-results';
 import { RUBRIC_TEXT } from './text-rubric';
+import { TEXT_MAIL } from './text-mail';
 
 export const TEXT = {
   ...RESULTS_TEXT,
@@ -141,5 +142,6 @@ export const TEXT = {
   logLevel: { ru: 'Показывать', en: 'Show' },
   logSearch: { ru: 'Поиск по тексту', en: 'Search the text' },
   logShown: { ru: 'Показано записей: {shown} из {total}.', en: '{shown} of {total} entries shown.' },
+  ...TEXT_MAIL,
   logEmpty: { ru: 'Журнал пуст: отклонённых и странных данных не было.', en: 'The log is empty: nothing was rejected or odd.' },
 } satisfies Catalog<string>;

@@ -90,25 +90,40 @@ function contactsOf(value: unknown): Array<{ school: string; email: string }> {
   }).filter((contact) => contact.school !== '' || contact.email !== '');
 }
 
-/** Checks mail settings against the workbook's schools and says every problem at once. */
-export function validateMailSettings(input: MailSettingsInput, lang: Lang, schools: readonly string[]): { ok: true; value: MailSettings } | { ok: false; errors: string[] } {
-  const errors: string[] = [];
-  const say = (text: Localized, params: Record<string, string | number> = {}) => errors.push(tr(text, lang, params));
+/** One problem and the setting it belongs to (a contact's: with its school), for the sidebar to show beside it. */
+export interface MailFieldError {
+  field: keyof MailSettings;
+  /** The school of a contact address; '' otherwise. */
+  school: string;
+  message: string;
+}
+
+export type ValidatedMailSettings = { ok: true; value: MailSettings } | { ok: false; errors: string[]; fields: MailFieldError[] };
+
+/**
+ * Checks mail settings against the workbook's schools and says every problem at once, each
+ * with its field. The sidebar runs this same check before saving.
+ */
+export function validateMailSettings(input: MailSettingsInput, lang: Lang, schools: readonly string[]): ValidatedMailSettings {
+  const fields: MailFieldError[] = [];
+  const say = (where: keyof MailSettings | { school: string }, text: Localized, params: Record<string, string | number> = {}) => fields.push({
+    field: typeof where === 'string' ? where : 'contacts', school: typeof where === 'string' ? '' : where.school, message: tr(text, lang, params),
+  });
   const field = (key: keyof MailSettings) => tr(LABELS[key], lang, { school: '' }).replace(/[:\s]+$/, '');
 
   const enabled = input.summaryEnabled === undefined ? DEFAULT_MAIL_SETTINGS.summaryEnabled : toSwitch(input.summaryEnabled);
-  if (enabled === null) say(MAIL_SETTINGS_ERRORS.badSwitch, { field: field('summaryEnabled'), value: String(input.summaryEnabled) });
+  if (enabled === null) say('summaryEnabled', MAIL_SETTINGS_ERRORS.badSwitch, { field: field('summaryEnabled'), value: String(input.summaryEnabled) });
 
   const recipients = [...new Set(list(input.recipients).map((email) => email.toLowerCase()))];
-  for (const email of recipients) if (!isEmail(email)) say(MAIL_SETTINGS_ERRORS.badRecipient, { value: email });
-  if (recipients.length > MAX_SUMMARY_RECIPIENTS) say(MAIL_SETTINGS_ERRORS.tooManyRecipients, { max: MAX_SUMMARY_RECIPIENTS });
+  for (const email of recipients) if (!isEmail(email)) say('recipients', MAIL_SETTINGS_ERRORS.badRecipient, { value: email });
+  if (recipients.length > MAX_SUMMARY_RECIPIENTS) say('recipients', MAIL_SETTINGS_ERRORS.tooManyRecipients, { max: MAX_SUMMARY_RECIPIENTS });
 
   const day = (key: 'summaryDay' | 'reminderDay', optional: boolean): number | null => {
     const raw = input[key];
     if (raw === undefined || raw === null || String(raw).trim() === '') return optional ? null : DEFAULT_MAIL_SETTINGS.summaryDay;
     const value = Number(String(raw).trim());
     if (!Number.isInteger(value) || value < 1 || value > 28) {
-      say(MAIL_SETTINGS_ERRORS.badDay, { field: field(key), value: String(raw) });
+      say(key, MAIL_SETTINGS_ERRORS.badDay, { field: field(key), value: String(raw) });
       return null;
     }
     return value;
@@ -120,27 +135,27 @@ export function validateMailSettings(input: MailSettingsInput, lang: Lang, schoo
   let repeatAfterDays: number | null = null;
   if (rawRepeat !== undefined && rawRepeat !== null && String(rawRepeat).trim() !== '') {
     const value = Number(String(rawRepeat).trim());
-    if (!Number.isInteger(value) || value < 1 || value > 60) say(MAIL_SETTINGS_ERRORS.badRepeat, { field: field('repeatAfterDays'), value: String(rawRepeat) });
+    if (!Number.isInteger(value) || value < 1 || value > 60) say('repeatAfterDays', MAIL_SETTINGS_ERRORS.badRepeat, { field: field('repeatAfterDays'), value: String(rawRepeat) });
     else repeatAfterDays = value;
   }
 
   const rawLang = input.lang ?? DEFAULT_MAIL_SETTINGS.lang;
-  if (!isLang(rawLang)) say(MAIL_SETTINGS_ERRORS.badLang, { value: String(rawLang) });
+  if (!isLang(rawLang)) say('lang', MAIL_SETTINGS_ERRORS.badLang, { value: String(rawLang) });
 
   const known = new Map(schools.map((school) => [school.toLocaleLowerCase('ru'), school]));
   const seen = new Set<string>();
   const contacts: SchoolContact[] = [];
   for (const contact of contactsOf(input.contacts)) {
     const school = known.get(contact.school.toLocaleLowerCase('ru'));
-    if (!school) { say(MAIL_SETTINGS_ERRORS.unknownSchool, { school: contact.school }); continue; }
+    if (!school) { say({ school: contact.school }, MAIL_SETTINGS_ERRORS.unknownSchool, { school: contact.school }); continue; }
     if (contact.email === '') continue;
-    if (!isEmail(contact.email)) { say(MAIL_SETTINGS_ERRORS.badContact, { school, value: contact.email }); continue; }
-    if (seen.has(school)) { say(MAIL_SETTINGS_ERRORS.duplicateSchool, { school }); continue; }
+    if (!isEmail(contact.email)) { say({ school }, MAIL_SETTINGS_ERRORS.badContact, { school, value: contact.email }); continue; }
+    if (seen.has(school)) { say({ school }, MAIL_SETTINGS_ERRORS.duplicateSchool, { school }); continue; }
     seen.add(school);
     contacts.push({ school, email: contact.email });
   }
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (fields.length > 0) return { ok: false, errors: fields.map((error) => error.message), fields };
   return {
     ok: true,
     value: { summaryEnabled: enabled as boolean, recipients, summaryDay: summaryDay as number, lang: rawLang as Lang, contacts, reminderDay, repeatAfterDays },

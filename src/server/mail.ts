@@ -266,7 +266,7 @@ export function saveMailSettings(input: MailSettingsInput): SaveMailSettingsResu
   const context = requireContext();
   const settings = readSettings(context);
   const validated = validateMailSettings(input ?? {}, context.lang, settings.schools);
-  if (!validated.ok) return { ok: false, errors: validated.errors };
+  if (!validated.ok) return { ok: false, errors: validated.errors, fields: validated.fields };
   const outcome = withLock(() => {
     const sheet = layoutSheet(context, 'settings')!;
     const rows = [...settingsToRows(settings), ...mailSettingsToRows(validated.value, context.lang)];

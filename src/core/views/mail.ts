@@ -1,5 +1,5 @@
 /** The mail panel's data: the mail settings with what to choose from, and one email as it goes out. */
-import { MailSettings } from '../mail-settings';
+import { MailFieldError, MailSettings } from '../mail-settings';
 
 export interface MailSettingsView {
   settings: MailSettings;
@@ -12,8 +12,8 @@ export interface MailSettingsView {
   sent: number;
 }
 
-/** Errors are in the workbook's language. */
-export type SaveMailSettingsResult = { ok: true } | { ok: false; errors: string[] };
+/** Errors are in the workbook's language, each with the field it belongs to. */
+export type SaveMailSettingsResult = { ok: true } | { ok: false; errors: string[]; fields: MailFieldError[] };
 
 /** One email as it is (or would be) sent. */
 export interface MailMessageView {

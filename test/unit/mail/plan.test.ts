@@ -81,6 +81,12 @@ describe('mail settings', () => {
     if (bad.ok) return;
     for (const part of ['not-an-email', 'от 1 до 28', 'от 1 до 60', 'de', 'Неизвестная', '«bad»']) expect(bad.errors.join('\n')).toContain(part);
     expect(bad.errors).toHaveLength(7);
+    // Each problem names its field (a contact's: its school), for the sidebar to show beside it.
+    expect(bad.fields.map((error) => [error.field, error.school])).toEqual([
+      ['recipients', ''], ['summaryDay', ''], ['reminderDay', ''], ['repeatAfterDays', ''], ['lang', ''],
+      ['contacts', 'Неизвестная'], ['contacts', SCHOOLS[0]],
+    ]);
+    expect(bad.fields.map((error) => error.message)).toEqual(bad.errors);
     const en = validateMailSettings({ summaryDay: 0 }, 'en', SCHOOLS);
     expect(en.ok ? '' : en.errors[0]).toMatch(/whole number from 1 to 28/);
   });

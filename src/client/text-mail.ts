@@ -1,0 +1,50 @@
+/** The Mail panel's texts, in Russian and English (spread into TEXT). */
+import type { Catalog } from '../core/text/i18n';
+
+export const TEXT_MAIL = {
+  tabMail: { ru: 'Рассылка', en: 'Mail' },
+  mailTitle: { ru: 'Рассылка', en: 'Mail' },
+  mailIntro: {
+    ru: 'Ежемесячная сводка для руководства и напоминания школам, не подавшим отчёт. Письма отправляет ежечасное задание, каждое — один раз.',
+    en: 'The monthly summary for district leadership and reminders to schools that have not reported. The hourly job sends them, each once.',
+  },
+  mailStoredErrors: { ru: 'Сохранённые настройки рассылки с ошибками, письма не отправляются:', en: 'The saved mail settings have errors, so no mail is sent:' },
+  mailSummaryTitle: { ru: 'Ежемесячная сводка', en: 'Monthly summary' },
+  mailSummaryEnabled: { ru: 'Отправлять ежемесячную сводку', en: 'Send the monthly summary' },
+  mailRecipients: { ru: 'Получатели сводки', en: 'Summary recipients' },
+  mailRecipientsHint: {
+    ru: 'Email по одному на строку. Пусто — координаторам: {coordinators}.',
+    en: 'One email per line. Empty: the coordinators ({coordinators}).',
+  },
+  mailSummaryDay: { ru: 'День месяца для сводки', en: 'Day of the month for the summary' },
+  mailSummaryDayHint: { ru: 'От 1 до 28. Сводка за прошлый месяц уходит в этот день или позже.', en: '1 to 28. The summary of the month before goes out on this day or later.' },
+  mailLang: { ru: 'Язык писем', en: 'Email language' },
+  mailRemindersTitle: { ru: 'Напоминания школам', en: 'Reminders to schools' },
+  mailContactsHint: {
+    ru: 'Адрес школы необязателен: напоминание получают только школы с адресом.',
+    en: 'A school’s address is optional: only schools with one get reminders.',
+  },
+  mailContactOf: { ru: 'Email школы «{school}»', en: 'Email of "{school}"' },
+  mailNoSchools: { ru: 'В настройках нет школ.', en: 'There are no schools in the settings.' },
+  mailReminderDay: { ru: 'День напоминаний', en: 'Reminder day' },
+  mailReminderDayHint: { ru: 'От 1 до 28; пусто — напоминаний нет.', en: '1 to 28; empty: no reminders.' },
+  mailRepeat: { ru: 'Повторить напоминание через (дней)', en: 'Repeat the reminder after (days)' },
+  mailRepeatHint: { ru: 'От 1 до 60; пусто — без повтора.', en: '1 to 60; empty: no repeat.' },
+  mailSave: { ru: 'Сохранить настройки рассылки', en: 'Save the mail settings' },
+  mailSaved: { ru: 'Настройки рассылки сохранены.', en: 'The mail settings are saved.' },
+  mailNotSaved: { ru: 'Настройки рассылки не сохранены:', en: 'The mail settings were not saved:' },
+  mailQuota: { ru: 'Сегодня можно отправить ещё писем (адресатов): {quota}. Отправлено писем всего: {sent}.', en: 'Recipients left in today’s quota: {quota}. Messages sent so far: {sent}.' },
+  mailTestTitle: { ru: 'Тестовая сводка', en: 'Test summary' },
+  mailTestTo: { ru: 'Отправить на адрес', en: 'Send to' },
+  mailTestHint: {
+    ru: 'Только координатору или получателю сводки. Отметка об отправке не ставится: плановая сводка уйдёт как обычно.',
+    en: 'Only to a coordinator or a summary recipient. Nothing is marked sent: the scheduled summary still goes out.',
+  },
+  mailTestSend: { ru: 'Отправить тестовую сводку сейчас', en: 'Send a test summary now' },
+  mailTestSent: { ru: 'Отправлено на {to}: «{subject}».', en: 'Sent to {to}: "{subject}".' },
+  mailPreviewTitle: { ru: 'Следующая сводка', en: 'The next summary' },
+  mailPreviewShow: { ru: 'Показать следующую сводку', en: 'Show the next summary' },
+  mailPreviewOf: { ru: 'Кому: {to}. Тема: «{subject}».', en: 'To: {to}. Subject: "{subject}".' },
+  mailPreviewFrame: { ru: 'Письмо сводки', en: 'The summary email' },
+  mailPreviewText: { ru: 'Текстовая версия письма', en: 'The plain-text version' },
+} satisfies Catalog<string>;
