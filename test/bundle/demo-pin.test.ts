@@ -60,3 +60,18 @@ test('the demo\'s three months of clock write three monthly summaries and the re
   for (const m of reminders) expect(m.to).toEqual([expect.stringMatching(/^school\d+@demo-district\.example$/)]);
   expect(sent.filter((m) => m.kind !== 'summary' && m.kind !== 'reminder')).toEqual([]);
 });
+
+test('the README\'s example summary is this demo\'s own 07-summary.txt, line for line in order', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /An excerpt of `07-summary\.txt`:\n\n```\n([\s\S]*?)```/.exec(readme);
+  expect(block).not.toBeNull();
+  const shown = block![1].split('\n').filter((line) => line !== '' && line !== '…');
+  const actual = readFileSync(join(out, 'mail', '07-summary.txt'), 'utf8').split('\n');
+  let at = 0;
+  for (const line of shown) {
+    const found = actual.indexOf(line, at);
+    expect({ line, found: found >= 0 }).toEqual({ line, found: true });
+    at = found + 1;
+  }
+  expect(shown.length).toBeGreaterThan(5);
+});
