@@ -54,7 +54,7 @@ const COUNT_CALLS = `(() => {
  * The demo district grown to `teachers` the way bench/operations.ts grows it: its raw
  * responses copied down, then scored by recalculateAll run after run as Apps Script would.
  */
-function growDistrict(demo: DemoDistrict, teachers: number): void {
+export function growDistrict(demo: DemoDistrict, teachers: number): void {
   const { emulator, bundle, forms } = demo;
   for (const instrument of DEMO_INSTRUMENTS) {
     const raw = emulator.spreadsheet.getSheets().find((sheet) => sheet.getFormUrl()?.includes(`/${forms[instrument].formId}/`));
