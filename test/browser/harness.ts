@@ -4,6 +4,7 @@
  * through playwright-core.
  *
  *   const s = await openPreview({ teachers: 20, schools: 4 });  // any PreviewOptions
+ *   const s = await openPreview({ empty: true });  // a new spreadsheet: the sidebar opens on Setup
  *   s.page                     host page (sheet tabs and rows, controls, sidebar iframe)
  *   await s.sidebar()          the sidebar's Frame once its document has loaded
  *   s.preview                  the server: s.preview.demo.{emulator, bundle}, url, calls
@@ -12,9 +13,18 @@
  *   s.externalRequests         requests to any host but localhost/127.0.0.1 (all aborted)
  *   s.dialogs                  alert/confirm/prompt texts (each dismissed)
  *   await s.axe()              serious and critical axe violations, sidebar frame included
- *   await s.screenshot('name') saves out/screenshots/name.png (git-ignored), returns the path
+ *   await s.screenshot('name') saves out/screenshots/name.png (git-ignored), the whole sidebar, returns the path
+ *   await s.screenshot('name', { sidebarOnly: true })  the sidebar alone, 300 px wide
+ *   await s.click(locator)     a real mouse click on an element, in the sidebar too (see below)
  *   s.expectClean()            fails on any console error, external request or dialog
  *   await s.close()            closes the browser and the server
+ *
+ * Click sidebar elements with s.click(locator), not locator.click(): the sidebar is on
+ * its own origin (an out-of-process frame), where playwright-core's click with this
+ * Chromium scrolls the element into view and then retries until it times out (and
+ * locator.boundingBox() fails with "Object not disposable"). s.click scrolls the element
+ * into view itself and clicks the mouse at its centre on the page, so hit-testing is
+ * still the browser's: a covered element is not clicked.
  *
  * Jest runs test files one at a time on this 2-core machine; each browser test file opens
  * one session in beforeAll and closes it in afterAll. Give its tests BROWSER_TIMEOUT.
@@ -23,7 +33,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Frame, Page } from 'playwright-core';
+import { Browser, chromium, Frame, Locator, Page } from 'playwright-core';
 import { Preview, PreviewOptions, startPreview } from '../../tools/preview/server';
 
 export const BROWSER_TIMEOUT = 90_000;
@@ -53,7 +63,8 @@ export interface PreviewSession {
   dialogs: string[];
   sidebar(): Promise<Frame>;
   axe(): Promise<AxeViolation[]>;
-  screenshot(name: string): Promise<string>;
+  screenshot(name: string, options?: { sidebarOnly?: boolean }): Promise<string>;
+  click(target: Locator): Promise<void>;
   expectClean(): void;
   close(): Promise<void>;
 }
@@ -114,11 +125,37 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
         .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
     },
-    async screenshot(name) {
+    async screenshot(name, options = {}) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       const path = join(SCREENSHOTS, `${name}.png`);
-      await page.screenshot({ path, fullPage: true });
+      // A full-page screenshot does not scroll the sidebar's frame: the window is made tall
+      // enough for the whole sidebar, from the top, for the picture and then set back.
+      const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+      const box = await page.locator('#sidebar').boundingBox();
+      const frame = box ? page.frames().find((f) => f.url().startsWith(`${preview.sidebarOrigin}/sidebar`)) : undefined;
+      const height = frame ? await frame.evaluate(() => { window.scrollTo(0, 0); return document.documentElement.scrollHeight; }) : 0;
+      if (box && height > box.height) await page.setViewportSize({ width: viewport.width, height: Math.ceil(viewport.height + height - box.height) });
+      try {
+        // The sidebar's frame paints in its own process: two frames there, so the grown part is drawn.
+        await frame?.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        if (options.sidebarOnly) await page.locator('#sidebar-panel').screenshot({ path });
+        else await page.screenshot({ path, fullPage: true });
+      } finally {
+        await page.setViewportSize(viewport);
+      }
       return path;
+    },
+    async click(target) {
+      await target.waitFor({ state: 'visible' });
+      const at = await target.evaluate((element) => {
+        element.scrollIntoView({ block: 'center', inline: 'nearest' });
+        const box = element.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2, origin: location.origin };
+      });
+      // Inside the sidebar the point is relative to its frame, which sits in the host page at #sidebar.
+      const frame = at.origin === preview.sidebarOrigin ? await page.locator('#sidebar').boundingBox() : { x: 0, y: 0 };
+      if (!frame) throw new Error('the sidebar frame is not shown');
+      await page.mouse.click(frame.x + at.x, frame.y + at.y);
     },
     expectClean() {
       expect({ consoleErrors, externalRequests, dialogs }).toEqual({ consoleErrors: [], externalRequests: [], dialogs: [] });

@@ -52,9 +52,17 @@ export function campaignPace(teachers: number): number {
   return Math.min(1, CAMPAIGN_MS / (Math.max(1, teachers) * MEAN_GAP_MS));
 }
 
-export function buildDemoDistrict(options: DemoOptions): DemoDistrict {
+/**
+ * The demo's spreadsheet before anything is set up: the bundle loaded, no settings, no
+ * forms — what a coordinator meets on first opening the add-on in a new spreadsheet.
+ */
+export function emptyWorkbook(buildDir?: string): DemoDistrict {
   const emulator = createEmulator({ user: DEMO_COORDINATOR, now: '2026-11-02T08:30:00+03:00', spreadsheetName: 'Мониторинг профразвития — Демо-район' });
-  const bundle = loadBundle(emulator, options.buildDir);
+  return { emulator, bundle: loadBundle(emulator, buildDir), calls: {}, forms: {} };
+}
+
+export function buildDemoDistrict(options: DemoOptions): DemoDistrict {
+  const { emulator, bundle } = emptyWorkbook(options.buildDir);
   const random = seededRandom(options.seed);
   const calls: DemoDistrict['calls'] = {};
   const measured = <T>(operation: string, fn: () => T): T => {

@@ -18,7 +18,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_BUILD_DIR } from '../emulator/bundle';
-import { buildDemoDistrict, DEMO_COORDINATOR, DEMO_METHODIST, DemoDistrict, DemoOptions } from '../demo-district/district';
+import { buildDemoDistrict, DEMO_COORDINATOR, DEMO_METHODIST, DemoDistrict, DemoOptions, emptyWorkbook } from '../demo-district/district';
 import { answerForm, seededRandom } from '../demo-district/respondents';
 import { callableFunctions, MAX_CONCURRENT_CALLS, parseRpcRequest, runRpc } from './bridge';
 import type { BridgeConfig } from './shim';
@@ -36,6 +36,8 @@ const MAX_BODY = 1_000_000;
 export interface PreviewOptions extends Partial<DemoOptions> {
   /** 0 picks a free port. */
   port?: number;
+  /** Starts from a spreadsheet where nothing is set up yet (the first-run Setup), not the demo district. */
+  empty?: boolean;
   /** Each /rpc answer waits this long, to watch loading states and the 10-call limit. */
   rpcLatencyMs?: number;
   /** Runs on the built district before serving it (the benchmark grows it to size here). */
@@ -126,7 +128,7 @@ export function withBridge(html: string, bridge: string): string {
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const buildDir = options.buildDir ?? DEFAULT_BUILD_DIR;
-  const demo = buildDemoDistrict({ teachers: 60, schools: 6, seed: 1, ...options, buildDir });
+  const demo = options.empty ? emptyWorkbook(buildDir) : buildDemoDistrict({ teachers: 60, schools: 6, seed: 1, ...options, buildDir });
   options.prepare?.(demo);
   const { emulator, bundle } = demo;
   const callable = new Set(callableFunctions(readFileSync(join(buildDir, 'Code.js'), 'utf8')));
