@@ -1,8 +1,9 @@
 /**
  * Setup (first open) and later Settings: preset, district, schools, subjects,
- * coordinators, privacy threshold, language. Problems are found before saving and shown
+ * coordinators, privacy threshold, the "school with high burnout" threshold, language. Problems are found before saving and shown
  * beside their fields; saving creates the workbook's sheets and triggers and says so.
  */
+import { HIGH_BURNOUT_SCHOOL_PERCENT } from '../core/aggregate';
 import { findDuplicateNames, listLines } from '../core/text/names';
 import { isLang, Lang } from '../core/text/i18n';
 import type { SaveSettingsResult, SettingsView } from '../shared/api';
@@ -19,6 +20,7 @@ interface Draft {
   subjects: string;
   coordinators: string;
   privacyThreshold: string;
+  highBurnoutPercent: string;
   lang: Lang;
 }
 
@@ -40,6 +42,7 @@ function fromSettings(settings: SettingsView | null, app: App): Draft {
     subjects: (settings?.subjects ?? []).join('\n'),
     coordinators: (settings?.coordinators ?? []).join('\n'),
     privacyThreshold: String(settings?.privacyThreshold ?? app.info.defaultPrivacyThreshold),
+    highBurnoutPercent: String(settings?.highBurnoutPercent ?? HIGH_BURNOUT_SCHOOL_PERCENT),
     lang: settings?.lang ?? lang(),
   };
 }
@@ -64,6 +67,8 @@ export function checkDraft(d: Draft): Partial<Record<FieldName, string>> {
   if (bad.length > 0) errors.coordinators = t('errEmail', { emails: bad.join(', ') });
   const threshold = Number(d.privacyThreshold);
   if (d.privacyThreshold.trim() === '' || !Number.isInteger(threshold) || threshold < 2 || threshold > 50) errors.privacyThreshold = t('errThreshold');
+  const burnout = Number(d.highBurnoutPercent);
+  if (d.highBurnoutPercent.trim() === '' || !Number.isInteger(burnout) || burnout < 1 || burnout > 100) errors.highBurnoutPercent = t('errBurnoutPercent');
   return errors;
 }
 
@@ -103,11 +108,19 @@ function draw(root: HTMLElement, app: App, d: Draft): void {
   fields.subjects = field(t('fieldSubjects'), textArea('subjects', d, 4), t('hintOnePerLine'));
   fields.coordinators = field(t('fieldCoordinators'), textArea('coordinators', d, 2), t('hintCoordinators'));
   fields.privacyThreshold = field(t('fieldThreshold'), textInput('privacyThreshold', d, { inputmode: 'numeric', type: 'number', min: '2', max: '50', step: '1' }), t('hintThreshold'));
+  fields.highBurnoutPercent = field(t('fieldBurnoutPercent'), textInput('highBurnoutPercent', d, { inputmode: 'numeric', type: 'number', min: '1', max: '100', step: '1' }), t('hintBurnoutPercent'));
   const langSelect = h('select', { name: 'lang', onchange: (e: Event) => { const v = (e.target as HTMLSelectElement).value; if (isLang(v)) d.lang = v; } }, [
     h('option', { value: 'ru', selected: d.lang === 'ru' }, 'Русский'),
     h('option', { value: 'en', selected: d.lang === 'en' }, 'English'),
   ]);
   fields.lang = field(t('fieldLang'), langSelect, t('hintLang'));
+  // A field is checked again when the user leaves it, and while they fix one in error, so a
+  // near-duplicate school is flagged before saving and a fixed field stops saying it is wrong.
+  for (const [name, f] of Object.entries(fields) as Array<[FieldName, Field]>) {
+    const recheck = () => f.setError(checkDraft(d)[name] ?? null);
+    f.control.addEventListener('change', recheck);
+    f.control.addEventListener('input', () => { if (f.control.getAttribute('aria-invalid') === 'true') recheck(); });
+  }
 
   const summary = h('div', { class: 'form-summary', role: 'alert' });
   const result = h('div', { class: 'save-result', role: 'status', 'aria-live': 'polite' });
@@ -135,7 +148,7 @@ function draw(root: HTMLElement, app: App, d: Draft): void {
   }, [
     presets,
     fields.districtName.wrap, fields.schools.wrap, fields.subjects.wrap, fields.coordinators.wrap,
-    fields.privacyThreshold.wrap, fields.lang.wrap,
+    fields.privacyThreshold.wrap, fields.highBurnoutPercent.wrap, fields.lang.wrap,
     summary,
     h('div', { class: 'actions' }, [save]),
     status,
@@ -160,7 +173,7 @@ function draw(root: HTMLElement, app: App, d: Draft): void {
     }
     const outcome = await withStatus(status, () => call('saveSettings', {
       districtName: d.districtName, presetId: d.presetId, schools: listLines(d.schools), subjects: listLines(d.subjects),
-      coordinators: listLines(d.coordinators), privacyThreshold: Number(d.privacyThreshold), lang: d.lang,
+      coordinators: listLines(d.coordinators), privacyThreshold: Number(d.privacyThreshold), highBurnoutPercent: Number(d.highBurnoutPercent), lang: d.lang,
     }), [save]);
     if (!outcome) return;
     if (!outcome.ok) {

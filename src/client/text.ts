@@ -44,6 +44,11 @@ export const TEXT = {
   hintOnePerLine: { ru: 'По одному на строку; можно вставить список.', en: 'One per line; you can paste a list.' },
   hintCoordinators: { ru: 'По одному на строку. Только они смогут изменять листы книги.', en: 'One per line. Only they can edit the workbook’s sheets.' },
   hintThreshold: { ru: 'Группы меньше порога не показываются (от 2 до 50).', en: 'Groups smaller than this are hidden (2 to 50).' },
+  fieldBurnoutPercent: { ru: 'Школа с высоким выгоранием (%)', en: 'School with high burnout (%)' },
+  hintBurnoutPercent: {
+    ru: 'Школа отмечается, если у стольких процентов ответивших или больше сформирована фаза выгорания (от 1 до 100).',
+    en: 'A school is flagged when at least this percentage of its respondents has a formed burnout phase (1 to 100).',
+  },
   hintLang: { ru: 'Язык листов, форм и писем.', en: 'The language of sheets, forms and emails.' },
   saveAndCreate: { ru: 'Сохранить и создать листы', en: 'Save and create the sheets' },
   saveSettings: { ru: 'Сохранить настройки', en: 'Save the settings' },
@@ -66,6 +71,7 @@ export const TEXT = {
   errCoordinators: { ru: 'Укажите email хотя бы одного координатора.', en: 'Enter at least one coordinator email.' },
   errEmail: { ru: 'Некорректный email: {emails}.', en: 'Invalid email: {emails}.' },
   errThreshold: { ru: 'Введите целое число от 2 до 50.', en: 'Enter a whole number from 2 to 50.' },
+  errBurnoutPercent: { ru: 'Введите целое число от 1 до 100.', en: 'Enter a whole number from 1 to 100.' },
 
   // Surveys
   responsesSoFar: { ru: 'Ответов: {count}.', en: 'Responses: {count}.' },
