@@ -21,10 +21,12 @@ function copyControl(link: string, label: string): HTMLElement {
   const said = h('span', { class: 'copied', role: 'status', 'aria-live': 'polite' });
   const copy = button(t('copyLink'), () => {
     input.select();
-    // The sandboxed frame may refuse the async clipboard; the selected text can then be copied by hand.
+    // The sandboxed frame may not be allowed the async clipboard (asking anyway logs a
+    // permissions-policy error); then the selected text is copied the old way, or by hand.
     const done = () => { said.textContent = t('copied'); };
     const fallback = () => { said.textContent = document.execCommand('copy') ? t('copied') : t('copyByHand'); };
-    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(link).then(done, fallback);
+    const policy = (document as Document & { featurePolicy?: { allowsFeature(feature: string): boolean } }).featurePolicy;
+    if (navigator.clipboard?.writeText && policy?.allowsFeature('clipboard-write') !== false) navigator.clipboard.writeText(link).then(done, fallback);
     else fallback();
   });
   return h('div', { class: 'copy-row' }, [input, copy, said]);
