@@ -8,7 +8,7 @@ import type { HealthView, LogView, RecalculationProgress, RecalculationStatus } 
 import type { LogLevel } from '../core/views/log';
 import type { App, Panel } from './app';
 import { h, replace } from './dom';
-import { t } from './i18n';
+import { pick, t } from './i18n';
 import { call, CallError, withStatus } from './rpc';
 import { alertItem, button, field, section, statusLine } from './ui';
 
@@ -100,14 +100,14 @@ function logSection(view: LogView, app: App, reload: () => void): HTMLElement {
   const apply = () => {
     const needle = filter.text.trim().toLocaleLowerCase();
     const shown = view.entries.filter((entry) => (filter.level === 'all' || entry.level === filter.level)
-      && (needle === '' || `${entry.text} ${entry.sheet}`.toLocaleLowerCase().includes(needle)));
+      && (needle === '' || `${pick(entry.text)} ${entry.sheet}`.toLocaleLowerCase().includes(needle)));
     replace(list, shown.map((entry) => alertItem(entry.level, t(LEVEL_TEXT[entry.level]), '', { 'data-code': entry.code })));
     // Each item: the level word, then time and place, then the reason.
     list.querySelectorAll('li').forEach((item, i) => {
       const entry = shown[i];
       item.append(
         h('span', { class: 'log-when' }, [entry.at.replace('T', ' ').slice(0, 16), entry.sheet ? ` · ${entry.sheet}${entry.row !== null ? `, ${t('row')} ${entry.row}` : ''}` : '']),
-        h('span', { class: 'log-text' }, entry.text),
+        h('span', { class: 'log-text' }, pick(entry.text)),
       );
     });
     count.textContent = t('logShown', { shown: shown.length, total: view.total });

@@ -144,7 +144,7 @@ describe('sidebar endpoints', () => {
       expect(view.total).toBe(sheet.length);
       expect(view.counts.error + view.counts.warning + view.counts.info).toBe(view.total);
       expect(view.entries.length).toBe(Math.min(200, sheet.length));
-      expect(view.entries[0].text).toBe(String(sheet[sheet.length - 1][3]));
+      expect(view.entries[0].text.ru).toBe(String(sheet[sheet.length - 1][3]));
       expect(view.entries.some((e) => e.code === 'duplicateEvent' && e.level === 'info')).toBe(true);
     });
 

@@ -3,7 +3,8 @@
  * with its kind so the coordinator can filter them. The sheet keeps the reason already
  * written in plain language; its code says what kind of entry it is.
  */
-import { LogReason } from '../workbook/log';
+import { Lang, Localized, tr } from '../text/i18n';
+import { LOG_REASONS, LogReason } from '../workbook/log';
 
 /** error: input was rejected or lost until someone acts; warning: kept but needs a look; info: done. */
 export type LogLevel = 'error' | 'warning' | 'info';
@@ -46,7 +47,14 @@ export interface LogEntryView {
   row: number | null;
   code: string;
   level: LogLevel;
-  text: string;
+  /**
+   * The reason in both languages, so the sidebar's language switch reaches the log. The
+   * sheet keeps one language (the workbook's when the entry was written); the other is
+   * rebuilt from the reason's catalog text and the values read back out of the stored
+   * one. A value that was itself a sentence (a rejected report's reasons, an error) stays
+   * as written; an entry no catalog text matches shows as written in both.
+   */
+  text: Localized;
 }
 
 export interface LogView {
@@ -59,6 +67,42 @@ export interface LogView {
 
 export const LOG_VIEW_LIMIT = 200;
 
+const LANGS: readonly Lang[] = ['ru', 'en'];
+const patterns = new Map<string, { regex: RegExp; names: string[] }>();
+
+/**
+ * A catalog text as a pattern whose placeholders match any text: "Строка {row} …" matches
+ * "Строка 7 …" and gives back {row: '7'}. A placeholder used twice must match the same text.
+ */
+function patternOf(template: string): { regex: RegExp; names: string[] } {
+  const names: string[] = [];
+  const source = template.split(/\{(\w+)\}/).map((part, i) => {
+    if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const seen = names.indexOf(part);
+    if (seen >= 0) return `\\${seen + 1}`;
+    names.push(part);
+    return '([\\s\\S]*?)';
+  }).join('');
+  return { regex: new RegExp(`^${source}$`), names };
+}
+
+/** The stored reason and its rendering in the other language, when a catalog text matches it. */
+export function bothLanguages(code: string, text: string): Localized {
+  const template = LOG_REASONS[code as LogReason];
+  if (template) {
+    for (const lang of LANGS) {
+      const key = `${code}:${lang}`;
+      const pattern = patterns.get(key) ?? patternOf(template[lang]);
+      patterns.set(key, pattern);
+      const match = pattern.regex.exec(text);
+      if (!match) continue;
+      const params = Object.fromEntries(pattern.names.map((name, i) => [name, match[i + 1]]));
+      return lang === 'ru' ? { ru: text, en: tr(template, 'en', params) } : { ru: tr(template, 'ru', params), en: text };
+    }
+  }
+  return { ru: text, en: text };
+}
+
 /** Rows of the log sheet without its header: [time, sheet, row, reason text, code]. */
 export function logView(rows: readonly unknown[][], limit = LOG_VIEW_LIMIT): LogView {
   const counts: Record<LogLevel, number> = { error: 0, warning: 0, info: 0 };
@@ -70,7 +114,7 @@ export function logView(rows: readonly unknown[][], limit = LOG_VIEW_LIMIT): Log
     const number = Number(row);
     entries.push({
       at: at instanceof Date ? at.toISOString() : String(at ?? ''), sheet: String(sheet ?? ''), row: row === '' || !Number.isFinite(number) ? null : number,
-      code: String(code ?? ''), level, text: String(text ?? ''),
+      code: String(code ?? ''), level, text: bothLanguages(String(code ?? ''), String(text ?? '')),
     });
   }
   return { entries: entries.reverse().slice(0, Math.max(0, limit)), counts, total: entries.length };
