@@ -110,8 +110,9 @@ function draw(root: HTMLElement, app: App, d: Draft): void {
   fields.privacyThreshold = field(t('fieldThreshold'), textInput('privacyThreshold', d, { inputmode: 'numeric', type: 'number', min: '2', max: '50', step: '1' }), t('hintThreshold'));
   fields.highBurnoutPercent = field(t('fieldBurnoutPercent'), textInput('highBurnoutPercent', d, { inputmode: 'numeric', type: 'number', min: '1', max: '100', step: '1' }), t('hintBurnoutPercent'));
   const langSelect = h('select', { name: 'lang', onchange: (e: Event) => { const v = (e.target as HTMLSelectElement).value; if (isLang(v)) d.lang = v; } }, [
-    h('option', { value: 'ru', selected: d.lang === 'ru' }, 'Русский'),
-    h('option', { value: 'en', selected: d.lang === 'en' }, 'English'),
+    // Each language by its own name, marked as that language for screen readers.
+    h('option', { value: 'ru', lang: 'ru', selected: d.lang === 'ru' }, 'Русский'),
+    h('option', { value: 'en', lang: 'en', selected: d.lang === 'en' }, 'English'),
   ]);
   fields.lang = field(t('fieldLang'), langSelect, t('hintLang'));
   // A field is checked again when the user leaves it, and while they fix one in error, so a
