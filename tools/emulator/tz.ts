@@ -51,6 +51,38 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
+  if (ms < FAST_FROM_MS || !Number.isFinite(ms)) return zonedPartsByIntl(ms, timeZone);
+  // Intl's formatToParts is slow and runs for every date the bundle reads or formats (a
+  // large demo spent a sixth of its time here). A zone's offset only changes at transitions,
+  // which since 1980 fall on quarter hours of UTC: the offset is looked up once per zone and
+  // quarter hour, and the parts are that offset's UTC arithmetic.
+  const bucket = Math.floor(ms / OFFSET_BUCKET_MS);
+  const key = `${timeZone}\u0000${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 100_000) offsets.clear();
+    offset = offsetMsByIntl(bucket * OFFSET_BUCKET_MS, timeZone);
+    offsets.set(key, offset);
+  }
+  const local = new Date(ms + offset);
+  return {
+    year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(),
+    hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds(),
+    millisecond: local.getUTCMilliseconds(), weekday: local.getUTCDay(),
+  };
+}
+
+/** Before 1980 some zones' offsets had seconds and odd transition times: those dates take Intl every time. */
+const FAST_FROM_MS = Date.UTC(1980, 0, 1);
+const OFFSET_BUCKET_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+function offsetMsByIntl(ms: number, timeZone: string): number {
+  const p = zonedPartsByIntl(ms, timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond) - ms;
+}
+
+function zonedPartsByIntl(ms: number, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
   const rawYear = Number(parts.year);
