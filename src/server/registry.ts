@@ -39,6 +39,23 @@ export function writeRegistry(context: Context, records: FormRecord[]): void {
 }
 
 /**
+ * The form and sheet ids every registry row names, unreadable rows included: a form
+ * whose row is damaged is known all the same and must not be registered twice.
+ */
+export function registeredIds(context: Context): { forms: Set<string>; sheets: Set<number> } {
+  const sheet = layoutSheet(context, 'registry');
+  const forms = new Set<string>();
+  const sheets = new Set<number>();
+  for (const row of sheet ? readRows(sheet) : []) {
+    const formId = String(row[0] ?? '').trim();
+    if (formId) forms.add(formId);
+    const sheetId = Number(row[3]);
+    if (String(row[3] ?? '') !== '' && Number.isFinite(sheetId)) sheets.add(sheetId);
+  }
+  return { forms, sheets };
+}
+
+/**
  * The raw response sheet of a record, only when that sheet really receives the form's
  * responses: a registry row with a wrong sheet id must not make another sheet (a scores
  * sheet, a relinked copy) read as this form's answers.

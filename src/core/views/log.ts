@@ -16,6 +16,8 @@ const LEVELS: Partial<Record<LogReason, LogLevel>> = {
   unreadableRegistry: 'error',
   rubricRowUnknown: 'error',
   registrySheetMismatch: 'error',
+  formCreationLeftover: 'error',
+  formNotIdentified: 'warning',
   authorizationRequired: 'error',
   settingsDamaged: 'error',
   settingsUnreadable: 'error',
@@ -33,6 +35,8 @@ const LEVELS: Partial<Record<LogReason, LogLevel>> = {
   recalculated: 'info',
   recalculationPaused: 'info',
   formRelinked: 'info',
+  formCreationUndone: 'warning',
+  formAdopted: 'info',
   staleScoresRemoved: 'info',
   triggerHandedOver: 'info',
 };

@@ -70,6 +70,22 @@ export const LOG_REASONS = {
     ru: 'Форма «{title}» перепривязана; ответы старого листа сохранены и учитываются.',
     en: 'Form "{title}" was relinked; the old sheet\'s answers are kept and counted.',
   },
+  formCreationUndone: {
+    ru: 'Форма «{title}» не создана: {error}. Всё созданное отменено: форма снята с публикации и отвязана от книги, её пустой лист ответов удалён. Файл формы остался на вашем Google Диске, его можно удалить: {url}',
+    en: 'Form "{title}" was not created: {error}. Everything made was undone: the form is unpublished and unlinked from the workbook, and its empty response sheet deleted. The form file stays in your Google Drive; you may delete it: {url}',
+  },
+  formCreationLeftover: {
+    ru: 'Форма «{title}» не создана: {error}. Отменить созданное полностью не удалось: перепривяжите формы — привязанная к книге форма будет опознана и зарегистрирована. Файл формы: {url}',
+    en: 'Form "{title}" was not created: {error}. What was made could not all be undone: relink the forms, and a form linked to the workbook is identified and registered. The form file: {url}',
+  },
+  formAdopted: {
+    ru: 'Форма «{title}» была привязана к книге, но не записана в реестр. По её вопросам она опознана как «{kind}», зарегистрирована, её лист ответов защищён; ответы, пришедшие раньше, будут оценены плановой обработкой.',
+    en: 'Form "{title}" was linked to the workbook but not in the registry. Its questions identify it as "{kind}": it is registered and its response sheet protected; answers that came earlier are scored by the scheduled job.',
+  },
+  formNotIdentified: {
+    ru: 'Форма «{title}» привязана к книге, но её вопросы не совпадают ни с одной анкетой PD Monitor; она не зарегистрирована и оставлена как есть.',
+    en: 'Form "{title}" is linked to the workbook, but its questions match no PD Monitor survey; it is not registered and is left as it is.',
+  },
   reportRejected: {
     ru: 'Отчёт школы «{school}» за период {period} не принят и не учитывается в показателях, пока школа не подаст исправленный: {reasons}',
     en: 'The report of "{school}" for {period} was rejected and stays out of the indicators until the school files a corrected one: {reasons}',

@@ -14,14 +14,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  */
 type PublishableForm = Form & { setPublished(enabled: boolean): Form; isPublished(): boolean };
 
-export interface CreatedForm {
-  formId: string;
-  editUrl: string;
-  publishedUrl: string;
-  responseSheet: Sheet;
-  items: RegistryItem[];
-}
-
 type NavigableItem = GoogleAppsScript.Forms.MultipleChoiceItem | GoogleAppsScript.Forms.ListItem;
 
 /** Every question item type has getId(); that is all the registry needs of it. */
@@ -74,9 +66,16 @@ export function responseSheetOf(book: Spreadsheet, form: Form): Sheet | null {
   return book.getSheets().find((sheet) => ids.has(formIdOfUrl(sheet.getFormUrl()) ?? '')) ?? null;
 }
 
-export function createForm(spec: FormSpec, book: Spreadsheet): CreatedForm {
-  // FormApp.create names the Drive file only; the form's own title starts empty.
-  const form = FormApp.create(spec.title) as PublishableForm;
+/**
+ * A new, empty form. FormApp.create names the Drive file only; buildForm sets the
+ * form's own title. The form starts unpublished and unlinked: it accepts nothing yet.
+ */
+export function newForm(spec: FormSpec): Form {
+  return FormApp.create(spec.title);
+}
+
+/** Gives an empty form the spec's settings, pages and items. Result: its registry items. */
+export function buildForm(form: Form, spec: FormSpec): RegistryItem[] {
   form.setTitle(spec.title)
     .setDescription(spec.description)
     .setConfirmationMessage(spec.confirmation)
@@ -113,20 +112,63 @@ export function createForm(spec: FormSpec, book: Spreadsheet): CreatedForm {
     if (page.next === SUBMIT) breakAfter.setGoToPage(FormApp.PageNavigationType.SUBMIT);
     else breakAfter.setGoToPage(pageBreaks.get(page.next) as PageBreakItem);
   });
+  return created.map(({ spec: itemSpec, item }) => ({ itemId: item.getId(), key: itemSpec.key, titles: [itemSpec.title] }));
+}
 
+/** Links the form to the workbook. Result: the response sheet Google added for it. */
+export function linkForm(form: Form, book: Spreadsheet): Sheet {
   form.setDestination(FormApp.DestinationType.SPREADSHEET, book.getId());
-  form.setPublished(true);
   // The response sheet appears in the open spreadsheet only after pending changes apply.
   SpreadsheetApp.flush();
-  const responseSheet = responseSheetOf(book, form);
-  if (!responseSheet) throw new Error(`the response sheet of form ${form.getId()} was not found`);
-  return {
-    formId: form.getId(),
-    editUrl: form.getEditUrl(),
-    publishedUrl: form.getPublishedUrl(),
-    responseSheet,
-    items: created.map(({ spec: itemSpec, item }) => ({ itemId: item.getId(), key: itemSpec.key, titles: [itemSpec.title] })),
+  const sheet = responseSheetOf(book, form);
+  if (!sheet) throw new Error(`the response sheet of form ${form.getId()} was not found`);
+  return sheet;
+}
+
+/** Opens the form to respondents: forms made through the API start unpublished. */
+export function publishForm(form: Form): void {
+  (form as PublishableForm).setPublished(true);
+}
+
+export function formLinks(form: Form): { formId: string; editUrl: string; publishedUrl: string } {
+  return { formId: form.getId(), editUrl: form.getEditUrl(), publishedUrl: form.getPublishedUrl() };
+}
+
+/**
+ * Undoes a form whose creation failed part-way: unpublished (which also stops it
+ * accepting responses), unlinked, and its response sheet deleted when no response
+ * reached it (a raw response is never deleted). FormApp cannot delete a form, and Drive
+ * access is not among the add-on's scopes, so the inert file stays in the creator's
+ * Drive. Each step is tried on its own, so one failure does not stop the others.
+ * Result: whether every step succeeded.
+ */
+export function discardForm(form: Form, book: Spreadsheet): boolean {
+  let clean = true;
+  const attempt = (step: () => void) => {
+    try {
+      step();
+    } catch {
+      clean = false;
+    }
   };
+  let sheet: Sheet | null = null;
+  attempt(() => { (form as PublishableForm).setPublished(false); });
+  attempt(() => { sheet = responseSheetOf(book, form); });
+  attempt(() => {
+    if (!sheet) return;
+    form.removeDestination();
+    SpreadsheetApp.flush();
+    if ((sheet as Sheet).getLastRow() <= 1) book.deleteSheet(sheet as Sheet);
+  });
+  return clean;
+}
+
+/** Sheets of the workbook that a form writes to, with that form's id. */
+export function linkedSheets(book: Spreadsheet): Array<{ sheet: Sheet; formId: string }> {
+  return book.getSheets().flatMap((sheet) => {
+    const formId = formIdOfUrl(sheet.getFormUrl());
+    return formId ? [{ sheet, formId }] : [];
+  });
 }
 
 export function openForm(formId: string): Form | null {
