@@ -1,6 +1,7 @@
 /** Reading and writing the form registry sheet (see core/registry). */
 import { inertRow } from '../core/text/inert';
-import { FormRecord, isFormKind, parseRegistry, registryHeader, registryRow } from '../core/workbook/registry';
+import { fitRow, MAX_CELL_TEXT } from '../core/text/cells';
+import { FormRecord, isFormKind, itemsCell, parseRegistry, registryHeader, registryRow } from '../core/workbook/registry';
 import { formIdOfUrl, formItemTitles, openForm } from './adapters/forms';
 import { readRows, replaceRows, Sheet, sheetById } from './adapters/workbook';
 import { Context, layoutSheet } from './context';
@@ -35,7 +36,9 @@ export function writeRegistry(context: Context, records: FormRecord[]): void {
   const headerless = rows.length > 0 && isFormKind(String(rows[0][1] ?? ''));
   const damaged = (headerless ? rows : rows.slice(1)).filter((row) => parseRegistry([row]).unreadable.length > 0);
   const cells = (row: unknown[]) => row.map((cell) => String(cell ?? ''));
-  replaceRows(sheet, registryHeader(context.lang), [...records.map(registryRow), ...damaged.map(cells)].map(inertRow));
+  replaceRows(sheet, registryHeader(context.lang), [...records.map(registryRow), ...damaged.map(cells)].map((row) => inertRow(fitRow(row, context.lang))));
+  const cut = records.filter((record) => itemsCell(record.items).cut);
+  if (cut.length > 0) writeLog(context, cut.map((record) => logEntry(context, record.responseSheetName, '', 'registryTitlesCut', { sheet: record.responseSheetName, max: MAX_CELL_TEXT })));
 }
 
 /**

@@ -11,13 +11,14 @@ import { surveyRowFromScore } from '../core/indicators/survey-rows';
 import { SurveyScoreRow } from '../core/indicators/types';
 import { FilingOrigin, indicatorRows, indicatorsHeader, reportsHeader, reportStatusRows } from '../core/workbook/indicators-sheet';
 import { inertRow } from '../core/text/inert';
+import { fitRow } from '../core/text/cells';
 import { findNamed } from '../core/text/normalize';
 import { LogEntry, LogReason } from '../core/workbook/log';
 import { PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { periodOf } from '../core/periods';
 import { presetById } from '../core/presets';
 import { Preset } from '../core/presets/types';
-import { FormRecord, isScored, mapResponse, SCHOOL_REPORT } from '../core/workbook/registry';
+import { FormRecord, isScored, mapResponse, SCHOOL_REPORT, TitledAnswers } from '../core/workbook/registry';
 import { keysOfRows } from '../core/workbook/response-key';
 import { acceptDistrictReports, AcceptedReports, acceptSchoolReports, DistrictReport, districtReportFields, DistrictReportRow, SchoolReportRow } from '../core/reports/school-report';
 import { reportRows } from '../core/forms/school-report-form';
@@ -167,9 +168,11 @@ export function computeFromSheets(context: Context, settings: Settings): { resul
 export function recomputeIndicators(context: Context, settings: Settings): IndicatorsResult {
   ensureReportSheets(context, settings);
   const { result, reports, origins } = computeFromSheets(context, settings);
-  replaceRows(layoutSheet(context, 'indicators') as Sheet, indicatorsHeader(context.lang), indicatorRows(result, context.lang).map(inertRow));
+  // A school name or a reason can quote whatever a form was made to accept: cut to fit a cell.
+  const fit = (row: unknown[]) => inertRow(fitRow(row, context.lang));
+  replaceRows(layoutSheet(context, 'indicators') as Sheet, indicatorsHeader(context.lang), indicatorRows(result, context.lang).map(fit));
   replaceRows(layoutSheet(context, 'reports') as Sheet, reportsHeader(context.lang),
-    reportStatusRows(reports, origins, result.missingReports, result.currentPeriod, context.lang).map(inertRow));
+    reportStatusRows(reports, origins, result.missingReports, result.currentPeriod, context.lang).map(fit));
   // Every filing is now in the reports sheet: none is due any more.
   deleteBookValue(context.book, INDICATORS_DUE_KEY);
   return result;
@@ -181,7 +184,7 @@ export function recomputeIndicators(context: Context, settings: Settings): Indic
  * sheet lists it under. A repeated event finds its key there and changes nothing; an
  * inconsistent report is logged with its reasons and stays out of the indicators.
  */
-export function processReportSubmission(context: Context, record: FormRecord, key: string, byTitle: Record<string, string>, timestampTitle: string, sheetName: string, row: number, submittedAt: string): void {
+export function processReportSubmission(context: Context, record: FormRecord, key: string, answers: TitledAnswers, timestampTitle: string, sheetName: string, row: number, submittedAt: string): void {
   const settings = readSettings(context);
   // Stamped with the filing's own time: no clock read on each filing.
   const note = (reason: LogReason, params?: Record<string, string | number>): LogEntry =>
@@ -194,7 +197,8 @@ export function processReportSubmission(context: Context, record: FormRecord, ke
     writeLog(context, [note('duplicateEvent')]);
     return;
   }
-  const mapped = mapResponse(record, byTitle, timestampTitle);
+  // Column by column: a question deleted and added again leaves two columns of one title.
+  const mapped = mapResponse(record, answers, timestampTitle);
   if (mapped.blank) {
     writeLog(context, [note('blankEvent')]);
     return;

@@ -99,15 +99,13 @@ function scoreEvent(context: Context, e: GoogleAppsScript.Events.SheetsOnFormSub
     const sheetName = record.responseSheetName;
     // Every column separately, in order: two columns may share a title and both count.
     const pairs: Array<[string, string]> = [];
-    const byTitle: Record<string, string> = {};
     for (const [title, values] of Object.entries(e.namedValues)) {
-      byTitle[title] = values.join(', ');
       for (const value of values) pairs.push([title, value]);
     }
     const timestampTitle = eventTimestampTitle(record, e.namedValues, first);
     let key = contentKey(sheetId, { submittedAt, cells: e.values.slice(1) });
     if (!isSurveyRecord(record)) {
-      processReportSubmission(context, record, key, byTitle, timestampTitle, sheetName, rowOf(), submittedAt);
+      processReportSubmission(context, record, key, pairs, timestampTitle, sheetName, rowOf(), submittedAt);
       return;
     }
     let processed = processResponse({ record, key, byTitle: pairs, timestampTitle, submittedAt, lang: context.lang });

@@ -4,6 +4,7 @@
  * wherever they are raised.
  */
 import { Catalog, Lang, Localized, tr } from '../text/i18n';
+import { fitRow } from '../text/cells';
 
 export const LOG_REASONS = {
   unregisteredSheet: {
@@ -77,6 +78,10 @@ export const LOG_REASONS = {
   formCreationLeftover: {
     ru: 'Форма «{title}» не создана: {error}. Отменить созданное полностью не удалось: перепривяжите формы — привязанная к книге форма будет опознана и зарегистрирована. Файл формы: {url}',
     en: 'Form "{title}" was not created: {error}. What was made could not all be undone: relink the forms, and a form linked to the workbook is identified and registered. The form file: {url}',
+  },
+  registryTitlesCut: {
+    ru: 'Формулировки вопросов формы с листа «{sheet}» не помещаются в ячейку реестра ({max} символов): прежние формулировки не сохранены, слишком длинные обрезаны. Ответ на вопрос с обрезанной формулировкой не распознаётся и записывается в журнал; исходный ответ остаётся на листе ответов.',
+    en: 'The question titles of the form of sheet "{sheet}" do not fit a registry cell ({max} characters): earlier titles were dropped and over-long ones cut. An answer to a question whose title was cut is not recognised and is logged; the original stays in the response sheet.',
   },
   formAdopted: {
     ru: 'Форма «{title}» была привязана к книге, но не записана в реестр. По её вопросам она опознана как «{kind}», зарегистрирована, её лист ответов защищён; ответы, пришедшие раньше, будут оценены плановой обработкой.',
@@ -176,6 +181,7 @@ export function logHeader(lang: Lang): string[] {
   return HEADER.map((title) => tr(title, lang));
 }
 
+/** A log row; a message quoting over-long text is cut to fit its cell, with a marker. */
 export function logRow(entry: LogEntry, lang: Lang): (string | number)[] {
-  return [entry.at, entry.sheet, entry.row, tr(LOG_REASONS[entry.reason], lang, entry.params), entry.reason];
+  return fitRow([entry.at, entry.sheet, entry.row, tr(LOG_REASONS[entry.reason], lang, entry.params), entry.reason], lang);
 }

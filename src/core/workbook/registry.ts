@@ -5,6 +5,7 @@
  * reworded, reordered, added, removed — never has its answers misread.
  */
 import { Lang } from '../text/i18n';
+import { MAX_CELL_TEXT } from '../text/cells';
 import { InstrumentId, isInstrumentId } from '../instruments';
 import { SCHOOL_REPORT } from '../reports/school-report';
 
@@ -67,10 +68,28 @@ export function registryHeader(lang: Lang): string[] {
   return HEADER[lang];
 }
 
+/**
+ * The items as one registry cell, which holds at most MAX_CELL_TEXT characters. Titles
+ * pile up as questions are reworded; when they no longer fit, earlier titles go first (a
+ * response column shows the current one), then over-long titles are cut. The cell stays
+ * JSON either way: a cut row still reads. Result: the cell, and whether anything was cut.
+ */
+export function itemsCell(items: readonly RegistryItem[]): { text: string; cut: boolean } {
+  const whole = JSON.stringify(items);
+  if (whole.length <= MAX_CELL_TEXT) return { text: whole, cut: false };
+  let fitted = items.map((item) => ({ ...item, titles: item.titles.slice(-1) }));
+  let text = JSON.stringify(fitted);
+  for (let share = MAX_CELL_TEXT; text.length > MAX_CELL_TEXT; share = Math.floor(share / 2)) {
+    fitted = fitted.map((item) => ({ ...item, titles: item.titles.map((title) => title.slice(0, share)) }));
+    text = JSON.stringify(fitted);
+  }
+  return { text, cut: true };
+}
+
 export function registryRow(record: FormRecord): (string | number)[] {
   return [
     record.formId, record.instrument, record.version, record.responseSheetId, record.responseSheetName,
-    record.editUrl, record.publishedUrl, record.createdAt, record.status, JSON.stringify(record.items),
+    record.editUrl, record.publishedUrl, record.createdAt, record.status, itemsCell(record.items).text,
   ];
 }
 
