@@ -29,10 +29,10 @@ import { Settings } from '../core/settings';
 import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET } from '../core/workbook/sheets';
 import { IndicatorsSummary, indicatorsSummary } from '../core/views/indicators';
 import { hasKey, protectSheet, readRows, readWholeColumn, replaceRows, rowPairs, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
-import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout } from './context';
+import { Context, ensureLayoutSheet, layoutSheet, locked, requireContext, saveLayout } from './context';
 import { nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
-import { requireCoordinator } from './access';
+import { requireCoordinator, settingsOrProblem } from './access';
 import { deleteBookValue, readBookJson, writeBookJson } from './adapters/state';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 
@@ -185,10 +185,15 @@ export function recomputeIndicators(context: Context, settings: Settings): Indic
  * inconsistent report is logged with its reasons and stays out of the indicators.
  */
 export function processReportSubmission(context: Context, record: FormRecord, key: string, answers: TitledAnswers, timestampTitle: string, sheetName: string, row: number, submittedAt: string): void {
-  const settings = readSettings(context);
   // Stamped with the filing's own time: no clock read on each filing.
   const note = (reason: LogReason, params?: Record<string, string | number>): LogEntry =>
     ({ at: submittedAt, sheet: sheetName, row, reason, ...(params ? { params } : {}) });
+  const { settings, problem } = settingsOrProblem(context);
+  if (!settings) {
+    // Not a failed trigger: the filing waits in its raw sheet, and the daily run counts it once the settings are fixed.
+    writeLog(context, [note('reportWaitsForSettings', { errors: problem })]);
+    return;
+  }
   const filings = layoutSheet(context, 'reports');
   // Filed since the indicators were last computed (the list of what is due), or listed
   // in the reports sheet by that computation.

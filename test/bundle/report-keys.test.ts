@@ -72,3 +72,22 @@ test('a filing cleared by hand and a new one on the next row: the new one counts
   expect(statuses(h)).toContain(`${SCHOOLS[1]}: принят`);
   expect(diagnosedShare(h)).toEqual([20, 40, 50]);
 });
+
+test('a filing that arrives while the settings sheet is damaged: no failed trigger, a log line, counted once the settings are fixed', () => {
+  const { h, formId } = setUp();
+  const settings = h.emulator.spreadsheet.getSheetByName('Настройки')!;
+  const row = settings.getDataRange().getValues().findIndex((r) => r[0] === 'coordinators') + 1;
+  const address = settings.getRange(row, 3).getValue();
+  settings.getRange(row, 3).setValue('не адрес');
+  h.emulator.clock.tick(1000);
+  const answers: Record<string, string> = { 'Образовательная организация': SCHOOLS[0], 'Отчётный период': PERIOD };
+  for (const [title, value] of Object.entries(COUNTS)) answers[title] = String(value);
+  const { triggerErrors } = h.emulator.forms.submit(formId, answers, { tolerateTriggerErrors: true });
+  expect(triggerErrors).toEqual([]);
+  const waiting = sheetValues(h, 'Журнал').slice(1).find((r) => r[4] === 'reportWaitsForSettings');
+  expect(String(waiting?.[3])).toMatch(/^Отчёт школы сохранён на листе ответов, но не проверен: лист настроек не читается\..*не адрес/);
+  settings.getRange(row, 3).setValue(address);
+  h.emulator.clock.advance(24 * 3600_000);
+  expect(statuses(h)).toContain(`${SCHOOLS[0]}: принят`);
+  expect(diagnosedShare(h)).toEqual([30, 40, 75]);
+});

@@ -127,6 +127,10 @@ export const LOG_REASONS = {
     ru: 'Лист настроек не читается, ответы всё равно оценены; показатели будут пересчитаны после исправления. {errors}',
     en: 'The settings sheet cannot be read; responses were scored anyway, and the indicators will be recomputed once it is fixed. {errors}',
   },
+  reportWaitsForSettings: {
+    ru: 'Отчёт школы сохранён на листе ответов, но не проверен: лист настроек не читается. Показатели будут пересчитаны после его исправления. {errors}',
+    en: 'The school report is kept in its response sheet but not checked: the settings sheet cannot be read. The indicators are recomputed once it is fixed. {errors}',
+  },
   cellTruncated: {
     ru: 'Ответ длиннее {max} символов: в лист баллов записаны первые {max}, полный текст остаётся на листе ответов.',
     en: 'An answer is longer than {max} characters: the scores sheet holds the first {max}; the full text stays in the response sheet.',
