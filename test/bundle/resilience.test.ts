@@ -2,8 +2,9 @@
  * Nothing lost, nothing doubled, through the built bundle: a failure injected at every
  * service call of a submission and of a recalculation, a load of interleaved submissions
  * with repeated and blank events under lock contention, and random sequences of what
- * coordinators and Google do to a workbook (fast-check). After the next scheduled runs
- * every raw response has exactly one score, equal to scoring it alone.
+ * coordinators and Google do to a workbook, questions reworded or deleted and added
+ * again among them (fast-check). After the next scheduled runs every raw response has
+ * exactly one score, equal to scoring it alone.
  */
 import fc from 'fast-check';
 import { getInstrument, InstrumentId } from '../../src/core/instruments';
@@ -141,6 +142,7 @@ type Action =
   | { kind: 'blank' }
   | { kind: 'deleteRow'; form: number; at: number }
   | { kind: 'reword'; form: number; item: number }
+  | { kind: 'readd'; form: number; item: number }
   | { kind: 'recalculate' }
   | { kind: 'hour' }
   | { kind: 'day' };
@@ -151,6 +153,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.constant({ kind: 'blank' as const }),
   fc.record({ kind: fc.constant('deleteRow' as const), form: fc.nat(1), at: fc.nat(20) }),
   fc.record({ kind: fc.constant('reword' as const), form: fc.nat(1), item: fc.nat(10) }),
+  fc.record({ kind: fc.constant('readd' as const), form: fc.nat(1), item: fc.nat(10) }),
   fc.constant({ kind: 'recalculate' as const }),
   fc.constant({ kind: 'hour' as const }),
   fc.constant({ kind: 'day' as const }),
@@ -171,11 +174,19 @@ test('any sequence ends with exactly one score per raw response, equal to scorin
         else if (step.kind === 'deleteRow') {
           const sheet = h.emulator.spreadsheet.getSheetByName(forms[step.form].responseSheetName)!;
           if (sheet.getLastRow() >= 2) sheet.deleteRow(2 + (step.at % (sheet.getLastRow() - 1)));
-        } else if (step.kind === 'reword') {
-          const form = (h.emulator.globals.FormApp as GoogleAppsScript.Forms.FormApp).openById(forms[step.form].formId);
-          const questions = form.getItems().filter((item) => item.getType() === (h.emulator.globals.FormApp as GoogleAppsScript.Forms.FormApp).ItemType.MULTIPLE_CHOICE);
+        } else if (step.kind === 'reword' || step.kind === 'readd') {
+          const FormApp = h.emulator.globals.FormApp as GoogleAppsScript.Forms.FormApp;
+          const form = FormApp.openById(forms[step.form].formId);
+          const questions = form.getItems().filter((item) => item.getType() === FormApp.ItemType.MULTIPLE_CHOICE);
           const item = questions[step.item % questions.length];
-          item.setTitle(`${item.getTitle()} (ред.)`);
+          if (step.kind === 'reword') item.setTitle(`${item.getTitle()} (ред.)`);
+          else {
+            // Deleted and added again under its title: a second column of that title.
+            const old = item.asMultipleChoiceItem();
+            const choices = old.getChoices().map((choice) => choice.getValue());
+            form.deleteItem(item);
+            form.addMultipleChoiceItem().setTitle(old.getTitle()).setChoiceValues(choices).setRequired(true);
+          }
         } else if (step.kind === 'recalculate') h.call('recalculateAll');
         else if (step.kind === 'hour') h.emulator.clock.advance(HOUR);
         else if (step.kind === 'day') h.emulator.clock.advance(24 * HOUR);
