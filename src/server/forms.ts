@@ -60,7 +60,9 @@ function undoCreation(context: Context, form: GoogleAppsScript.Forms.Form, title
  * Nothing is left half-made: the caller's rights are checked and the lock taken before
  * anything is created (a refused or busy call makes nothing), the response sheet is
  * protected before the form is published, and the form is registered last. A failure
- * on the way undoes what was made (see discardForm) and is logged.
+ * on the way undoes what was made (see discardForm) and is logged. The price of holding
+ * the lock while the form is built: a response arriving meanwhile waits for it, or past
+ * the lock's wait is scored by the scheduled catch-up.
  */
 export function createSurveyForm(kind: string): SurveyFormInfo {
   const context = requireContext();
@@ -106,12 +108,13 @@ export function listSurveyForms(): SurveyFormInfo[] {
  * run. Not identified: logged and left alone.
  */
 function adoptUnknownForms(context: Context, settings: Settings, records: readonly FormRecord[], log: LogEntry[]): FormRecord[] {
-  const known = registeredIds(context);
-  for (const record of records) {
-    for (const id of [record.formId, formIdOfUrl(record.publishedUrl), formIdOfUrl(record.editUrl)]) if (id) known.forms.add(id);
-    known.sheets.add(record.responseSheetId);
-  }
-  const unknown = linkedSheets(context.book).filter(({ sheet, formId }) => !known.forms.has(formId) && !known.sheets.has(sheet.getSheetId()));
+  const knownForms = new Set(records.flatMap((record) => [record.formId, formIdOfUrl(record.publishedUrl), formIdOfUrl(record.editUrl)]));
+  const knownSheets = new Set(records.map((record) => record.responseSheetId));
+  let unknown = linkedSheets(context.book).filter(({ sheet, formId }) => !knownForms.has(formId) && !knownSheets.has(sheet.getSheetId()));
+  if (unknown.length === 0) return [];
+  // Rows of the registry that cannot be read still name their form: never registered twice.
+  const listed = registeredIds(context);
+  unknown = unknown.filter(({ sheet, formId }) => !listed.forms.has(formId) && !listed.sheets.has(sheet.getSheetId()));
   if (unknown.length === 0) return [];
   const today = nowIso(context).slice(0, 10);
   const kinds: FormKind[] = [...INSTRUMENT_IDS, SCHOOL_REPORT];

@@ -166,6 +166,15 @@ describe('relink adopts a linked form the registry does not know', () => {
     expect(orphans(h)).toEqual([]);
   });
 
+  test('a form whose registry row cannot be read is not registered a second time', () => {
+    const h = setUpWorkbook();
+    const { formId } = h.call<{ formId: string }>('createSurveyForm', 'network');
+    h.emulator.spreadsheet.getSheetByName('Реестр форм')!.getRange(2, 10).setValue('{не JSON');
+    h.call('relinkSurveyForms');
+    expect(logCodes(h)).not.toContain('formAdopted');
+    expect(sheetValues(h, 'Реестр форм').slice(1).filter((row) => row[0] === formId)).toHaveLength(1);
+  });
+
   test('a form it cannot identify is logged and left alone', () => {
     const h = setUpWorkbook();
     const FormApp = h.emulator.globals.FormApp as FormAppType;
