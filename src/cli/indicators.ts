@@ -21,11 +21,11 @@ import {
   acceptSchoolReports,
   DistrictReportRow,
   districtReportFields,
-  nameKey,
   RejectedReport,
   schoolReportFields,
   subjectReportFields,
 } from '../core/reports/school-report';
+import { nameKey } from '../core/text/normalize';
 import { indicatorsReport, IndicatorsReportInput } from '../core/views/indicators';
 import { readTextFile } from './decode';
 import { CliError, CliIo } from './io';

@@ -10,7 +10,7 @@ import { periodOf, previousPeriod } from '../core/periods';
 import { Settings, settingsHeader, settingsToRows } from '../core/settings';
 import { LogEntry } from '../core/workbook/log';
 import { MAIL_SHEET } from '../core/workbook/sheets';
-import { SCHOOL_REPORT } from '../core/workbook/registry';
+import { SCHOOL_REPORT } from '../core/reports/school-report';
 import { CHECK_KEY, checkRow, Ledger, ledgerHeader, ledgerRow, parseLedger, startRow } from '../core/mail/ledger';
 import { LedgerEntry, MailJob, planMail, reportDeadline, summaryKey } from '../core/mail/plan';
 import { reminderHtml, reminderSubject, reminderText } from '../core/mail/reminder-email';

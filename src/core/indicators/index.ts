@@ -1,6 +1,5 @@
 /** Indicators: the catalog (data), report fields, survey measures and the computation. */
 export * from './types';
-export * from '../text/message';
 export * from './fields';
 export * from './measures';
 export * from './catalog';

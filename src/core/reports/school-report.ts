@@ -15,10 +15,6 @@ import { consistencyRules, FIELDS, fieldById } from '../indicators/fields';
 import { joinLocalized, LocalizedMessage, message } from '../text/message';
 import { DistrictReport, FieldDef, FieldId, FieldLevel, SchoolReport } from '../indicators/types';
 import { nameKey } from '../text/normalize';
-
-// Defined beside the computation that reads them; named here too, where reports are checked.
-export type { DistrictReport, SchoolReport } from '../indicators/types';
-export { nameKey } from '../text/normalize';
 import { normalizePeriodId } from '../periods';
 import { Preset } from '../presets/types';
 

@@ -10,7 +10,8 @@ import { normalizeText } from '../text/normalize';
 import { formatPeriod } from '../periods';
 import { INSTRUMENT_IDS, getInstrument } from '../instruments';
 import { ResponseRate } from '../indicators/compute';
-import { FormRecord, SCHOOL_REPORT } from '../workbook/registry';
+import { SCHOOL_REPORT } from '../reports/school-report';
+import { FormRecord } from '../workbook/registry';
 
 export interface SurveyFormInfo {
   formId: string;

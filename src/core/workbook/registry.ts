@@ -10,7 +10,6 @@ import { InstrumentId, isInstrumentId } from '../instruments';
 import { SCHOOL_REPORT } from '../reports/school-report';
 
 /** The school report form is registered beside the survey instruments. */
-export { SCHOOL_REPORT };
 export type FormKind = InstrumentId | typeof SCHOOL_REPORT;
 
 export function isFormKind(value: string): value is FormKind {

@@ -5,7 +5,7 @@ import { SurveyScoreRow } from '../../../src/core/indicators/types';
 import { escapeHtml, html, safeUrl, UNSAFE_rawHtml } from '../../../src/core/mail/html';
 import { summaryHtml, summarySubject, summaryText } from '../../../src/core/mail/summary-email';
 import { PRESETS, presetById } from '../../../src/core/presets';
-import { SchoolReport } from '../../../src/core/reports/school-report';
+import { SchoolReport } from '../../../src/core/indicators/types';
 import { scoreRubric } from '../../../src/core/rubric';
 import { LIST_LIMIT, monthlySummaryView, MonthlySummaryInput } from '../../../src/core/views/monthly-summary';
 
