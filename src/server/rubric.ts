@@ -13,8 +13,8 @@ import { renderMessage } from '../core/text/message';
 import { presetById } from '../core/presets';
 import { Settings } from '../core/settings';
 import { blockById, RegisterId, Registers, REGISTERS, RubricScore, RubricSuggestion, suggestRubric } from '../core/rubric';
+import { readRegisterTable, registerKey } from '../core/workbook/register-sheets';
 import {
-  readRegisterTable,
   readRubricTable,
   RUBRIC_KEY,
   RUBRIC_SHEET,
@@ -26,7 +26,6 @@ import {
   RubricSheetRead,
   rubricSheetHeader,
   rubricSheetRows,
-  registerKey,
 } from '../core/workbook/rubric-sheet';
 import { formatLocalIso, isSheetDate, protectSheet, readRows, replaceRows, Sheet, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, readSettings, requireContext, saveLayout, UserError } from './context';

@@ -1,7 +1,8 @@
 /**
- * The workbook side of the rubric, as pure data and conversions: the five register
- * sheets of the management cycle and the self-assessment rubric sheet, their headers,
- * reading what coordinators typed there, and the rows of the scored rubric.
+ * The self-assessment rubric sheet, as pure data and conversions: its definition and
+ * header, reading what coordinators typed there, and the rows of the scored rubric.
+ * The register sheets it reads from are in register-sheets.ts; which value counts is decided
+ * by the one rule in core/rubric (decideParameter).
  *
  * The rubric sheet has one row per parameter. The add-on fills the suggested value and
  * its reason, the value used, the points and the notes; the coordinators own the value
@@ -14,8 +15,8 @@
  * absent. The sheet's "source" column says which of the three happened.
  */
 import { Lang, Localized, tr } from '../text/i18n';
-import { LocalizedMessage, message, renderMessage } from '../text/message';
-import { findNamed, isNamed, normalizeText } from '../text/normalize';
+import { renderMessage } from '../text/message';
+import { findNamed, normalizeText } from '../text/normalize';
 import {
   BLOCKS,
   BlockId,
@@ -24,12 +25,7 @@ import {
   ParameterDef,
   ParameterInput,
   ParameterValue,
-  readRegister,
-  RegisterDef,
   registerHeader,
-  RegisterId,
-  RegisterRow,
-  registerRowsFromTable,
   REGISTERS,
   RubricInput,
   RubricScore,
@@ -39,37 +35,19 @@ import {
   ValueSource,
   yesNoCell,
 } from '../rubric';
-import { SheetDef } from './sheets';
+import { RubricSheetDef } from './sheets';
+import { REGISTER_SHEETS } from './register-sheets';
 
 // ---------------------------------------------------------------------------------------
 // Sheets.
 
-/** A sheet of the management cycle: a register, or the rubric itself. */
-export interface RubricSheetDef extends SheetDef {
-  /** The layout key the sheet's id is kept under: 'register:measures', 'rubric'. */
-  key: string;
-  role: 'register' | 'rubric';
-  register?: RegisterId;
-}
-
 export const RUBRIC_KEY = 'rubric';
-
-export function registerKey(register: RegisterId): string {
-  return `register:${register}`;
-}
 
 export const RUBRIC_SHEET: RubricSheetDef = {
   key: RUBRIC_KEY,
   role: 'rubric',
   title: { ru: 'Рубрика самооценки', en: 'Self-assessment rubric' },
 };
-
-export const REGISTER_SHEETS: readonly RubricSheetDef[] = REGISTERS.map((register) => ({
-  key: registerKey(register.id),
-  role: 'register' as const,
-  register: register.id,
-  title: register.title,
-}));
 
 /** Every sheet of the management cycle, registers first (the rubric reads them). */
 export const RUBRIC_SHEETS: readonly RubricSheetDef[] = [...REGISTER_SHEETS, RUBRIC_SHEET];
@@ -145,52 +123,6 @@ export function rubricSheetHeader(def: RubricSheetDef, lang: Lang): string[] {
 
 export function parameterKey(block: BlockId, position: string, parameter: string): string {
   return `${block}.${position}.${parameter}`;
-}
-
-// ---------------------------------------------------------------------------------------
-// Registers.
-
-export interface RegisterProblem {
-  /** Sheet row (1-based), or null for the sheet as a whole. */
-  row: number | null;
-  message: LocalizedMessage;
-}
-
-export const RUBRIC_SHEET_MESSAGES = {
-  missingColumns: {
-    ru: 'В заголовке реестра «{register}» не найдены столбцы: {columns}. Их данные не учитываются; верните заголовки.',
-    en: 'The header of register "{register}" lacks the columns: {columns}. Their data is not used; restore the headers.',
-  },
-} satisfies Record<string, Localized>;
-
-/**
- * A register sheet's values (header first) as register rows: `rows` as typed, for the
- * suggestions; `clean` the rows that passed the checks; `problems` every row left out
- * and every column the header no longer names.
- */
-export function readRegisterTable(
-  register: RegisterDef,
-  table: readonly (readonly unknown[])[],
-): { rows: RegisterRow[]; clean: RegisterRow[]; problems: RegisterProblem[] } {
-  if (table.length === 0) return { rows: [], clean: [], problems: [] };
-  const problems: RegisterProblem[] = [];
-  const missing = register.columns.filter((column) => !table[0].some((cell) => isNamed(cell, column)));
-  if (missing.length > 0 && table.length > 1) {
-    problems.push({
-      row: 1,
-      message: message(RUBRIC_SHEET_MESSAGES.missingColumns, {
-        register: register.title,
-        columns: { ru: missing.map((c) => `«${c.title.ru}»`).join(', '), en: missing.map((c) => `"${c.title.en}"`).join(', ') },
-      }),
-    });
-  }
-  const rows = registerRowsFromTable(register, table);
-  const { rows: clean, errors } = readRegister(register, rows, 2);
-  for (const error of errors) {
-    const row = error.params?.row;
-    problems.push({ row: typeof row === 'number' ? row : null, message: error });
-  }
-  return { rows, clean, problems };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -326,7 +258,6 @@ export function readRubricTable(table: readonly (readonly unknown[])[]): RubricS
 
 // ---------------------------------------------------------------------------------------
 // The scored rubric as sheet rows.
-
 
 export interface RubricSheetView {
   /** Rows under the header: parameters, then one row per block, then the total. */

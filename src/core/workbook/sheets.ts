@@ -5,12 +5,21 @@
  */
 import { Lang, Localized, tr } from '../text/i18n';
 import { InstrumentId } from '../instruments';
+import { RegisterId } from '../rubric';
 
 export type SheetRole = 'settings' | 'registry' | 'log' | 'scores' | 'responses' | 'reports' | 'indicators' | 'district' | 'register' | 'rubric' | 'mail';
 
 export interface SheetDef {
   role: SheetRole;
   title: Localized;
+}
+
+/** A sheet of the management cycle: a register, or the rubric itself. */
+export interface RubricSheetDef extends SheetDef {
+  /** The layout key the sheet's id is kept under: 'register:measures', 'rubric'. */
+  key: string;
+  role: 'register' | 'rubric';
+  register?: RegisterId;
 }
 
 export const SETTINGS_SHEET: SheetDef = { role: 'settings', title: { ru: 'Настройки', en: 'Settings' } };

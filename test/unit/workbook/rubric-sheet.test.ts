@@ -3,15 +3,14 @@ import { BLOCKS, registerById, RubricSuggestion, suggestRubric } from '../../../
 import {
   parameterKey,
   parseRubricValue,
-  readRegisterTable,
   readRubricTable,
-  REGISTER_SHEETS,
   RUBRIC_COLUMNS,
   RUBRIC_SHEET,
   RUBRIC_SHEETS,
   rubricSheetHeader,
   rubricSheetRows,
 } from '../../../src/core/workbook/rubric-sheet';
+import { readRegisterTable, REGISTER_SHEETS } from '../../../src/core/workbook/register-sheets';
 import { rubricSummary } from '../../../src/core/views/rubric';
 
 const col = (id: string) => RUBRIC_COLUMNS.findIndex((c) => c.id === id);
