@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { toCsv } from '../src/core/text/csv';
 import { PRESET_IDS } from '../src/core/presets';
 import { buildDemoDistrict, DEMO_PRESET, DemoDistrict, schoolNames } from '../tools/demo-district/district';
-import { RUBRIC_SHEET_ROLES } from '../tools/demo-district/district-rubric';
 import { PROPERTY_KEYS, storedValue } from '../src/core/workbook/state-keys';
+import { LayoutSheet, parseLayoutKey } from '../src/core/workbook/sheets';
 
 /** Moscow wall time up to which the demo's clock runs: the summaries of November, December and January are due by then. */
 const MAIL_UNTIL = '2027-02-02T12:00:00+03:00';
@@ -55,6 +55,12 @@ function cellText(value: unknown, timeZone: string): unknown {
   return parts.replace(' ', 'T');
 }
 
+function sheetRole(sheet: LayoutSheet): Omit<SheetEntry, 'file'> {
+  if (sheet.kind === 'scores') return { role: sheet.kind, instrument: sheet.instrument };
+  if (sheet.kind === 'register') return { role: sheet.kind, register: sheet.register };
+  return { role: sheet.kind };
+}
+
 /** Role and instrument of each sheet, from the add-on's own layout and form registry. */
 function describeSheets(demo: DemoDistrict): Map<number, Omit<SheetEntry, 'file'>> {
   const roles = new Map<number, Omit<SheetEntry, 'file'>>();
@@ -62,8 +68,8 @@ function describeSheets(demo: DemoDistrict): Map<number, Omit<SheetEntry, 'file'
   const stored = storedValue(demo.emulator.metadata(), PROPERTY_KEYS.layout) as { sheets: Record<string, number> } | null;
   const layout = stored ?? { sheets: {} };
   for (const [key, id] of Object.entries(layout.sheets)) {
-    const [role, which] = key.split(':');
-    roles.set(id, RUBRIC_SHEET_ROLES[key] ?? (which ? { role, instrument: which } : { role }));
+    const sheet = parseLayoutKey(key);
+    roles.set(id, sheet ? sheetRole(sheet) : { role: key });
   }
   const registry = demo.emulator.spreadsheet.getSheetById(layout.sheets.registry);
   for (const row of registry?.getDataRange().getValues().slice(1) ?? []) {

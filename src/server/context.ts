@@ -7,7 +7,7 @@ import { DEFAULT_LANG, Lang, tr } from '../core/text/i18n';
 import { ERRORS } from '../core/text/messages';
 import { PRESET_IDS } from '../core/presets';
 import { explainSettingsRows, Settings, settingsFromRows, validateSettings } from '../core/settings';
-import { SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook/sheets';
+import { LayoutKey, SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook/sheets';
 import { withLock } from './adapters/lock';
 import { loadBookState, readBookJson, writeBookJson } from './adapters/state';
 import { activeWorkbook, createSheet, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet } from './adapters/workbook';
@@ -63,7 +63,7 @@ export function requireContext(): Context {
 }
 
 /** The sheet of a layout key, created with its header when it does not exist yet. */
-export function ensureLayoutSheet(context: Context, key: string, def: SheetDef, header: unknown[]): Sheet {
+export function ensureLayoutSheet(context: Context, key: LayoutKey, def: SheetDef, header: unknown[]): Sheet {
   const id = context.layout.sheets[key];
   const existing = id === undefined ? null : sheetById(context.book, id);
   if (existing) return existing;
@@ -73,7 +73,7 @@ export function ensureLayoutSheet(context: Context, key: string, def: SheetDef, 
   return sheet;
 }
 
-export function layoutSheet(context: Context, key: string): Sheet | null {
+export function layoutSheet(context: Context, key: LayoutKey): Sheet | null {
   const id = context.layout.sheets[key];
   return id === undefined ? null : sheetById(context.book, id);
 }

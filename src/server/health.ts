@@ -4,6 +4,7 @@
  * only reads, so it leaves nothing behind.
  */
 import { DEFAULT_LANG } from '../core/text/i18n';
+import { InstrumentId } from '../core/instruments';
 import { HealthFacts, healthView, HealthView, REJECTION_CODES } from '../core/views/health';
 import { isScored, isSurveyRecord } from '../core/workbook/registry';
 import { scoresKey } from '../core/workbook/sheets';
@@ -19,7 +20,7 @@ import { checkTriggersAndLog, LAST_RUN_KEY, OWNER_KEY } from './schedule';
 
 /** Raw responses without a scores row: per instrument, raw rows minus scored rows. */
 function waitingResponses(context: Context): number {
-  const rawRows = new Map<string, number>();
+  const rawRows = new Map<InstrumentId, number>();
   for (const record of readRegistry(context)) {
     if (!isScored(record) || !isSurveyRecord(record)) continue;
     const sheet = sheetById(context.book, record.responseSheetId);
@@ -28,7 +29,7 @@ function waitingResponses(context: Context): number {
   }
   let waiting = 0;
   for (const [instrument, raw] of rawRows) {
-    const scores = layoutSheet(context, scoresKey(instrument as Parameters<typeof scoresKey>[0]));
+    const scores = layoutSheet(context, scoresKey(instrument));
     const scored = scores ? Math.max(0, scores.getLastRow() - 1) : 0;
     waiting += Math.max(0, raw - scored);
   }

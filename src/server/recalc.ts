@@ -22,7 +22,7 @@ import { FormRecord, isScored, isSurveyRecord, SurveyRecord } from '../core/work
 import { keySheetId, keysOfRows } from '../core/workbook/response-key';
 import { scoreHeader } from '../core/workbook/scores-table';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
-import { scoresKey, scoresSheet } from '../core/workbook/sheets';
+import { scoresKey, scoresSheet, scoresSheets } from '../core/workbook/sheets';
 import type { RecalculationProgress, RecalculationStatus } from '../core/views/surveys';
 import { deleteBookValue, readBookJson, writeBookJson } from './adapters/state';
 import { appendRows, keyedRow, protectSheet, readRows, replaceRows, rowPairs, Sheet, workbookTimeZone } from './adapters/workbook';
@@ -167,11 +167,10 @@ function reconcile(context: Context, records: readonly FormRecord[], sort: boole
     expected.set(scoresKeyOf, keys);
   }
   let removed = 0;
-  for (const key of Object.keys(context.layout.sheets)) {
-    if (!key.startsWith('scores:')) continue;
+  for (const { key, instrument } of scoresSheets(context.layout)) {
     const sheet = layoutSheet(context, key);
     if (!sheet) continue;
-    const header = scoreHeader(getInstrument(key.slice('scores:'.length) as InstrumentId), context.lang);
+    const header = scoreHeader(getInstrument(instrument), context.lang);
     const rows = readRows(sheet);
     const data = scoresData(sheet);
     const ids = readable.get(key) ?? new Set<number>();

@@ -23,10 +23,10 @@ import { keysOfRows } from '../core/workbook/response-key';
 import { acceptDistrictReports, AcceptedReports, acceptSchoolReports, districtReportFields, DistrictReportRow, SCHOOL_REPORT, SchoolReportRow } from '../core/reports/school-report';
 import { reportRows } from '../core/forms/school-report-form';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
-import { getInstrument, isInstrumentId } from '../core/instruments';
+import { getInstrument } from '../core/instruments';
 import { dataColumn, isDataHeader, parseScoreRows } from '../core/workbook/scores-table';
 import { Settings } from '../core/settings';
-import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET } from '../core/workbook/sheets';
+import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET, scoresSheets } from '../core/workbook/sheets';
 import { IndicatorsSummary, indicatorsSummary } from '../core/views/indicators';
 import { hasKey, protectSheet, readRows, readWholeColumn, replaceRows, rowPairs, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, requireContext, saveLayout } from './context';
@@ -55,7 +55,7 @@ export function districtHeader(preset: Preset, lang: Lang): string[] {
 
 /** The sheets of this part, created and protected when missing. */
 export function ensureReportSheets(context: Context, settings: Settings): void {
-  if (['reports', 'indicators', 'district'].every((key) => layoutSheet(context, key))) return;
+  if ((['reports', 'indicators', 'district'] as const).every((key) => layoutSheet(context, key))) return;
   const description = tr(PROTECTION_DESCRIPTION, context.lang);
   const sheets = [
     ensureLayoutSheet(context, 'reports', REPORTS_SHEET, reportsHeader(context.lang)),
@@ -113,14 +113,12 @@ function readDistrictRows(sheet: Sheet | null, preset: Preset): DistrictReportRo
 
 function readSurveyRows(context: Context): SurveyScoreRow[] {
   const rows: SurveyScoreRow[] = [];
-  for (const key of Object.keys(context.layout.sheets)) {
-    if (!key.startsWith('scores:')) continue;
+  for (const { key, instrument } of scoresSheets(context.layout)) {
     const sheet = layoutSheet(context, key);
     if (!sheet) continue;
     // Only the JSON column is used: read it alone (a fifth of the cells or less) when the
     // sheet has it where this version writes it, the whole sheet otherwise.
-    const id = key.slice('scores:'.length);
-    const column = isInstrumentId(id) ? readWholeColumn(sheet, dataColumn(getInstrument(id))) : [];
+    const column = readWholeColumn(sheet, dataColumn(getInstrument(instrument)));
     const [header, ...data] = isDataHeader(column[0])
       ? [[column[0]], ...column.slice(1).filter((cell) => cell !== '').map((cell) => [cell])]
       : readRows(sheet);

@@ -13,7 +13,8 @@ import { renderMessage } from '../core/text/message';
 import { presetById } from '../core/presets';
 import { Settings } from '../core/settings';
 import { blockById, RegisterId, Registers, REGISTERS, RubricScore, RubricSuggestion, suggestRubric } from '../core/rubric';
-import { readRegisterTable, registerKey } from '../core/workbook/register-sheets';
+import { readRegisterTable } from '../core/workbook/register-sheets';
+import { registerKey } from '../core/workbook/sheets';
 import {
   readRubricTable,
   RUBRIC_KEY,

@@ -7,21 +7,18 @@
  */
 import type { Emulator } from '../emulator';
 import type { LoadedBundle } from '../emulator/bundle';
-import { RUBRIC_COLUMNS, RUBRIC_SHEETS } from '../../src/core/workbook/rubric-sheet';
+import { RegisterId } from '../../src/core/rubric';
+import { RUBRIC_COLUMNS, RUBRIC_KEY } from '../../src/core/workbook/rubric-sheet';
+import { LayoutKey, registerKey, WorkbookLayout } from '../../src/core/workbook/sheets';
 import { PROPERTY_KEYS, storedValue } from '../../src/core/workbook/state-keys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Layout key → what the sheet is, for labelling the demo's sheets. */
-export const RUBRIC_SHEET_ROLES: Readonly<Record<string, { role: 'register' | 'rubric'; register?: string }>> = Object.fromEntries(
-  RUBRIC_SHEETS.map((def) => [def.key, def.register ? { role: def.role, register: def.register } : { role: def.role }]),
-);
-
 const DOCS = 'https://imc.demo-district.example/docs';
 
 /** Rows as the coordinator types them: positions by the start of their title, kinds by title, dates as text. */
-const REGISTER_ENTRIES: Record<string, unknown[][]> = {
-  'register:analyses': [
+const REGISTER_ENTRIES: Record<RegisterId, unknown[][]> = {
+  analyses: [
     [
       'По осуществлению методической поддержки молодых педагогов', 'Аналитическая справка по итогам мониторинга удовлетворённости программой наставничества',
       '2026-05-20', 'да', 'нагрузка наставников; совпадение предмета наставника и наставляемого', `${DOCS}/analiz-nastavnichestvo-2026.pdf`,
@@ -32,7 +29,7 @@ const REGISTER_ENTRIES: Record<string, unknown[][]> = {
     ],
     ['По организации сетевых форм взаимодействия', 'Справка о сетевом взаимодействии педагогов за 2025/2026 учебный год', '2026-04-15', '', '', ''],
   ],
-  'register:recommendations': [
+  recommendations: [
     [
       'По осуществлению методической поддержки молодых педагогов', 'Адресная рекомендация по результатам анализа',
       'Рекомендации руководителям ОО по организации наставничества', 'МБОУ СОШ № 2, МБОУ Гимназия № 4',
@@ -44,7 +41,7 @@ const REGISTER_ENTRIES: Record<string, unknown[][]> = {
       'Аналитическая справка по итогам диагностики профессиональных дефицитов', '2026-10-26', `${DOCS}/metod-cifrovye-deficity.pdf`,
     ],
   ],
-  'register:measures': [
+  measures: [
     [
       'Проведение мероприятий по информированию педагогического сообщества', 'Августовская педагогическая конференция «Обновлённые ФГОС: задачи нового учебного года»',
       '2026-08-27', 'МКУ ИМЦ', 'руководители ОО, педагоги', `${DOCS}/avgust-2026.pdf`,
@@ -61,13 +58,13 @@ const REGISTER_ENTRIES: Record<string, unknown[][]> = {
     ['Проведение мероприятий, направленных на повышение мотивации', 'Муниципальный фестиваль педагогических практик', 'март 2027', '', '', ''],
     ['Принятие мер, направленных на устранение кадровых дефицитов', 'Целевое обучение выпускников школ в педагогических вузах', '', 'Управление образования', '', ''],
   ],
-  'register:decisions': [
+  decisions: [
     [
       'О комплексе мер по поддержке молодых педагогов и развитию наставничества на 2026/2027 учебный год',
       'Приказ Управления образования № 168-09 от 05.09.2026', 'до 01.09.2027', 'МКУ ИМЦ', 'руководители ОО', `${DOCS}/prikaz-168-09.pdf`,
     ],
   ],
-  'register:efficiency': [
+  efficiency: [
     [
       'Комплекс мер по поддержке молодых педагогов и развитию наставничества', 'Аналитическая справка об эффективности принятых мер',
       'декабрь 2026', 'в малокомплектных школах молодые педагоги не включены в программы наставничества', `${DOCS}/effektivnost-2026.pdf`,
@@ -85,14 +82,14 @@ const RUBRIC_ENTRIES: [key: string, value: string, evidence: string][] = [
   ['recommendations.associations.materials', 'да', `${DOCS}/metod-shmo-2026.pdf`],
 ];
 
-function layoutSheets(emulator: Emulator): Record<string, number> {
+function layoutSheets(emulator: Emulator): WorkbookLayout['sheets'] {
   // The add-on keeps its layout in the workbook's developer metadata.
-  const stored = storedValue(emulator.metadata(), PROPERTY_KEYS.layout) as { sheets: Record<string, number> } | null;
+  const stored = storedValue(emulator.metadata(), PROPERTY_KEYS.layout) as WorkbookLayout | null;
   const layout = stored ?? { sheets: {} };
   return layout.sheets;
 }
 
-function sheetOf(emulator: Emulator, key: string): Sheet {
+function sheetOf(emulator: Emulator, key: LayoutKey): Sheet {
   const id = layoutSheets(emulator)[key];
   const sheet = id === undefined ? null : emulator.spreadsheet.getSheetById(id);
   if (!sheet) throw new Error(`demo: no sheet for ${key}`);
@@ -103,15 +100,15 @@ export function fillDemoRegisters(emulator: Emulator, bundle: LoadedBundle): voi
   // Fills the rubric sheet's rows (and creates the sheets if setup has not).
   bundle.call('updateRubric');
 
-  for (const [key, rows] of Object.entries(REGISTER_ENTRIES)) {
-    const sheet = sheetOf(emulator, key);
+  for (const [register, rows] of Object.entries(REGISTER_ENTRIES) as [RegisterId, unknown[][]][]) {
+    const sheet = sheetOf(emulator, registerKey(register));
     for (const row of rows) {
       emulator.clock.advance(3 * 60_000);
       sheet.appendRow(row);
     }
   }
 
-  const rubric = sheetOf(emulator, 'rubric');
+  const rubric = sheetOf(emulator, RUBRIC_KEY);
   const values = rubric.getDataRange().getValues();
   const header = values[0].map(String);
   const columnOf = (id: string) => {

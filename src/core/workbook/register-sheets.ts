@@ -8,12 +8,8 @@
 import { Localized } from '../text/i18n';
 import { LocalizedMessage, message } from '../text/message';
 import { isNamed } from '../text/normalize';
-import { readRegister, RegisterDef, RegisterId, RegisterRow, registerRowsFromTable, REGISTERS } from '../rubric';
-import { RubricSheetDef } from './sheets';
-
-export function registerKey(register: RegisterId): string {
-  return `register:${register}`;
-}
+import { readRegister, RegisterDef, RegisterRow, registerRowsFromTable, REGISTERS } from '../rubric';
+import { registerKey, RubricSheetDef } from './sheets';
 
 export const REGISTER_SHEETS: readonly RubricSheetDef[] = REGISTERS.map((register) => ({
   key: registerKey(register.id),

@@ -35,13 +35,13 @@ import {
   ValueSource,
   yesNoCell,
 } from '../rubric';
-import { RubricSheetDef } from './sheets';
+import { LayoutKey, RubricSheetDef } from './sheets';
 import { REGISTER_SHEETS } from './register-sheets';
 
 // ---------------------------------------------------------------------------------------
 // Sheets.
 
-export const RUBRIC_KEY = 'rubric';
+export const RUBRIC_KEY: LayoutKey = 'rubric';
 
 export const RUBRIC_SHEET: RubricSheetDef = {
   key: RUBRIC_KEY,

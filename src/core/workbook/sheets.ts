@@ -4,8 +4,8 @@
  * Forms itself and are only registered, never written.
  */
 import { Lang, Localized, tr } from '../text/i18n';
-import { InstrumentId } from '../instruments';
-import { RegisterId } from '../rubric';
+import { InstrumentId, isInstrumentId } from '../instruments';
+import { registerById, RegisterId } from '../rubric';
 
 export type SheetRole = 'settings' | 'registry' | 'log' | 'scores' | 'responses' | 'reports' | 'indicators' | 'district' | 'register' | 'rubric' | 'mail';
 
@@ -16,8 +16,8 @@ export interface SheetDef {
 
 /** A sheet of the management cycle: a register, or the rubric itself. */
 export interface RubricSheetDef extends SheetDef {
-  /** The layout key the sheet's id is kept under: 'register:measures', 'rubric'. */
-  key: string;
+  /** The layout key the sheet's id is kept under. */
+  key: LayoutKey;
   role: 'register' | 'rubric';
   register?: RegisterId;
 }
@@ -51,14 +51,61 @@ export function sheetTitle(def: SheetDef, lang: Lang): string {
   return tr(def.title, lang);
 }
 
+/** The sheets a workbook has one of, by the key their id is kept under. */
+export type SingleSheetKey = 'settings' | 'registry' | 'log' | 'reports' | 'indicators' | 'district' | 'rubric' | 'mail';
+
+/**
+ * The key a sheet's id is kept under in the layout. Workbooks already set up store these
+ * texts, so their form is fixed: a sheet there is one of by its name, a scores sheet as
+ * `scores:<instrument>`, a register sheet as `register:<register>`. Written only by
+ * layoutKey and read back only by parseLayoutKey.
+ */
+export type LayoutKey = SingleSheetKey | `scores:${InstrumentId}` | `register:${RegisterId}`;
+
+/** A layout key taken apart: which sheet, and whose for the sheets there are several of. */
+export type LayoutSheet =
+  | { kind: SingleSheetKey }
+  | { kind: 'scores'; instrument: InstrumentId }
+  | { kind: 'register'; register: RegisterId };
+
+const SINGLE_SHEET_KEYS: readonly string[] = ['settings', 'registry', 'log', 'reports', 'indicators', 'district', 'rubric', 'mail'] satisfies SingleSheetKey[];
+
+export function layoutKey(sheet: LayoutSheet): LayoutKey {
+  if (sheet.kind === 'scores') return `scores:${sheet.instrument}`;
+  if (sheet.kind === 'register') return `register:${sheet.register}`;
+  return sheet.kind;
+}
+
+/** What a stored key names; null for a key this version does not know (it is left alone). */
+export function parseLayoutKey(key: string): LayoutSheet | null {
+  if (SINGLE_SHEET_KEYS.includes(key)) return { kind: key as SingleSheetKey };
+  const [kind, which, ...rest] = key.split(':');
+  if (which === undefined || rest.length > 0) return null;
+  if (kind === 'scores' && isInstrumentId(which)) return { kind, instrument: which };
+  const register = kind === 'register' ? registerById(which) : undefined;
+  if (register) return { kind: 'register', register: register.id };
+  return null;
+}
+
 /** Where the add-on finds its sheets: ids survive a coordinator renaming a tab. */
 export interface WorkbookLayout {
   lang: Lang;
-  /** Sheet ids by layout key: 'settings', 'registry', 'log', 'scores:boyko', … */
-  sheets: Record<string, number>;
+  /** Sheet ids by layout key. */
+  sheets: Partial<Record<LayoutKey, number>>;
 }
 
-export function scoresKey(instrument: InstrumentId): string {
-  return `scores:${instrument}`;
+export function scoresKey(instrument: InstrumentId): LayoutKey {
+  return layoutKey({ kind: 'scores', instrument });
 }
 
+export function registerKey(register: RegisterId): LayoutKey {
+  return layoutKey({ kind: 'register', register });
+}
+
+/** The layout's scores sheets, in the order they were made. */
+export function scoresSheets(layout: WorkbookLayout): { key: LayoutKey; instrument: InstrumentId }[] {
+  return Object.keys(layout.sheets).flatMap((key) => {
+    const sheet = parseLayoutKey(key);
+    return sheet?.kind === 'scores' ? [{ key: key as LayoutKey, instrument: sheet.instrument }] : [];
+  });
+}
