@@ -47,18 +47,31 @@ export function saveLayout(context: Pick<Context, 'book' | 'layout'>): void {
   writeBookJson(context.book, LAYOUT_PROPERTY, context.layout);
 }
 
-/** The context of a set-up workbook (the active one by default); null before setup. */
+/**
+ * The one way a context is made: a workbook and its layout, in the layout's language.
+ * recordCreated: collect the names of the sheets ensureLayoutSheet creates (setup says what it did).
+ */
+export function newContext(book: Spreadsheet, layout: WorkbookLayout, options: { recordCreated?: boolean } = {}): Context {
+  return options.recordCreated ? { book, layout, lang: layout.lang, created: [] } : { book, layout, lang: layout.lang };
+}
+
+/** The context of a workbook that has a layout (the active one by default); null when it has none. */
 export function contextOf(book: Spreadsheet = activeWorkbook()): Context | null {
   // Every execution starts here: the workbook's state is read once, afresh.
   loadBookState(book);
   const layout = loadLayout(book);
-  return layout ? { book, layout, lang: layout.lang } : null;
+  return layout ? newContext(book, layout) : null;
+}
+
+/** Whether setup has finished: the settings sheet is the last thing a first setup can lack. */
+export function isSetUp(context: Pick<Context, 'layout'> | null): boolean {
+  return context !== null && context.layout.sheets.settings !== undefined;
 }
 
 /** The context of a set-up workbook; a clear error when it is not set up. */
 export function requireContext(): Context {
   const context = contextOf();
-  if (!context || context.layout.sheets.settings === undefined) throw new UserError(tr(ERRORS.notSetUp, context?.lang ?? DEFAULT_LANG));
+  if (!context || !isSetUp(context)) throw new UserError(tr(ERRORS.notSetUp, context?.lang ?? DEFAULT_LANG));
   return context;
 }
 

@@ -12,7 +12,7 @@ import { isCoordinator, settingsOrProblem } from './access';
 import { readBookJson } from './adapters/state';
 import { authorizationRequired, myEmail, mySubmitTriggers } from './adapters/triggers';
 import { readColumn, sheetById } from './adapters/workbook';
-import { Context, contextOf, layoutSheet } from './context';
+import { Context, contextOf, isSetUp, layoutSheet } from './context';
 import { nowIso } from './log';
 import { CURSOR_PROPERTY } from './recalc';
 import { readRegistry } from './registry';
@@ -51,7 +51,7 @@ export function getHealth(): HealthView {
     authorizationRequired: false, lastScheduledRun: '', scheduleRestored: false, now: '', waiting: 0, rejected: 0,
     recalculation: { inProgress: false, processed: 0 }, settingsProblem: '',
   };
-  if (!context || context.layout.sheets.settings === undefined) return healthView(blank, context?.lang ?? DEFAULT_LANG);
+  if (!context || !isSetUp(context)) return healthView(blank, context?.lang ?? DEFAULT_LANG);
   const authRequired = authorizationRequired();
   const { settings, problem } = settingsOrProblem(context);
   const check = settings && !authRequired && isCoordinator(settings) ? checkTriggersAndLog(context, settings) : null;

@@ -12,7 +12,7 @@ import { isCoordinator, settingsOrProblem } from './access';
 import { checkTriggersAndLog } from './schedule';
 import { SCHEDULE_HANDLER, SUBMIT_HANDLER } from './adapters/triggers';
 import { activeWorkbook, protectSheet, readRows, replaceRows, sheetById } from './adapters/workbook';
-import { Context, contextOf, ensureLayoutSheet, readSettings, saveLayout, UserError } from './context';
+import { Context, contextOf, ensureLayoutSheet, isSetUp, newContext, readSettings, saveLayout, UserError } from './context';
 import { ensureReportSheets } from './reports';
 import { ensureRubricSheets } from './rubric';
 import type { SaveSettingsResult, SettingsView } from '../core/views/settings';
@@ -44,13 +44,13 @@ export function saveSettings(input: SettingsInput): SaveSettingsResult {
   const outcome = withLock(() => {
     const book = activeWorkbook();
     const existing = contextOf(book);
-    const firstSetup = !existing || existing.layout.sheets.settings === undefined;
+    const firstSetup = !isSetUp(existing);
     // Only a coordinator may change a set-up workbook (the new list decides while the old
     // one cannot be read); refused before anything is written, so nothing is left behind.
     if (!firstSetup && !isCoordinator((existing && settingsOrProblem(existing).settings) ?? settings)) throw new UserError(tr(ERRORS.notCoordinator, lang));
     const layout: WorkbookLayout = existing?.layout ?? { lang: settings.lang, sheets: {} };
     layout.lang = settings.lang;
-    const context: Context = { book, layout, lang: settings.lang, created: [] };
+    const context = newContext(book, layout, { recordCreated: true });
     const settingsSheet = ensureLayoutSheet(context, 'settings', SETTINGS_SHEET, settingsHeader(settings.lang));
     // Mail settings share the sheet and are saved by their own endpoint: kept as they are.
     const mailRows = mailRowsOf(readRows(settingsSheet).slice(1));
