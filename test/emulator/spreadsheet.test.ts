@@ -120,6 +120,25 @@ describe('Sheet geometry', () => {
     expect(sheet.getRange('A2:C').getNumRows()).toBe(999);
   });
 
+  it('names the argument types it refuses as Apps Script does, with an Exception', () => {
+    const { sheet } = setup();
+    const refused = (fn: () => unknown): Error => {
+      try {
+        fn();
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('not refused');
+    };
+    const flat = refused(() => sheet.getRange('A1:A2').setValues(['a', 'b'] as unknown as unknown[][]));
+    expect(flat.message).toBe("The parameters (String[]) don't match the method signature for SpreadsheetApp.Range.setValues.");
+    expect(flat.name).toBe('Exception');
+    expect(refused(() => (sheet.getRange as unknown as (...a: unknown[]) => unknown)(1, 'B')).message)
+      .toBe("The parameters (number,String) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    expect(refused(() => sheet.appendRow('x' as unknown as unknown[])).message)
+      .toBe("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+  });
+
   it('tracks the last row and column as content is written and cleared', () => {
     const { sheet } = setup();
     sheet.getRange('C5').setValue('x');

@@ -6,8 +6,9 @@
  */
 import { instrument, Runtime, TriggerRecord } from './kernel';
 import {
-  AppsScriptError, CellValue, formatDateTime, SheetModel, SpreadsheetModel, SpreadsheetStore,
+  CellValue, formatDateTime, SheetModel, SpreadsheetModel, SpreadsheetStore,
 } from './spreadsheet';
+import { AppsScriptError, makeId } from './support';
 
 type GFormApp = GoogleAppsScript.Forms.FormApp;
 type GForm = GoogleAppsScript.Forms.Form;
@@ -154,10 +155,6 @@ const QUESTION_TYPES = new Set<ItemTypeName>([
   'CHECKBOX', 'CHECKBOX_GRID', 'DATE', 'DATETIME', 'DURATION', 'GRID', 'LIST', 'MULTIPLE_CHOICE',
   'PARAGRAPH_TEXT', 'SCALE', 'TEXT', 'TIME', 'FILE_UPLOAD',
 ]);
-
-function makeId(prefix: string, n: number, length: number): string {
-  return `1${prefix}${n.toString(36)}`.padEnd(length, '_');
-}
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 

@@ -9,6 +9,7 @@
 import { addDeveloperMetadata, DeveloperMetadataVisibility, getDeveloperMetadata } from './metadata';
 import { instrument, Runtime } from './kernel';
 import { zonedParts, zonedToInstant } from './tz';
+import { AppsScriptError, isDate, makeId, signatureMismatch, typeName } from './support';
 import {
   cellA1, coveredBy, GridRect, intersection, parseA1, rectA1, resolveA1, shiftRect,
 } from './a1';
@@ -25,14 +26,6 @@ type GUi = GoogleAppsScript.Base.Ui;
 /** What a cell holds: '' is an empty cell. */
 export type CellValue = string | number | boolean | Date;
 export type SheetsLanguage = 'ru' | 'en';
-
-/** Apps Script reports service failures as `Exception: …`; the message is what scripts read. */
-export class AppsScriptError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'Exception';
-  }
-}
 
 export const MESSAGES = {
   protectedCell:
@@ -55,8 +48,6 @@ export const MESSAGES = {
   openByUrl: 'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
   /** Wording reported by users of Sheets and Apps Script for an over-long cell. */
   cellTooLong: 'Your input contains more than the maximum of 50000 characters in a single cell.',
-  signature: (types: string, method: string) =>
-    `The parameters (${types}) don't match the method signature for ${method}.`,
 };
 
 /**
@@ -83,10 +74,6 @@ const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
 const WHOLE_SHEET: GridRect = { row: 1, col: 1, numRows: 1e12, numCols: 1e12 };
 
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
 /** Copies a Date in its own realm, so a script's `instanceof Date` keeps working. */
 function cloneDate(value: Date): Date {
   const Ctor = (value as unknown as { constructor: DateConstructor }).constructor;
@@ -96,17 +83,6 @@ function cloneDate(value: Date): Date {
 function cloneCell(value: CellValue | undefined): CellValue {
   if (value === undefined) return '';
   return isDate(value) ? cloneDate(value) : value;
-}
-
-function typeName(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return 'Object[]';
-  if (isDate(value)) return 'Date';
-  const t = typeof value;
-  if (t === 'string') return 'String';
-  if (t === 'number') return 'number';
-  if (t === 'boolean') return 'Boolean';
-  return 'Object';
 }
 
 function usesDecimalComma(locale: string): boolean {
@@ -198,24 +174,6 @@ export function parseUserEntered(input: unknown, locale: string, makeDate?: Loca
   return { value: input, formula: null };
 }
 
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function dateParts(ms: number, timeZone: string): Record<string, number> {
-  let fmt = partFormatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23',
-    });
-    partFormatters.set(timeZone, fmt);
-  }
-  const out: Record<string, number> = {};
-  for (const part of fmt.formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
-  }
-  return out;
-}
-
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /**
@@ -223,7 +181,7 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
  * en_US "11/23/2026 9:00:00". Midnight values show the date alone.
  */
 export function formatDateTime(ms: number, locale: string, timeZone: string, dateOnlyAtMidnight = false): string {
-  const p = dateParts(ms, timeZone);
+  const p = zonedParts(ms, timeZone);
   const time = `${p.hour}:${pad2(p.minute)}:${pad2(p.second)}`;
   const midnight = p.hour === 0 && p.minute === 0 && p.second === 0;
   const date = usesDecimalComma(locale) ? `${pad2(p.day)}.${pad2(p.month)}.${p.year}` : `${p.month}/${p.day}/${p.year}`;
@@ -332,14 +290,10 @@ export interface CreateOptions {
   active?: boolean;
 }
 
-function makeId(prefix: string, n: number, length = 44): string {
-  return `1${prefix}${n.toString(36)}`.padEnd(length, '_');
-}
-
 function emailOf(user: unknown): string {
   if (typeof user === 'string') return user;
   if (user && typeof (user as GUser).getEmail === 'function') return (user as GUser).getEmail();
-  throw new AppsScriptError(MESSAGES.signature(typeName(user), 'SpreadsheetApp.Protection.addEditor'));
+  throw signatureMismatch('SpreadsheetApp.Protection.addEditor', [user]);
 }
 
 function domainOf(email: string): string {
@@ -918,12 +872,12 @@ class EmuRange implements Pick<GRange, RangeMembers> {
   setValues(values: unknown[][]): GRange {
     const { numRows, numCols } = this._rect;
     if (!Array.isArray(values)) {
-      throw new AppsScriptError(MESSAGES.signature(typeName(values), 'SpreadsheetApp.Range.setValues'));
+      throw signatureMismatch('SpreadsheetApp.Range.setValues', [values]);
     }
     if (values.length !== numRows) throw new AppsScriptError(MESSAGES.rowsMismatch(values.length, numRows));
     for (const line of values) {
       if (!Array.isArray(line)) {
-        throw new AppsScriptError(MESSAGES.signature(typeName(values), 'SpreadsheetApp.Range.setValues'));
+        throw signatureMismatch('SpreadsheetApp.Range.setValues', [values]);
       }
       if (line.length !== numCols) throw new AppsScriptError(MESSAGES.columnsMismatch(line.length, numCols));
     }
@@ -1186,7 +1140,7 @@ class EmuSheet implements Pick<GSheet, SheetMembers> {
     }
     const args = [a, column, numRows, numColumns].filter((x) => x !== undefined);
     if (args.length < 2 || args.some((x) => typeof x !== 'number' || !Number.isFinite(x))) {
-      throw new AppsScriptError(MESSAGES.signature(args.map(typeName).join(','), 'SpreadsheetApp.Sheet.getRange'));
+      throw signatureMismatch('SpreadsheetApp.Sheet.getRange', args);
     }
     const rect = { row: a, col: column as number, numRows: numRows ?? 1, numCols: numColumns ?? 1 };
     checkRect(this._model, rect);
@@ -1273,7 +1227,7 @@ class EmuSheet implements Pick<GSheet, SheetMembers> {
 
   appendRow(rowContents: unknown[]): GSheet {
     if (!Array.isArray(rowContents)) {
-      throw new AppsScriptError(MESSAGES.signature(typeName(rowContents), 'SpreadsheetApp.Sheet.appendRow'));
+      throw signatureMismatch('SpreadsheetApp.Sheet.appendRow', [rowContents]);
     }
     const row = this._store.lastRow(this._model) + 1;
     const width = Math.max(1, rowContents.length);

@@ -4,6 +4,14 @@
  * arrays and dates are not `instanceof` ours).
  */
 
+/** Apps Script reports service failures as `Exception: …`; the message is what scripts read. */
+export class AppsScriptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Exception';
+  }
+}
+
 /** An Apps Script enum emulated as name → name strings (`String(ScriptApp.AuthMode.FULL)` is "FULL"). */
 export function enumOf<const K extends string>(...names: K[]): { readonly [P in K]: P } {
   const out: Record<string, string> = {};
@@ -20,7 +28,7 @@ export function isPlainObject(x: unknown): x is Record<string, unknown> {
 }
 
 /** How Apps Script names an argument's type in "The parameters (…) don't match …". */
-function typeName(x: unknown): string {
+export function typeName(x: unknown): string {
   if (x === null) return 'null';
   if (x === undefined) return 'undefined';
   if (typeof x === 'string') return 'String';
@@ -38,12 +46,17 @@ function typeName(x: unknown): string {
  * (the type names are the best-known rendering: String, number, Boolean, Date, Object, X[]).
  */
 export function signatureMismatch(method: string, args: readonly unknown[]): Error {
-  return new Error(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`);
+  return new AppsScriptError(`The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`);
 }
 
 /** Apps Script's generic refusal of a bad argument value ("Invalid argument: …"). */
 export function invalidArgument(what: string): Error {
-  return new Error(`Invalid argument: ${what}`);
+  return new AppsScriptError(`Invalid argument: ${what}`);
+}
+
+/** A Drive-like file id: fixed length, unique by its sequence number. */
+export function makeId(prefix: string, n: number, length = 44): string {
+  return `1${prefix}${n.toString(36)}`.padEnd(length, '_');
 }
 
 /** UTF-8 size in bytes, the unit of the storage limits (properties, cache). */
