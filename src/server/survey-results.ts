@@ -4,6 +4,7 @@
  */
 import { getInstrument, InstrumentId } from '../core/instruments';
 import { dataColumn, isDataHeader, parseScoreRows, StoredScore } from '../core/workbook/scores-table';
+import { scoresKey } from '../core/workbook/sheets';
 import { surveyResultsView, SurveyResultsView } from '../core/views/survey-results';
 import { readRows, readWholeColumn } from './adapters/workbook';
 import { Context, layoutSheet, readSettings, requireContext } from './context';
@@ -12,7 +13,7 @@ import { presetOf } from './reports';
 const INSTRUMENTS: readonly InstrumentId[] = ['mentoring', 'network', 'deficits'];
 
 function readScores(context: Context, instrument: InstrumentId): StoredScore[] {
-  const sheet = layoutSheet(context, `scores:${instrument}`);
+  const sheet = layoutSheet(context, scoresKey(instrument));
   if (!sheet) return [];
   // The JSON column alone where this version writes it; the whole sheet when a column moved.
   const column = readWholeColumn(sheet, dataColumn(getInstrument(instrument)));
