@@ -2,11 +2,15 @@
  * Inline SVG charts drawn by hand: horizontal stacked bars and lines. Each chart is an
  * image with a text alternative (role="img", aria-label) followed by the same data as a
  * table behind a <details>, so a screen reader, a keyboard user and a greyscale printout
- * lose nothing. Colours differ in lightness too; lines also differ in dash pattern.
+ * lose nothing. The image itself takes keyboard focus, so its text alternative is reached
+ * by Tab like any control. Colours differ in lightness, and each bar series after the first
+ * is hatched in its own pattern, lines differ in dash pattern: a greyscale printout still
+ * tells the series apart.
  * A null value (no data, or a group hidden by the privacy threshold) is drawn as nothing
  * and shown in the table as `missing`.
  */
-import { h, s } from './dom';
+import { h, s, uid } from './dom';
+import type { TableData } from './csv';
 import { num, t } from './i18n';
 
 /** Dark to light: distinguishable without colour. Each has AA contrast against white where text sits on it. */
@@ -38,6 +42,44 @@ function fmt(value: number | null, spec: ChartSpec): string {
   return value === null ? (spec.missing ?? '—') : `${num(value)}${spec.unit ? ` ${spec.unit}` : ''}`;
 }
 
+/** The chart's data as a table for the panel's CSV export, with the same texts as the chart's own table. */
+export function chartTable(spec: ChartSpec): TableData {
+  return {
+    title: spec.title,
+    headers: [spec.categoryTitle ?? t('chartCategory'), ...spec.series.map((series) => series.label)],
+    rows: spec.categories.map((category, row) => [category, ...spec.series.map((series) => {
+      const value = series.values[row] ?? null;
+      return value === null ? (spec.missing ?? null) : value;
+    })]),
+  };
+}
+
+/**
+ * Fills for bar series: the first solid, the next hatched in different directions and
+ * densities over their colour, so they differ without colour.
+ */
+const HATCHES: ReadonlyArray<{ angle: number; gap: number } | null> = [
+  null, { angle: 45, gap: 4 }, { angle: -45, gap: 4 }, { angle: 0, gap: 3 }, { angle: 90, gap: 3 }, { angle: 45, gap: 2 },
+];
+
+function patterns(prefix: string, count: number): SVGElement {
+  return s('defs', {}, Array.from({ length: count }, (_, i) => {
+    const hatch = HATCHES[i % HATCHES.length];
+    if (!hatch) return null;
+    return s('pattern', {
+      id: `${prefix}-${i}`, patternUnits: 'userSpaceOnUse', width: hatch.gap * 2, height: hatch.gap * 2,
+      patternTransform: `rotate(${hatch.angle})`,
+    }, [
+      s('rect', { width: hatch.gap * 2, height: hatch.gap * 2, fill: PALETTE[i % PALETTE.length] }),
+      s('line', { x1: 0, y1: 0, x2: 0, y2: hatch.gap * 2, stroke: '#fff', 'stroke-width': hatch.gap * 0.6 }),
+    ]);
+  }));
+}
+
+function barFill(prefix: string, i: number): string {
+  return HATCHES[i % HATCHES.length] ? `url(#${prefix}-${i})` : PALETTE[i % PALETTE.length];
+}
+
 function dataTable(spec: ChartSpec, categoryHeader: string): HTMLElement {
   return h('details', { class: 'chart-data' }, [
     h('summary', {}, t('chartTable')),
@@ -49,13 +91,13 @@ function dataTable(spec: ChartSpec, categoryHeader: string): HTMLElement {
   ]);
 }
 
-function legend(spec: ChartSpec, line: boolean): HTMLElement | null {
+function legend(spec: ChartSpec, line: boolean, prefix = ''): HTMLElement | null {
   if (spec.series.length < 2) return null;
   return h('ul', { class: 'legend', 'aria-hidden': 'true' }, spec.series.map((series, i) =>
     h('li', {}, [
       s('svg', { width: 18, height: 10, viewBox: '0 0 18 10' }, line
         ? s('line', { x1: 0, y1: 5, x2: 18, y2: 5, stroke: PALETTE[i % PALETTE.length], 'stroke-width': 2, 'stroke-dasharray': DASHES[i % DASHES.length] })
-        : s('rect', { width: 18, height: 10, fill: PALETTE[i % PALETTE.length] })),
+        : s('rect', { width: 18, height: 10, fill: barFill(prefix, i), stroke: '#5f6368', 'stroke-width': 0.5 })),
       ' ', series.label,
     ])));
 }
@@ -76,6 +118,7 @@ export function stackedBars(spec: ChartSpec & { max?: number }): HTMLElement {
   const labelHeight = 14;
   const totals = spec.categories.map((_, row) => spec.series.reduce((sum, series) => sum + (series.values[row] ?? 0), 0));
   const max = spec.max ?? Math.max(1, ...totals);
+  const prefix = uid('hatch');
   const height = spec.categories.length * (rowHeight + labelHeight) + 4;
   const bars = spec.categories.flatMap((category, row) => {
     const y = row * (rowHeight + labelHeight);
@@ -84,7 +127,7 @@ export function stackedBars(spec: ChartSpec & { max?: number }): HTMLElement {
       const value = series.values[row];
       if (value === null || value === undefined || value <= 0) return null;
       const width = (value / max) * (WIDTH - 40);
-      const rect = s('rect', { x, y: y + labelHeight, width: Math.max(1, width), height: rowHeight - 6, fill: PALETTE[i % PALETTE.length] });
+      const rect = s('rect', { x, y: y + labelHeight, width: Math.max(1, width), height: rowHeight - 6, fill: barFill(prefix, i) });
       x += width;
       return rect;
     });
@@ -97,8 +140,8 @@ export function stackedBars(spec: ChartSpec & { max?: number }): HTMLElement {
     ];
   });
   return h('figure', { class: 'chart' }, [
-    s('svg', { role: 'img', 'aria-label': summary(spec), viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height }, bars),
-    legend(spec, false),
+    s('svg', { role: 'img', tabindex: 0, 'aria-label': summary(spec), viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height }, [patterns(prefix, spec.series.length), ...bars]),
+    legend(spec, false, prefix),
     dataTable(spec, spec.categoryTitle ?? t('chartCategory')),
   ]);
 }
@@ -134,7 +177,7 @@ export function lines(spec: ChartSpec & { min?: number; max?: number }): HTMLEle
     ...spec.categories.map((category, i) => s('text', { x: xOf(i), y: height - 4, class: 'chart-axis', 'text-anchor': 'middle' }, category)),
   ];
   return h('figure', { class: 'chart' }, [
-    s('svg', { role: 'img', 'aria-label': summary(spec), viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height }, [...axis, ...paths]),
+    s('svg', { role: 'img', tabindex: 0, 'aria-label': summary(spec), viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height }, [...axis, ...paths]),
     legend(spec, true),
     dataTable(spec, spec.categoryTitle ?? t('chartCategory')),
   ]);

@@ -3,10 +3,12 @@ import type { Catalog } from '../core/text/i18n';
 import { RESULTS_TEXT } from './text-results';
 import { RUBRIC_TEXT } from './text-rubric';
 import { TEXT_MAIL } from './text-mail';
+import { EXPORT_TEXT } from './text-export';
 
 export const TEXT = {
   ...RESULTS_TEXT,
   ...RUBRIC_TEXT,
+  ...EXPORT_TEXT,
   appTitle: { ru: 'Мониторинг профразвития', en: 'PD Monitor' },
   switchLanguage: { ru: 'Switch the sidebar to English', en: 'Переключить панель на русский язык' },
   panels: { ru: 'Разделы', en: 'Sections' },
