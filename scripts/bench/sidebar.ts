@@ -110,5 +110,61 @@ export async function measureSidebar(teachers: number): Promise<Metric[]> {
 }
 
 export async function run(): Promise<Metric[]> {
-  return measureSidebar(10_000);
+  return [...await measureSidebar(10_000), ...await measurePanels(10_000)];
+}
+
+/**
+ * The Indicators and Burnout panels on the same grown district: for each, the bytes of the
+ * calls it makes when its tab is chosen (its payload, target < 200 KB) and the time from
+ * the click until those calls came back and the next frame is painted (median of 5,
+ * target < 1 s). The panel's cache is dropped between openings by reloading the sidebar.
+ */
+export async function measurePanels(teachers: number): Promise<Metric[]> {
+  const preview = await startPreview({ port: 0, teachers: 40, schools: 6, seed: 7, prepare: (demo) => growDistrict(demo, teachers) });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const settled = `(() => {
+    const s = window.__benchCalls;
+    return s.done > 0 && s.done === s.started && performance.now() - s.lastDone >= ${QUIET_MS};
+  })()`;
+  try {
+    const context = await browser.newContext({ viewport: { width: 300, height: 800 } });
+    await context.route('**/*', (route) => {
+      const host = new URL(route.request().url()).hostname;
+      return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient');
+    });
+    await context.addInitScript(COUNT_CALLS);
+    const page = await context.newPage();
+    const metrics: Metric[] = [];
+    for (const panel of ['indicators', 'burnout']) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < OPENINGS; i++) {
+        await page.goto(`${preview.sidebarOrigin}/sidebar`);
+        await page.waitForFunction(settled, undefined, { polling: 10 });
+        const before = await page.evaluate('({ done: window.__benchCalls.done, bytes: window.__benchCalls.bytes })') as { done: number; bytes: number };
+        // From the click until the panel's content is in the document and a frame is painted.
+        const selector = panel === 'indicators' ? '.indicator-list .card' : '[data-section=groups]';
+        const took = await page.evaluate(`new Promise((resolve) => {
+          const t = performance.now();
+          document.getElementById('tab-${panel}').click();
+          const poll = () => document.querySelector('${selector}')
+            ? requestAnimationFrame(() => resolve(performance.now() - t))
+            : setTimeout(poll, 2);
+          poll();
+        })`) as number;
+        await page.waitForFunction(`(() => { const s = window.__benchCalls; return s.done > ${before.done} && s.done === s.started && performance.now() - s.lastDone >= ${QUIET_MS}; })()`, undefined, { polling: 10 });
+        const end = await page.evaluate('({ bytes: window.__benchCalls.bytes })') as { bytes: number };
+        times.push(took);
+        bytes = end.bytes - before.bytes;
+      }
+      metrics.push(
+        { metric: `sidebar_${panel}_render_ms_${teachers}_teachers`, value: Number(median(times).toFixed(1)), unit: 'ms' },
+        { metric: `sidebar_${panel}_payload_bytes_${teachers}_teachers`, value: bytes, unit: 'bytes' },
+      );
+    }
+    return metrics;
+  } finally {
+    await browser.close();
+    await preview.close();
+  }
 }

@@ -36,6 +36,14 @@ export interface ChartSpec {
   categoryTitle?: string;
 }
 
+/** Characters of a bar's label that fit the chart's width at 12 px; the full text is in its tooltip, the label and the table. */
+const LABEL_CHARS = 44;
+
+function barLabel(x: number, y: number, text: string): SVGElement {
+  const short = text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text;
+  return s('text', { x, y, class: 'chart-label' }, [short, short === text ? null : s('title', {}, text)]);
+}
+
 const WIDTH = 276;
 
 function fmt(value: number | null, spec: ChartSpec): string {
@@ -113,7 +121,7 @@ function summary(spec: ChartSpec): string {
  * Horizontal bars, one row per category, the series stacked left to right. `max` is the
  * full width (100 for shares); by default the largest row total.
  */
-export function stackedBars(spec: ChartSpec & { max?: number }): HTMLElement {
+export function stackedBars(spec: ChartSpec & { max?: number; totals?: boolean }): HTMLElement {
   const rowHeight = 22;
   const labelHeight = 14;
   const totals = spec.categories.map((_, row) => spec.series.reduce((sum, series) => sum + (series.values[row] ?? 0), 0));
@@ -133,13 +141,15 @@ export function stackedBars(spec: ChartSpec & { max?: number }): HTMLElement {
     });
     const allMissing = spec.series.every((series) => series.values[row] === null || series.values[row] === undefined);
     return [
-      s('text', { x: 0, y: y + labelHeight - 3, class: 'chart-label' }, category),
+      barLabel(0, y + labelHeight - 3, category),
       ...parts,
-      s('text', { x: x + 4, y: y + labelHeight + rowHeight - 10, class: 'chart-value' },
-        allMissing ? (spec.missing ?? '—') : spec.series.length === 1 ? fmt(spec.series[0].values[row] ?? null, spec) : num(totals[row])),
+      // Parts of a whole (shares adding up to 100) need no total; a missing row says why.
+      allMissing || spec.totals !== false ? s('text', { x: x + 4, y: y + labelHeight + rowHeight - 10, class: 'chart-value' },
+        allMissing ? (spec.missing ?? '—') : spec.series.length === 1 ? fmt(spec.series[0].values[row] ?? null, spec) : num(totals[row])) : null,
     ];
   });
   return h('figure', { class: 'chart' }, [
+    h('figcaption', { class: 'chart-title', 'aria-hidden': 'true' }, spec.title),
     s('svg', { role: 'img', tabindex: 0, 'aria-label': summary(spec), viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height }, [patterns(prefix, spec.series.length), ...bars]),
     legend(spec, false, prefix),
     dataTable(spec, spec.categoryTitle ?? t('chartCategory')),
@@ -174,9 +184,17 @@ export function lines(spec: ChartSpec & { min?: number; max?: number }): HTMLEle
     s('line', { x1: left, y1: height - bottom, x2: WIDTH, y2: height - bottom, stroke: '#5f6368' }),
     s('text', { x: left - 4, y: yOf(max) + 4, class: 'chart-axis', 'text-anchor': 'end' }, num(max)),
     s('text', { x: left - 4, y: yOf(min) + 4, class: 'chart-axis', 'text-anchor': 'end' }, num(min)),
-    ...spec.categories.map((category, i) => s('text', { x: xOf(i), y: height - 4, class: 'chart-axis', 'text-anchor': 'middle' }, category)),
+    // At most four period labels fit 276 px; the first and last are anchored inside the edges.
+    ...spec.categories.map((category, i) => {
+      const last = spec.categories.length - 1;
+      const step = Math.ceil(spec.categories.length / 4);
+      if (i !== 0 && i !== last && i % step !== 0) return null;
+      const anchor = last === 0 ? 'middle' : i === 0 ? 'start' : i === last ? 'end' : 'middle';
+      return s('text', { x: xOf(i), y: height - 4, class: 'chart-axis', 'text-anchor': anchor }, category);
+    }),
   ];
   return h('figure', { class: 'chart' }, [
+    h('figcaption', { class: 'chart-title', 'aria-hidden': 'true' }, spec.title),
     s('svg', { role: 'img', tabindex: 0, 'aria-label': summary(spec), viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height }, [...axis, ...paths]),
     legend(spec, true),
     dataTable(spec, spec.categoryTitle ?? t('chartCategory')),

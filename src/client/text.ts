@@ -4,11 +4,15 @@ import { RESULTS_TEXT } from './text-results';
 import { RUBRIC_TEXT } from './text-rubric';
 import { TEXT_MAIL } from './text-mail';
 import { EXPORT_TEXT } from './text-export';
+import { INDICATORS_TEXT } from './text-indicators';
+import { BURNOUT_TEXT } from './text-burnout';
 
 export const TEXT = {
   ...RESULTS_TEXT,
   ...RUBRIC_TEXT,
   ...EXPORT_TEXT,
+  ...INDICATORS_TEXT,
+  ...BURNOUT_TEXT,
   appTitle: { ru: 'Мониторинг профразвития', en: 'PD Monitor' },
   switchLanguage: { ru: 'Switch the sidebar to English', en: 'Переключить панель на русский язык' },
   panels: { ru: 'Разделы', en: 'Sections' },

@@ -18,3 +18,4 @@ export { getLogView } from './views';
 export { getRecalculationStatus } from './views';
 export { getSurveyResults } from './survey-results';
 export { getRubricPanel, setRubricValue } from './rubric';
+export { getIndicatorsPanel, getBurnout } from './panel-views';

@@ -23,10 +23,10 @@ import { keysOfRows } from '../core/workbook/response-key';
 import { acceptDistrictReports, AcceptedReports, acceptSchoolReports, districtReportFields, DistrictReportRow, SCHOOL_REPORT, SchoolReportRow } from '../core/reports/school-report';
 import { reportRows } from '../core/forms/school-report-form';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
-import { getInstrument } from '../core/instruments';
-import { dataColumn, isDataHeader, parseScoreRows } from '../core/workbook/scores-table';
+import { getInstrument, InstrumentId } from '../core/instruments';
+import { dataColumn, isDataHeader, parseScoreRows, StoredScore } from '../core/workbook/scores-table';
 import { Settings } from '../core/settings';
-import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET, scoresSheets } from '../core/workbook/sheets';
+import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET, scoresKey, scoresSheets } from '../core/workbook/sheets';
 import { IndicatorsSummary, indicatorsSummary } from '../core/views/indicators';
 import { hasKey, protectSheet, readRows, readWholeColumn, replaceRows, rowPairs, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, requireContext, saveLayout } from './context';
@@ -111,19 +111,23 @@ function readDistrictRows(sheet: Sheet | null, preset: Preset): DistrictReportRo
   })).filter((row) => row.period.trim() !== '' || Object.values(row.values).some((v) => String(v ?? '').trim() !== ''));
 }
 
+/** The scored responses of one instrument's scores sheet, each with its submission time. */
+export function readStoredScores(context: Context, id: InstrumentId): StoredScore[] {
+  const sheet = layoutSheet(context, scoresKey(id));
+  if (!sheet) return [];
+  // Only the JSON column is used: read it alone (a fifth of the cells or less) when the
+  // sheet has it where this version writes it, the whole sheet otherwise.
+  const column = readWholeColumn(sheet, dataColumn(getInstrument(id)));
+  const [header, ...data] = isDataHeader(column[0])
+    ? [[column[0]], ...column.slice(1).filter((cell) => cell !== '').map((cell) => [cell])]
+    : readRows(sheet);
+  return header ? parseScoreRows(header, data).scores : [];
+}
+
 function readSurveyRows(context: Context): SurveyScoreRow[] {
   const rows: SurveyScoreRow[] = [];
-  for (const { key, instrument } of scoresSheets(context.layout)) {
-    const sheet = layoutSheet(context, key);
-    if (!sheet) continue;
-    // Only the JSON column is used: read it alone (a fifth of the cells or less) when the
-    // sheet has it where this version writes it, the whole sheet otherwise.
-    const column = readWholeColumn(sheet, dataColumn(getInstrument(instrument)));
-    const [header, ...data] = isDataHeader(column[0])
-      ? [[column[0]], ...column.slice(1).filter((cell) => cell !== '').map((cell) => [cell])]
-      : readRows(sheet);
-    if (!header) continue;
-    for (const stored of parseScoreRows(header, data).scores) rows.push(surveyRowFromScore(stored.scored, stored.submittedAt.slice(0, 10)));
+  for (const { instrument } of scoresSheets(context.layout)) {
+    for (const stored of readStoredScores(context, instrument)) rows.push(surveyRowFromScore(stored.scored, stored.submittedAt.slice(0, 10)));
   }
   return rows;
 }

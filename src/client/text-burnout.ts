@@ -1,0 +1,37 @@
+/** Texts of the Burnout panel. */
+import type { Catalog } from '../core/text/i18n';
+
+export const BURNOUT_TEXT = {
+  tabBurnout: { ru: 'Выгорание', en: 'Burnout' },
+  bPeriod: { ru: 'Период', en: 'Period' },
+  bIntro: {
+    ru: 'Методика В.В. Бойко: {respondents} полных ответов за {period}; неполных (не обработаны): {incomplete}.',
+    en: 'V.V. Boyko’s method: {respondents} complete answers for {period}; incomplete (not scored): {incomplete}.',
+  },
+  bNone: { ru: 'Ответов на опрос о выгорании за этот период нет.', en: 'No answers to the burnout survey for this period.' },
+  bHiddenAll: { ru: 'Ответов меньше {k} — распределения скрыты, чтобы никого нельзя было узнать.', en: 'Fewer than {k} answers — the distributions are hidden so that nobody can be identified.' },
+  bFormedAny: { ru: 'Хотя бы одна фаза сформировалась: {percent} % ({numerator} из {denominator}).', en: 'At least one phase formed: {percent} % ({numerator} of {denominator}).' },
+  bPhases: { ru: 'Фазы выгорания', en: 'Burnout phases' },
+  bPhasesChart: { ru: 'Фазы выгорания: доля ответивших по уровню, %', en: 'Burnout phases: share of respondents by level, %' },
+  bSymptoms: { ru: 'Симптомы', en: 'Symptoms' },
+  bSymptomsChart: { ru: 'Симптомы: доля ответивших по уровню, %', en: 'Symptoms: share of respondents by level, %' },
+  bNotFormed: { ru: 'не сложилась', en: 'not formed' },
+  bForming: { ru: 'складывается', en: 'forming' },
+  bFormed: { ru: 'сложилась', en: 'formed' },
+  bPhase: { ru: 'Фаза', en: 'Phase' },
+  bSymptom: { ru: 'Симптом', en: 'Symptom' },
+  bDominant: { ru: 'Доминирующие симптомы', en: 'Dominant symptoms' },
+  bDominantItem: { ru: '{name} — доминирует у {percent} % ответивших', en: '{name} — dominant in {percent} % of respondents' },
+  bNoDominant: { ru: 'Доминирующих симптомов (20 баллов и больше) нет.', en: 'No dominant symptoms (20 points or more).' },
+  bGroups: { ru: 'Хотя бы одна сформированная фаза', en: 'At least one formed phase' },
+  bBySchool: { ru: 'По школам, % ответивших', en: 'By school, % of respondents' },
+  bByAge: { ru: 'По возрасту, % ответивших', en: 'By age, % of respondents' },
+  bByExperience: { ru: 'По стажу, % ответивших', en: 'By experience, % of respondents' },
+  bNotStated: { ru: 'не указано', en: 'not stated' },
+  bHigh: { ru: 'Школы с высоким уровнем выгорания ({percent} % и больше)', en: 'Schools with high burnout ({percent} % or more)' },
+  bNoHigh: { ru: 'Таких школ нет.', en: 'There are none.' },
+  bGroupCol: { ru: 'Группа', en: 'Group' },
+  bShareCol: { ru: 'Доля, %', en: 'Share, %' },
+  bCountCol: { ru: 'Из скольких', en: 'Of how many' },
+  bHighCol: { ru: 'Высокий уровень', en: 'High' },
+} satisfies Catalog<string>;
