@@ -106,9 +106,8 @@ function draw(root: HTMLElement, app: App, view: BurnoutView, status: HTMLElemen
       })),
     ], { 'data-section': 'dominant' }),
     section(t('bGroups'), [
-      h('h3', {}, t('bBySchool')), stackedBars(s.school),
-      h('h3', {}, t('bByAge')), stackedBars(s.age),
-      h('h3', {}, t('bByExperience')), stackedBars(s.experience),
+      // Each chart's caption names its breakdown.
+      stackedBars(s.school), stackedBars(s.age), stackedBars(s.experience),
     ], { 'data-section': 'groups' }),
     section(t('bHigh', { percent: view.highBurnoutPercent }), [
       view.highSchools.length === 0 ? h('p', {}, t('bNoHigh')) : h('ul', { class: 'high-schools' }, view.highSchools.map((school) => h('li', {}, school))),
