@@ -250,6 +250,26 @@ describe('the Indicators and Burnout panels', () => {
     s.expectClean();
   }, BROWSER_TIMEOUT);
 
+  test('print: the button prints with every table and definition open, and print CSS leaves only the content', async () => {
+    await openTab(frame, 'indicators');
+    // Chromium's print dialog cannot be driven here: the page's print() records what it would print.
+    await frame.evaluate(`window.print = () => {
+      const all = document.querySelectorAll('details');
+      window.__printed = { details: all.length, open: [...all].filter((d) => d.open).length };
+    }`);
+    await press(s.page, frame, '.export-bar button[aria-label^="Напечатать раздел"]');
+    const printed = await frame.evaluate('window.__printed') as { details: number; open: number };
+    expect(printed.details).toBeGreaterThan(10);
+    expect(printed.open).toBe(printed.details);
+    expect(await frame.evaluate("[...document.querySelectorAll('details')].filter((d) => d.open).length")).toBeLessThan(printed.details);
+    await s.page.emulateMedia({ media: 'print' });
+    const hidden = await frame.evaluate(`['.tabs', '.export-bar', '.lang-switch', '#ind-period']
+      .map((selector) => getComputedStyle(document.querySelector(selector)).display === 'none' || getComputedStyle(document.querySelector(selector).closest('.filters')).display === 'none')`);
+    expect(hidden).toEqual([true, true, true, true]);
+    expect(await frame.evaluate("getComputedStyle(document.querySelector('.indicator-list .card')).display")).not.toBe('none');
+    await s.page.emulateMedia({ media: 'screen' });
+  }, BROWSER_TIMEOUT);
+
   test('screenshots of each panel in Russian and English at 300 px', async () => {
     for (const lang of ['ru', 'en'] as const) {
       await panelShot(s, `indicators-300-${lang}`, 'indicators', lang);
