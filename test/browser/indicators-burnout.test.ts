@@ -119,7 +119,9 @@ describe('the Indicators and Burnout panels', () => {
   afterAll(async () => s?.close());
 
   test('reached by the keyboard alone: the tab, the filters, an indicator opened, a chart focused', async () => {
-    await frame.focus('#tab-overview');
+    // The tab before Indicators, then the arrow key, as the ARIA tabs pattern says.
+    const before = await frame.evaluate("document.getElementById('tab-indicators').previousElementSibling.id") as string;
+    await frame.focus(`#${before}`);
     await s.page.keyboard.press('ArrowRight');
     await frame.waitForSelector('#tab-indicators[aria-selected=true]');
     await frame.waitForSelector('.indicator-list .card');
