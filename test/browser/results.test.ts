@@ -12,7 +12,7 @@ const HIDDEN = 'меньше 5 ответов — скрыто';
 
 /** The little of the DOM the callbacks below use; they run in the sidebar's page, this program has no DOM types. */
 interface Node { tagName: string; textContent: string | null; selectedOptions: ArrayLike<Node>; children: ArrayLike<Node>; querySelectorAll(selector: string): ArrayLike<Node> }
-declare const document: { activeElement: Node | null; querySelector(selector: string): Node | null };
+declare const document: { activeElement: Node | null; querySelector(selector: string): Node | null; querySelectorAll(selector: string): ArrayLike<Node> };
 
 /** A number as the Russian sidebar writes it (one decimal, decimal comma, thin grouping). */
 const ru = (value: number) => value.toLocaleString('ru-RU', { maximumFractionDigits: 1 });
@@ -82,8 +82,14 @@ describe('survey results panel', () => {
       await f.locator('main select').first().selectOption({ label });
       await f.waitForFunction((l) => document.querySelector('main select')!.selectedOptions[0].textContent === l
         && document.querySelector('[data-section=network]') !== null, label);
+      // The chosen period shows in the select at once, and the previous period's sections stay
+      // until the reload draws: give the reload time to bring this period's cards (the
+      // assertion below still fails if they never come).
+      const want = [shown(indicator(label, 'mentoring.satisfaction_mentees')), shown(indicator(label, 'mentoring.satisfaction_mentors'))];
+      await f.waitForFunction((w) => JSON.stringify(Array.from(document.querySelectorAll('[data-section=mentoring] .card .value'), (e) => e.textContent)) === JSON.stringify(w),
+        want, { timeout: 10_000 }).catch(() => undefined);
       const cards = await f.locator('[data-section=mentoring] .card .value').allTextContents();
-      expect(cards).toEqual([shown(indicator(label, 'mentoring.satisfaction_mentees')), shown(indicator(label, 'mentoring.satisfaction_mentors'))]);
+      expect(cards).toEqual(want);
       const networkCards = await f.locator('[data-section=network] .card .value').allTextContents();
       expect(networkCards[1]).toBe(shown(indicator(label, 'network.satisfaction')));
       // A school where nobody of a side answered has no row in the sheet: no number either way.
