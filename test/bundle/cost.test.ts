@@ -12,6 +12,9 @@ import { PROPERTY_KEYS, storedValue } from '../../src/core/workbook/state-keys';
 /** The daily run with nothing to do: the hourly run's 12, the settings, the trigger check, the counts, the mail check. */
 const QUIET_DAY = 38;
 
+/** recalculateAll on one boyko form: see the recalculation test below. */
+const RECALCULATION_CALLS = 384;
+
 const total = (calls: Record<string, number>) => Object.values(calls).reduce((sum, n) => sum + n, 0);
 
 /** The bench's own getLastRow, which checks the response was scored, is not the add-on's. */
@@ -119,4 +122,67 @@ describe('cells read', () => {
     expect(refresh() - read).toBe(scores.getLastRow() * scores.getLastColumn());
     expect(sheetValues(h, 'Показатели')).toEqual(indicators);
   });
+});
+
+describe('recalculation', () => {
+  /** recalculateAll on a workbook of `responses` distinct boyko responses: its cost, and the sheets' sizes. */
+  const recalculation = (responses: number) => {
+    const h = setUpWorkbook();
+    const { formId } = h.call<{ formId: string }>('createSurveyForm', 'boyko');
+    const form = h.emulator.forms.describe(formId);
+    const random = seededRandom(5);
+    for (let i = 0; i < responses; i++) {
+      h.emulator.clock.advance(61_000);
+      h.emulator.forms.submit(formId, answerForm(form, random));
+    }
+    const sheets = h.emulator.spreadsheet.getSheets();
+    const raw = sheets.find((sheet) => sheet.getFormUrl())!;
+    const scores = sheets.find((sheet) => sheet.getName().startsWith('Баллы'))!;
+    const counter = h.emulator.counter;
+    const before = counter.snapshot();
+    const [read, written] = [counter.cellsRead, counter.cellsWritten];
+    expect(h.call('recalculateAll')).toMatchObject({ done: true, processed: responses });
+    const calls = counter.since(before);
+    return {
+      byMethod: calls, calls: total(calls), formatDate: calls['Utilities.formatDate'] ?? 0,
+      read: counter.cellsRead - read, written: counter.cellsWritten - written,
+      rawCells: raw.getLastRow() * raw.getLastColumn(), scoreWidth: scores.getLastColumn(), scoreRows: scores.getLastRow() - 1,
+    };
+  };
+
+  test('recalculateAll: pinned calls, the same for 20 and 200 responses; each raw cell read once, each score written once', () => {
+    const small = recalculation(20);
+    const large = recalculation(200);
+    expect(large.scoreRows).toBe(200);
+    // A few hundred calls whatever the size up to a chunk: most are the form's items
+    // (3 per question, to learn reworded titles), none is per response.
+    // An upper bound: the state adapter's lookups scan the workbook's metadata entries, so
+    // their count follows how many entries there are, not the responses.
+    expect(small.calls).toBeLessThanOrEqual(RECALCULATION_CALLS);
+    const perResponse = (cost: typeof small) => ({ ...cost.byMethod, 'DeveloperMetadata.getKey': 0 });
+    expect(perResponse(large)).toEqual(perResponse(small));
+    expect(large.formatDate).toBe(small.formatDate);
+    // 180 more responses: their raw cells once, their key and JSON cells once more, and
+    // their score rows written once.
+    expect(large.read - small.read).toBeLessThanOrEqual(large.rawCells - small.rawCells + 2 * 180);
+    expect(large.written - small.written).toBeLessThanOrEqual(180 * large.scoreWidth);
+  });
+});
+
+test('a response stamped at local midnight, shown without its time, keeps its key through a recalculation', () => {
+  const h = setUpWorkbook();
+  const { formId } = h.call<{ formId: string }>('createSurveyForm', 'boyko');
+  const form = h.emulator.forms.describe(formId);
+  const random = seededRandom(9);
+  // Moscow midnight: the sheet shows "dd.mm.yyyy", so this timestamp comes from its value.
+  const midnight = Date.parse('2027-01-15T00:00:00+03:00');
+  h.emulator.clock.advance(midnight - h.emulator.clock.now());
+  h.emulator.forms.submit(formId, answerForm(form, random));
+  h.emulator.clock.advance(1000);
+  h.emulator.forms.submit(formId, answerForm(form, random));
+  const scores = () => sheetValues(h, 'Баллы: Бойко').slice(1).map((row) => [row[0], row[1]]);
+  const arrived = scores();
+  expect(arrived.map((row) => row[1])).toEqual(['2027-01-15T00:00:00', '2027-01-15T00:00:01']);
+  expect(h.call('recalculateAll')).toMatchObject({ done: true, processed: 2 });
+  expect(scores()).toEqual(arrived);
 });

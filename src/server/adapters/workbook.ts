@@ -163,6 +163,44 @@ export function keyedRow(values: readonly unknown[], timeZone: string): KeyedRow
   return { submittedAt, cells: values.slice(1).map((cell) => (isSheetDate(cell) ? formatLocalIso(cell, timeZone) : cell)) };
 }
 
+/** A shown timestamp that keeps its seconds, as local ISO text; null for any other text. */
+function shownTimestamp(text: string): string | null {
+  return /\d:\d\d:\d\d(?!\d)/.test(text) ? parseDisplayedTimestamp(text) : null;
+}
+
+/**
+ * Every row of a form response sheet, header included, with the timestamp column as
+ * local ISO text: the rows keyedRow and rowPairs expect, for one getDisplayValues of that
+ * column instead of a Utilities.formatDate per row (the sheet shows a date in its own
+ * time zone, to the second in the format Forms gives the column). A timestamp shown
+ * without its seconds (the column reformatted by hand) is formatted from its value, so
+ * the key is always the one a submission computes.
+ */
+export function readResponseRows(sheet: Sheet, timeZone: string): unknown[][] {
+  const last = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  if (last === 0 || width === 0) return [];
+  const shown = sheet.getRange(1, 1, last, 1).getDisplayValues();
+  const rest = width > 1 ? sheet.getRange(1, 2, last, width - 1).getValues() : shown.map(() => []);
+  let stamps: unknown[][] | null = null;
+  // Copies of one response share their instant: each instant is formatted once.
+  const formatted = new Map<number, string>();
+  const local = (date: Date): string => {
+    const text = formatted.get(date.getTime()) ?? formatLocalIso(date, timeZone);
+    formatted.set(date.getTime(), text);
+    return text;
+  };
+  const rows = rest.map((cells, index) => {
+    const text = shown[index][0];
+    const iso = index === 0 ? text : shownTimestamp(text);
+    if (iso !== null) return [iso, ...cells];
+    stamps ??= sheet.getRange(1, 1, last, 1).getValues();
+    const value = stamps[index][0];
+    return [isSheetDate(value) ? local(value) : value, ...cells];
+  });
+  return rows.length === 1 && rows[0].every((cell) => cell === '') ? [] : rows;
+}
+
 /** A raw response row as (title, text) pairs in column order: titles may repeat. */
 export function rowPairs(titles: readonly string[], values: readonly unknown[], timeZone: string): Array<[string, string]> {
   return titles.map((title, column) => {
