@@ -10,7 +10,6 @@ import { renderMessage } from '../core/text/message';
 import { surveyRowFromScore } from '../core/indicators/survey-rows';
 import { DistrictReport, SurveyScoreRow } from '../core/indicators/types';
 import { FilingOrigin, indicatorRows, indicatorsHeader, reportsHeader, reportStatusRows } from '../core/workbook/indicators-sheet';
-import { inertRow } from '../core/text/inert';
 import { fitRow } from '../core/text/cells';
 import { findNamed } from '../core/text/normalize';
 import { LogEntry, LogReason } from '../core/workbook/log';
@@ -28,7 +27,7 @@ import { dataColumn, isDataHeader, parseScoreRows, StoredScore } from '../core/w
 import { Settings } from '../core/settings';
 import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET, scoresKey, scoresSheets } from '../core/workbook/sheets';
 import { IndicatorsSummary, indicatorsSummary } from '../core/views/indicators';
-import { hasKey, protectSheet, readRows, readWholeColumn, replaceRows, rowPairs, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
+import { hasKey, protectSheet, readResponseRows, readRows, readWholeColumn, replaceChangedRows, rowPairs, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, locked, requireContext, saveLayout } from './context';
 import { nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
@@ -53,17 +52,25 @@ export function districtHeader(preset: Preset, lang: Lang): string[] {
   return [tr(DISTRICT_PERIOD, lang), ...districtReportFields(preset).map((field) => tr(field.title, lang))];
 }
 
-/** The sheets of this part, created and protected when missing. */
-export function ensureReportSheets(context: Context, settings: Settings): void {
-  if ((['reports', 'indicators', 'district'] as const).every((key) => layoutSheet(context, key))) return;
+export interface ReportSheets {
+  reports: Sheet;
+  indicators: Sheet;
+  district: Sheet;
+}
+
+/** The sheets of this part, created and protected when missing; each looked up once. */
+export function ensureReportSheets(context: Context, settings: Settings): ReportSheets {
+  const found = { reports: layoutSheet(context, 'reports'), indicators: layoutSheet(context, 'indicators'), district: layoutSheet(context, 'district') };
+  if (found.reports && found.indicators && found.district) return found as ReportSheets;
   const description = tr(PROTECTION_DESCRIPTION, context.lang);
-  const sheets = [
-    ensureLayoutSheet(context, 'reports', REPORTS_SHEET, reportsHeader(context.lang)),
-    ensureLayoutSheet(context, 'indicators', INDICATORS_SHEET, indicatorsHeader(context.lang)),
-    ensureLayoutSheet(context, 'district', DISTRICT_SHEET, districtHeader(presetOf(settings), context.lang)),
-  ];
+  const sheets = {
+    reports: ensureLayoutSheet(context, 'reports', REPORTS_SHEET, reportsHeader(context.lang)),
+    indicators: ensureLayoutSheet(context, 'indicators', INDICATORS_SHEET, indicatorsHeader(context.lang)),
+    district: ensureLayoutSheet(context, 'district', DISTRICT_SHEET, districtHeader(presetOf(settings), context.lang)),
+  };
   saveLayout(context);
-  for (const sheet of sheets) protectSheet(sheet, settings.coordinators, description);
+  for (const sheet of Object.values(sheets)) protectSheet(sheet, settings.coordinators, description);
+  return sheets;
 }
 
 /** Every report filed through every registered report form, with where it came from. */
@@ -75,7 +82,8 @@ function readReportFilings(context: Context, records: FormRecord[]): { rows: Sch
     if (record.instrument !== SCHOOL_REPORT || !isScored(record)) continue;
     const sheet = sheetById(context.book, record.responseSheetId);
     if (!sheet) continue;
-    const [header, ...data] = readRows(sheet);
+    // Timestamps as the sheet shows them: one read, not a Utilities.formatDate per filing.
+    const [header, ...data] = readResponseRows(sheet, timeZone);
     if (!header) continue;
     const titles = header.map(String);
     const texts = data.map((values) => rowPairs(titles, values, timeZone));
@@ -141,11 +149,11 @@ export interface IndicatorSources {
   scores: SurveyScoreRow[];
 }
 
-export function readIndicatorSources(context: Context, settings: Settings): IndicatorSources {
+export function readIndicatorSources(context: Context, settings: Settings, districtSheet = layoutSheet(context, 'district')): IndicatorSources {
   const preset = presetOf(settings);
   const { rows, origins } = readReportFilings(context, readRegistry(context));
   const reports = acceptSchoolReports(preset, rows, { schools: settings.schools });
-  const district = acceptDistrictReports(preset, readDistrictRows(layoutSheet(context, 'district'), preset)).accepted;
+  const district = acceptDistrictReports(preset, readDistrictRows(districtSheet, preset)).accepted;
   return { preset, reports, origins, district, scores: readSurveyRows(context) };
 }
 
@@ -159,8 +167,8 @@ export function indicatorsFrom(sources: IndicatorSources, settings: Settings, cu
 }
 
 /** Computes every indicator of the preset from the sheets as they are, writing nothing. */
-export function computeFromSheets(context: Context, settings: Settings): { result: IndicatorsResult; reports: AcceptedReports; origins: FilingOrigin[] } {
-  const sources = readIndicatorSources(context, settings);
+export function computeFromSheets(context: Context, settings: Settings, districtSheet?: Sheet): { result: IndicatorsResult; reports: AcceptedReports; origins: FilingOrigin[] } {
+  const sources = readIndicatorSources(context, settings, districtSheet);
   const today = nowIso(context).slice(0, 10);
   const result = indicatorsFrom(sources, settings, periodOf(today, sources.preset.reportingPeriod));
   return { result, reports: sources.reports, origins: sources.origins };
@@ -168,12 +176,13 @@ export function computeFromSheets(context: Context, settings: Settings): { resul
 
 /** Recomputes every indicator of the preset and rewrites the indicators and reports sheets. */
 export function recomputeIndicators(context: Context, settings: Settings): IndicatorsResult {
-  ensureReportSheets(context, settings);
-  const { result, reports, origins } = computeFromSheets(context, settings);
+  const sheets = ensureReportSheets(context, settings);
+  const { result, reports, origins } = computeFromSheets(context, settings, sheets.district);
   // A school name or a reason can quote whatever a form was made to accept: cut to fit a cell.
-  const fit = (row: unknown[]) => inertRow(fitRow(row, context.lang));
-  replaceRows(layoutSheet(context, 'indicators') as Sheet, indicatorsHeader(context.lang), indicatorRows(result, context.lang).map(fit));
-  replaceRows(layoutSheet(context, 'reports') as Sheet, reportsHeader(context.lang),
+  const fit = (row: unknown[]) => fitRow(row, context.lang);
+  // Most recomputations change nothing: a sheet already holding the rows is not written.
+  replaceChangedRows(sheets.indicators, indicatorsHeader(context.lang), indicatorRows(result, context.lang).map(fit));
+  replaceChangedRows(sheets.reports, reportsHeader(context.lang),
     reportStatusRows(reports, origins, result.missingReports, result.currentPeriod, context.lang).map(fit));
   // Every filing is now in the reports sheet: none is due any more.
   deleteBookValue(context.book, INDICATORS_DUE_KEY);

@@ -13,7 +13,7 @@ import { PROPERTY_KEYS, storedValue } from '../../src/core/workbook/state-keys';
 const QUIET_DAY = 38;
 
 /** recalculateAll on one boyko form: see the recalculation test below. */
-const RECALCULATION_CALLS = 384;
+const RECALCULATION_CALLS = 373;
 
 const total = (calls: Record<string, number>) => Object.values(calls).reduce((sum, n) => sum + n, 0);
 
@@ -111,6 +111,8 @@ describe('cells read', () => {
       h.call('refreshIndicators');
       return counter.cellsRead - before;
     };
+    // The second refresh reads what the first wrote: the sheets it compares before writing.
+    refresh();
     const read = refresh();
     const indicators = sheetValues(h, 'Показатели');
     expect(indicators.some((row) => row.some((cell) => String(cell).includes('выгоран')))).toBe(true);
@@ -138,6 +140,8 @@ describe('recalculation', () => {
     const sheets = h.emulator.spreadsheet.getSheets();
     const raw = sheets.find((sheet) => sheet.getFormUrl())!;
     const scores = sheets.find((sheet) => sheet.getName().startsWith('Баллы'))!;
+    // The indicators already hold what the rebuild computes, so both sizes skip that write alike.
+    h.call('refreshIndicators');
     const counter = h.emulator.counter;
     const before = counter.snapshot();
     const [read, written] = [counter.cellsRead, counter.cellsWritten];

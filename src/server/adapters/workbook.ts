@@ -61,6 +61,18 @@ export function replaceRows(sheet: Sheet, header: unknown[], rows: unknown[][]):
   sheet.getRange(1, 1, height, width).setValues(table);
 }
 
+/**
+ * replaceRows, unless the sheet already holds exactly the header and rows (as they read
+ * back: text without its protecting apostrophe): one read instead of a write then.
+ */
+export function replaceChangedRows(sheet: Sheet, header: unknown[], rows: unknown[][]): void {
+  const held = sheet.getDataRange().getValues();
+  const table = [header, ...rows];
+  const same = held.length === table.length && table.every((row, r) => held[r].length >= row.length
+    && held[r].every((cell, column) => cell === (column < row.length ? row[column] ?? '' : '')));
+  if (!same) replaceRows(sheet, header, rows.map(inertRow));
+}
+
 /** Writes rows below the existing ones in one write. */
 export function appendRows(sheet: Sheet, firstRow: number, rows: unknown[][]): void {
   if (rows.length === 0) return;
