@@ -130,6 +130,24 @@ export function periodOf(isoDateText: string, kind: PeriodKind): string {
   return schoolYearPeriod(month >= SCHOOL_YEAR_FIRST_MONTH ? year : year - 1).id;
 }
 
+/**
+ * periodOf for many dates of one kind: each distinct date text parsed once. Tens of
+ * thousands of responses share a few hundred dates, and parsing each is the cost.
+ * The function returns null for a text that is not a date.
+ */
+export function periodsOf(kind: PeriodKind): (isoDateText: string) => string | null {
+  const known = new Map<string, string | null>();
+  return (text) => {
+    let period = known.get(text);
+    if (period === undefined) {
+      const date = isoDateOf(text);
+      period = date === null ? null : periodOf(date, kind);
+      known.set(text, period);
+    }
+    return period;
+  };
+}
+
 /** The period of the same kind just before. */
 export function previousPeriod(id: string): string {
   return shiftPeriod(id, -1);

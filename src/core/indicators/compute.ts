@@ -14,11 +14,27 @@
  * suppression of aggregate.summarize).
  */
 import { groupBy, PRIVACY_K, reachesPercent, summarize } from '../aggregate';
-import { comparePeriods, parsePeriod, PeriodKind, periodOf, periodWithin, previousPeriod } from '../periods';
-import { nameKey } from '../text/normalize';
+import { comparePeriods, parsePeriod, PeriodKind, periodOf, periodsOf, periodWithin, previousPeriod } from '../periods';
+import { nameKey as normalizedName } from '../text/normalize';
 import { indicatorFields, indicatorsOf, IndicatorSet, isSurveyIndicator, operandMeasures } from './catalog';
 import { measureById } from './measures';
 import { Change, Coverage, DistrictReport, IndicatorDef, IndicatorValue, MeasureDef, Operand, SchoolReport, Scope, SurveyScoreRow } from './types';
+
+/**
+ * nameKey, remembered: it runs for every response in every grouping, over a few hundred
+ * distinct school and subject spellings. Bounded, so odd input cannot grow it for ever.
+ */
+const nameKeys = new Map<string, string>();
+function nameKey(name: string | null | undefined): string {
+  const text = String(name ?? '');
+  let key = nameKeys.get(text);
+  if (key === undefined) {
+    if (nameKeys.size > 10_000) nameKeys.clear();
+    key = normalizedName(text);
+    nameKeys.set(text, key);
+  }
+  return key;
+}
 
 export interface ComputeInput {
   /** A Preset, or anything with its id, reporting period and indicator ids. */
@@ -102,7 +118,8 @@ interface PeriodData {
   scores: SurveyScoreRow[];
 }
 
-function periodData(input: ComputeInput, period: string): PeriodData {
+/** `scores`: the survey rows of the period (a row without a readable date belongs to none). */
+function periodData(input: ComputeInput, period: string, scores: SurveyScoreRow[]): PeriodData {
   const schoolRows = input.reports.filter((r) => r.subject === null);
   const subjectRows = input.reports.filter((r) => r.subject !== null);
   const schools = snapshot(schoolRows, period, (r) => nameKey(r.school));
@@ -110,16 +127,11 @@ function periodData(input: ComputeInput, period: string): PeriodData {
   const subjects = new Map<string, SchoolReport[]>();
   for (const report of subjectSnapshot.values()) {
     const k = nameKey(report.subject);
-    subjects.set(k, [...(subjects.get(k) ?? []), report]);
+    const list = subjects.get(k);
+    if (list) list.push(report);
+    else subjects.set(k, [report]);
   }
   const district = snapshot(input.districtReports ?? [], period, () => '*').get('*') ?? null;
-  const scores = (input.scores ?? []).filter((row) => {
-    try {
-      return periodOf(row.date, parsePeriod(period)!.kind) === period;
-    } catch {
-      return false; // a row without a readable date belongs to no period
-    }
-  });
   return { period, schools, subjects, district, scores };
 }
 
@@ -238,7 +250,9 @@ function bySchool(rows: readonly SurveyScoreRow[]): Map<string, SurveyScoreRow[]
   for (const row of rows) {
     const k = nameKey(row.school);
     if (!k) continue;
-    out.set(k, [...(out.get(k) ?? []), row]);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
   }
   return out;
 }
@@ -481,13 +495,16 @@ export function computeIndicators(input: ComputeInput): IndicatorsResult {
     if (period) found.add(period);
   }
   const measured = new Set(indicators.filter(isSurveyIndicator).map((i) => measureOf(i).instrument));
+  // Each row's period found once (not once per period computed), its rows grouped by it.
+  const periodOfDate = periodsOf(kind);
+  const scoresByPeriod = new Map<string, SurveyScoreRow[]>();
   for (const row of input.scores ?? []) {
-    if (!measured.has(row.instrument)) continue;
-    try {
-      found.add(periodOf(row.date, kind));
-    } catch {
-      // an unreadable date joins no period
-    }
+    const period = periodOfDate(row.date);
+    if (period === null) continue; // an unreadable date joins no period
+    const list = scoresByPeriod.get(period);
+    if (list) list.push(row);
+    else scoresByPeriod.set(period, [row]);
+    if (measured.has(row.instrument)) found.add(period);
   }
   const periods = [...found].sort(comparePeriods);
   const currentPeriod = input.currentPeriod ?? periods[periods.length - 1] ?? null;
@@ -506,7 +523,11 @@ export function computeIndicators(input: ComputeInput): IndicatorsResult {
   let currentSchools = new Set<string>();
   const computePeriods = currentPeriod && !periods.includes(currentPeriod) ? [...periods, currentPeriod] : periods;
   for (const period of computePeriods.sort(comparePeriods)) {
-    const data = periodData(input, period);
+    // The current period may be of another kind than the one computed: its rows found apart.
+    const ofKind = parsePeriod(period)?.kind ?? kind;
+    const periodOfOther = ofKind === kind ? null : periodsOf(ofKind);
+    const rows = periodOfOther ? (input.scores ?? []).filter((row) => periodOfOther(row.date) === period) : scoresByPeriod.get(period) ?? [];
+    const data = periodData(input, period, rows);
     if (period === currentPeriod) currentSchools = new Set(data.schools.keys());
     for (const indicator of indicators) {
       for (const entry of values(indicator, data, k, names, districtKeys.size, input.highBurnoutPercent)) {

@@ -10,7 +10,7 @@
  * formed one, so the shares here are the ones in the indicators sheet.
  */
 import { Localized } from '../text/i18n';
-import { formatPeriod, periodOf, comparePeriods, PeriodKind } from '../periods';
+import { formatPeriod, periodsOf, comparePeriods, PeriodKind } from '../periods';
 import { BOYKO } from '../instruments/boyko';
 import { AGE_BANDS, EXPERIENCE_BANDS } from '../instruments/profile';
 import { BOYKO_LEVELS, BoykoGroupStats, BoykoScore, boykoBreakdown } from '../scoring/boyko';
@@ -96,9 +96,12 @@ function inBandOrder<T>(summaries: Summary<T>[], bands: ReadonlyArray<{ value: s
 
 export function burnoutView(input: BurnoutInput): BurnoutView {
   const k = input.privacyThreshold;
-  const periodIds = [...new Set(input.dates.map((date) => periodOf(date, input.periodKind)))].sort(comparePeriods);
+  // Each answer's period found once; answers share a few hundred dates.
+  const periodOfDate = periodsOf(input.periodKind);
+  const answerPeriods = input.dates.map(periodOfDate);
+  const periodIds = [...new Set(answerPeriods.filter((id): id is string => id !== null))].sort(comparePeriods);
   const period = input.period && periodIds.includes(input.period) ? input.period : periodIds[periodIds.length - 1] ?? null;
-  const scores = input.scores.filter((_, i) => period !== null && periodOf(input.dates[i], input.periodKind) === period);
+  const scores = input.scores.filter((_, i) => period !== null && answerPeriods[i] === period);
   const label = (id: string) => ({ id, label: { ru: formatPeriod(id, 'ru'), en: formatPeriod(id, 'en') } });
 
   const overall = boykoBreakdown(scores, null, k);

@@ -8,7 +8,7 @@
  */
 import { Localized } from '../text/i18n';
 import { round, Share, Summary } from '../aggregate';
-import { comparePeriods, formatPeriod, PeriodKind, periodOf } from '../periods';
+import { comparePeriods, formatPeriod, PeriodKind, periodsOf } from '../periods';
 import { DEFICITS, DEFICIT_TYPES, DeficitType, MENTORING, NETWORK } from '../instruments';
 import { Item } from '../instruments/types';
 import {
@@ -93,9 +93,12 @@ function side(summary: Summary<MentoringSideStats>): Figure {
 
 export function surveyResultsView(input: SurveyResultsInput): SurveyResultsView {
   const k = input.privacyThreshold;
+  // Each answer's period found once per distinct date, not parsed again for each answer.
+  const periodOfDate = periodsOf(input.periodKind);
   const dated = input.scores
-    .filter((s) => ['mentoring', 'network', 'deficits'].includes(s.scored.instrument) && /^\d{4}-\d{2}-\d{2}/.test(s.submittedAt))
-    .map((s) => ({ scored: s.scored, period: periodOf(s.submittedAt.slice(0, 10), input.periodKind) }));
+    .filter((s) => ['mentoring', 'network', 'deficits'].includes(s.scored.instrument))
+    .map((s) => ({ scored: s.scored, period: periodOfDate(s.submittedAt.slice(0, 10)) }))
+    .filter((s): s is { scored: ScoredResponse; period: string } => s.period !== null);
   const periods = [...new Set(dated.map((s) => s.period))].sort(comparePeriods);
   const period = input.period && periods.includes(input.period) ? input.period : periods[periods.length - 1] ?? null;
   const of = <T extends ScoredResponse>(instrument: T['instrument']) =>
