@@ -19,12 +19,16 @@ export function downloadCsv(name: string, csv: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A table drawn from its TableData: numbers in the sidebar's language, the first column as row headers. */
+/**
+ * A table drawn from its TableData: numbers in the sidebar's language, the first column as
+ * row headers. Text in a number column (hidden, no data) is a phrase that may wrap.
+ */
 export function dataTable(data: TableData, options: { hideCaption?: boolean; digits?: number } = {}): HTMLElement {
   const digits = options.digits ?? 1;
-  const numeric = data.numeric ?? [];
-  return table(data.title, data.headers, data.rows.map((row) => row.map((cell) =>
-    cell === null ? '—' : typeof cell === 'number' ? num(cell, digits) : cell)), { hideCaption: options.hideCaption, numeric });
+  const numeric = new Set(data.numeric ?? []);
+  return table(data.title, data.headers, data.rows.map((row) => row.map((cell, i) =>
+    cell === null ? '—' : typeof cell === 'number' ? num(cell, digits)
+      : i > 0 && numeric.has(i) ? h('span', { class: 'figure-text' }, cell) : cell)), { hideCaption: options.hideCaption, numeric: [...numeric] });
 }
 
 /**

@@ -8,19 +8,29 @@
 import type { Figure, SurveyResultsView } from '../core/views/survey-results';
 import type { App, Panel } from './app';
 import { stackedBars } from './charts';
+import type { Cell, TableData } from './csv';
 import { h, replace, uid } from './dom';
+import { dataTable, exportBar } from './export';
 import { num, pick, t } from './i18n';
 import { call, withStatus } from './rpc';
-import { field, section, statusLine, table } from './ui';
+import { field, section, statusLine } from './ui';
 
 /** The view last loaded, with the period it was asked for (null: the latest). */
 let data: { view: SurveyResultsView; asked: string | null; generation: number } | null = null;
 let subject = '';
 
-/** A figure for a table cell: a number as text, a phrase (hidden, no data, not asked) in a wrapping span. */
-function figureCell(figure: Figure | null, k: number, unit = ''): string | Node {
-  const text = figureText(figure, k, unit);
-  return figure !== null && !figure.hidden && figure.value !== null ? text : h('span', { class: 'figure-text' }, text);
+/**
+ * A figure as a table cell, on screen and in the CSV alike: its number, or the phrase that
+ * stands for it (hidden, no data, not asked) — a hidden group never carries a number.
+ */
+function figureCell(figure: Figure | null, k: number): Cell {
+  if (figure === null || figure.hidden || figure.value === null) return figureText(figure, k);
+  return figure.value;
+}
+
+/** Respondents beside a figure; none for a hidden group, whose size is not told either. */
+function respondents(figure: Figure): Cell {
+  return figure.hidden ? null : figure.n;
 }
 
 function figureText(figure: Figure | null, k: number, unit = ''): string {
@@ -47,6 +57,62 @@ function card(title: string, figure: Figure, k: number, unit = ''): HTMLElement 
   ]);
 }
 
+/** The shares per deficit type of the subject chosen ('' all subjects), with its name. */
+function deficitShares(view: SurveyResultsView): { chosen: boolean; name: string; shares: Figure[] } {
+  const d = view.deficits;
+  const chosen = subject === '' ? undefined : d.subjects.find((row) => String(row.subject ?? '') === subject);
+  return chosen
+    ? { chosen: true, name: groupName(chosen.subject), shares: chosen.shares }
+    : { chosen: false, name: t('deficitsAllSubjects'), shares: d.types.map((type) => type.share) };
+}
+
+/** Every table of the panel, described once: drawn by dataTable and written to the CSV as they are. */
+function tables(view: SurveyResultsView) {
+  const k = view.privacyThreshold;
+  const { mentoring: m, network: n, deficits: d } = view;
+  const deficitsShown = deficitShares(view);
+  const summary = (title: string, figure: Figure) => [title, figureCell(figure, k), respondents(figure)];
+  return {
+    summary: {
+      title: t('resultsSummary', { period: view.period ? pick(view.period.label) : '' }),
+      headers: [t('colMeasure'), t('colValue'), t('colRespondents')],
+      rows: [
+        summary(`${t('mentoringIndex')}: ${t('mentees')}`, m.mentee),
+        summary(`${t('mentoringIndex')}: ${t('mentors')}`, m.mentor),
+        summary(t('networkParticipationPct'), n.participation),
+        summary(t('networkIndex'), n.index),
+        summary(t('deficitsAnyPct'), d.any),
+      ],
+      numeric: [1, 2],
+    },
+    mentoringItems: {
+      title: t('mentoringItems'), headers: [t('colQuestion'), t('mentees'), t('mentors')], numeric: [1, 2],
+      rows: m.items.map((item) => [pick(item.title), figureCell(item.mentee, k), figureCell(item.mentor, k)]),
+    },
+    mentoringSchools: {
+      title: t('mentoringSchools'), headers: [t('colSchool'), t('mentees'), t('mentors')], numeric: [1, 2],
+      rows: m.schools.map((row) => [groupName(row.school), figureCell(row.mentee, k), figureCell(row.mentor, k)]),
+    },
+    networkItems: {
+      title: t('networkItems'), headers: [t('colQuestion'), t('colIndex')], numeric: [1],
+      rows: n.items.map((item) => [pick(item.title), figureCell(item.mean, k)]),
+    },
+    networkSchools: {
+      title: t('networkSchools'), headers: [t('colSchool'), t('colParticipationPct'), t('colIndex')], numeric: [1, 2],
+      rows: n.schools.map((row) => [groupName(row.school), figureCell(row.participation, k), figureCell(row.index, k)]),
+    },
+    deficitTypes: {
+      title: t('deficitsChart', { subject: deficitsShown.name }), headers: [t('colDeficit'), t('colShare')], numeric: [1],
+      rows: d.types.map((type, i) => [pick(type.title), figureCell(deficitsShown.shares[i], k)]),
+    },
+    deficitSubjects: {
+      title: t('deficitsBySubject'), headers: [t('colDeficit'), ...d.subjects.map((row) => groupName(row.subject))],
+      numeric: d.subjects.map((_, i) => i + 1),
+      rows: d.types.map((type, i) => [pick(type.title), ...d.subjects.map((row) => figureCell(row.shares[i], k))]),
+    },
+  } satisfies Record<string, TableData>;
+}
+
 function mentoring(view: SurveyResultsView): HTMLElement {
   const k = view.privacyThreshold;
   const m = view.mentoring;
@@ -58,10 +124,8 @@ function mentoring(view: SurveyResultsView): HTMLElement {
       series: [{ label: t('mentoringIndex'), values: both.map(chartValue) }],
       max: 100, missing: t('suppressed', { k }), categoryTitle: t('mentoringIndex'),
     }),
-    table(t('mentoringItems'), [t('colQuestion'), t('mentees'), t('mentors')],
-      m.items.map((item) => [pick(item.title), figureCell(item.mentee, k), figureCell(item.mentor, k)]), { numeric: [1, 2] }),
-    table(t('mentoringSchools'), [t('colSchool'), t('mentees'), t('mentors')],
-      m.schools.map((row) => [groupName(row.school), figureCell(row.mentee, k), figureCell(row.mentor, k)]), { numeric: [1, 2] }),
+    dataTable(tables(view).mentoringItems),
+    dataTable(tables(view).mentoringSchools),
   ], { 'data-section': 'mentoring' });
 }
 
@@ -70,30 +134,25 @@ function network(view: SurveyResultsView): HTMLElement {
   const n = view.network;
   return section(t('networkTitle'), [
     h('ul', { class: 'cards cards-2' }, [card(t('networkParticipation'), n.participation, k, ' %'), card(t('networkIndex'), n.index, k)]),
-    table(t('networkItems'), [t('colQuestion'), t('colIndex')],
-      n.items.map((item) => [pick(item.title), figureCell(item.mean, k)]), { numeric: [1] }),
+    dataTable(tables(view).networkItems),
     n.schools.length === 0 ? null : stackedBars({
       title: t('networkChart'), categories: n.schools.map((row) => groupName(row.school)),
       series: [{ label: t('colParticipation'), values: n.schools.map((row) => chartValue(row.participation)) }],
       unit: '%', max: 100, missing: t('suppressed', { k }), categoryTitle: t('colSchool'),
     }),
-    table(t('networkSchools'), [t('colSchool'), t('colParticipation'), t('colIndex')],
-      n.schools.map((row) => [groupName(row.school), figureCell(row.participation, k, ' %'), figureCell(row.index, k)]), { numeric: [1, 2] }),
+    dataTable(tables(view).networkSchools),
   ], { 'data-section': 'network' });
 }
 
 function deficits(view: SurveyResultsView, redraw: () => void): HTMLElement {
   const k = view.privacyThreshold;
   const d = view.deficits;
-  const at = d.subjects.findIndex((row) => String(row.subject ?? '') === subject);
-  const chosen = subject !== '' && at >= 0 ? d.subjects[at] : null;
-  const shares = chosen ? chosen.shares : d.types.map((type) => type.share);
-  const subjectName = chosen ? groupName(chosen.subject) : t('deficitsAllSubjects');
+  const { chosen, name: subjectName, shares } = deficitShares(view);
   const select = h('select', { onchange: (event: Event) => { subject = (event.target as HTMLSelectElement).value; redraw(); } }, [
     h('option', { value: '' }, t('deficitsAllSubjects')),
     ...d.subjects.map((row) => h('option', { value: row.subject ?? '' }, groupName(row.subject))),
   ]);
-  select.value = chosen ? String(chosen.subject ?? '') : '';
+  select.value = chosen ? subject : '';
   return section(t('deficitsTitle'), [
     h('ul', { class: 'cards' }, [card(t('deficitsAny'), d.any, k, ' %')]),
     field(t('deficitsSubject'), select).wrap,
@@ -102,8 +161,7 @@ function deficits(view: SurveyResultsView, redraw: () => void): HTMLElement {
       series: [{ label: t('colShare'), values: shares.map(chartValue) }],
       unit: '%', max: 100, missing: t('suppressed', { k }), categoryTitle: t('colDeficit'),
     }),
-    table(t('deficitsChart', { subject: subjectName }), [t('colDeficit'), t('colShare')],
-      d.types.map((type, i) => [pick(type.title), figureCell(shares[i], k)]), { numeric: [1], hideCaption: true }),
+    dataTable(tables(view).deficitTypes, { hideCaption: true }),
   ], { 'data-section': 'deficits' });
 }
 
@@ -126,6 +184,7 @@ function draw(root: HTMLElement, app: App, view: SurveyResultsView, load: (perio
     h('h2', {}, t('resultsTitle')),
     view.periods.length > 0 ? field(t('resultsPeriod'), periodSelect).wrap : null,
     h('p', { class: 'muted' }, t('resultsPrivacy', { k: view.privacyThreshold })),
+    view.period ? exportBar(t('resultsTitle'), () => Object.values(tables(view))) : null,
     status,
     body,
   ]);

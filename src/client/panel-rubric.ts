@@ -8,7 +8,9 @@
  */
 import type { RubricPanelView, RubricParameterView, ValueCode } from '../core/views/rubric-panel';
 import type { Panel } from './app';
+import type { TableData } from './csv';
 import { h, replace } from './dom';
+import { exportBar } from './export';
 import { num, pick, t } from './i18n';
 import { call, withStatus } from './rpc';
 import { button, field, section, statusLine } from './ui';
@@ -46,6 +48,50 @@ function editor(parameter: RubricParameterView, save: (value: string, evidence: 
   ]);
 }
 
+/** A parameter's value in the sheet as the panel shows it, an unreadable one marked. */
+function typedText(parameter: RubricParameterView): string | null {
+  if (parameter.typed.value === '') return null;
+  return `${parameter.typed.value}${parameter.typed.code === null ? ` ${t('rubricUnreadable')}` : ''}`;
+}
+
+/**
+ * The rubric as the CSV holds it: points per block against both maxima and the total, every
+ * parameter with its suggestion, the coordinator's value and evidence and its points, and
+ * what would gain the missing points.
+ */
+function tables(view: RubricPanelView): TableData[] {
+  return [
+    {
+      title: t('rubricTitle'),
+      headers: [t('rubricColBlock'), t('rubricColPoints'), t('rubricColComputedMax'), t('rubricColDeclaredMax')],
+      numeric: [1, 2, 3],
+      rows: [
+        ...view.blocks.map((block) => [pick(block.title), block.points, block.computedMax, block.declaredMax]),
+        [t('rubricColTotal'), view.total, view.totalComputedMax, view.totalDeclaredMax],
+      ],
+    },
+    {
+      title: t('rubricParametersTitle'),
+      headers: [t('rubricColBlock'), t('rubricColPosition'), t('rubricColParameter'), t('rubricColSuggested'), t('rubricColReason'),
+        t('rubricColSuggestedEvidence'), t('rubricValue'), t('rubricColEvidence'), t('rubricColUsed'), t('rubricColPoints')],
+      numeric: [9],
+      rows: view.blocks.flatMap((block) => block.positions.flatMap((position) => position.parameters.map((parameter) => [
+        pick(block.title), pick(position.title), pick(parameter.title),
+        parameter.suggested ? pick(parameter.suggested.value) : t('rubricNoSuggestion'),
+        parameter.suggested ? pick(parameter.suggested.reason) : null,
+        parameter.suggested?.evidence ?? null,
+        typedText(parameter), parameter.typed.evidence || null,
+        `${pick(parameter.used)} (${t(SOURCE[parameter.source])})`, parameter.points,
+      ]))),
+    },
+    {
+      title: t('rubricMissingTitle'),
+      headers: [t('rubricColBlock'), t('rubricColPosition'), t('rubricColParameter'), t('rubricColProof')],
+      rows: view.missing.map((item) => [pick(item.block), pick(item.position), pick(item.parameter), pick(item.proof)]),
+    },
+  ];
+}
+
 let rerender: (focusKey: string | null) => void = () => undefined;
 
 function parameterItem(parameter: RubricParameterView, save: (p: RubricParameterView, value: string, evidence: string, busy: HTMLButtonElement[]) => void): HTMLElement {
@@ -54,8 +100,7 @@ function parameterItem(parameter: RubricParameterView, save: (p: RubricParameter
     status.className = notice.error ? 'status error' : 'status ok';
     status.textContent = notice.text;
   }
-  const typedValue = parameter.typed.value === '' ? null
-    : `${parameter.typed.value}${parameter.typed.code === null ? ` ${t('rubricUnreadable')}` : ''}`;
+  const typedValue = typedText(parameter);
   return h('li', { class: `rubric-parameter points-${parameter.points === 0 ? 'zero' : 'some'}`, 'data-key': parameter.key }, [
     h('h4', {}, [pick(parameter.title), ' ', h('span', { class: 'rubric-points' }, t('rubricPoints', { points: points(parameter.points) }))]),
     h('p', { class: 'muted' }, parameter.suggested
@@ -95,6 +140,7 @@ function draw(root: HTMLElement, view: RubricPanelView, save: (p: RubricParamete
     h('h2', {}, t('rubricTitle')),
     h('p', { class: 'muted' }, t('rubricIntro')),
     h('p', { class: 'rubric-total' }, t('rubricTotal', { points: points(view.total), max: view.totalComputedMax }) + declared),
+    exportBar(t('rubricTitle'), () => tables(view)),
     ...blocks,
     section(t('rubricMissingTitle'), [
       view.missing.length === 0 ? h('p', { class: 'ok' }, t('rubricMissingNone')) : h('p', {}, t('rubricMissingCount', { count: view.missing.length })),
