@@ -7,6 +7,8 @@ export interface CliIo {
   /** The file in chunks, opened before it returns (so a missing file throws at once). */
   readChunks?(path: string): Iterable<Uint8Array>;
   stdout(text: string): void;
+  /** Output as UTF-8 bytes, whole rows at a time; without it the bytes go to stdout as text. */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** Language of messages: Russian unless the environment asks for English. */
   lang: Lang;
@@ -16,6 +18,7 @@ export const nodeIo: CliIo = {
   readFile: (path) => readFileSync(path),
   readChunks: (path) => fileChunks(openSync(path, 'r')),
   stdout: (text) => process.stdout.write(text),
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
   stderr: (text) => process.stderr.write(text),
   lang: /^en/i.test(process.env.PD_MONITOR_LANG ?? process.env.LANG ?? '') ? 'en' : 'ru',
 };
