@@ -82,7 +82,8 @@ function cloneDate(value: Date): Date {
 
 function cloneCell(value: CellValue | undefined): CellValue {
   if (value === undefined) return '';
-  return isDate(value) ? cloneDate(value) : value;
+  // Only a Date is an object among cell values; the rest are returned without the realm-safe check.
+  return typeof value === 'object' && isDate(value) ? cloneDate(value) : value;
 }
 
 function usesDecimalComma(locale: string): boolean {
@@ -790,16 +791,32 @@ class EmuTextFinder implements Pick<GTextFinder, TextFinderMembers> {
     return this._api;
   }
 
-  private _matches(): number[] {
-    const { numCols } = this._range._rect;
+  /**
+   * The index (row by row in the range, 0-based) of the first match after `after`, or -1.
+   * Reads the stored cells in place instead of copying the range: a key looked up in a
+   * column of 40,000 rows would otherwise copy the column on every call.
+   */
+  private _nextMatch(after: number): number {
+    const { row, col, numRows, numCols } = this._range._rect;
+    const { locale, timeZone } = this._range._ss;
     const needle = this._case ? this._text : this._text.toLowerCase();
-    const found: number[] = [];
-    this._range._displayValuesRaw().forEach((line, i) =>
-      line.forEach((cell, j) => {
+    const rows = this._range._sheet.rows;
+    const first = after + 1;
+    for (let i = Math.floor(first / numCols); i < numRows; i++) {
+      const src = rows[row - 1 + i];
+      for (let j = i === Math.floor(first / numCols) ? first % numCols : 0; j < numCols; j++) {
+        const value = src?.[col - 1 + j];
+        const cell = value === undefined ? '' : displayValue(value, locale, timeZone);
         const hay = this._case ? cell : cell.toLowerCase();
-        if (this._entire ? hay === needle : needle !== '' && hay.includes(needle)) found.push(i * numCols + j);
-      }),
-    );
+        if (this._entire ? hay === needle : needle !== '' && hay.includes(needle)) return i * numCols + j;
+      }
+    }
+    return -1;
+  }
+
+  private _matches(): number[] {
+    const found: number[] = [];
+    for (let next = this._nextMatch(-1); next >= 0; next = this._nextMatch(next)) found.push(next);
     return found;
   }
 
@@ -810,8 +827,8 @@ class EmuTextFinder implements Pick<GTextFinder, TextFinderMembers> {
   }
 
   findNext(): GRange | null {
-    const next = this._matches().find((index) => index > this._cursor);
-    if (next === undefined) return null;
+    const next = this._nextMatch(this._cursor);
+    if (next < 0) return null;
     this._cursor = next;
     return this._cell(next);
   }
@@ -828,7 +845,7 @@ class EmuRange implements Pick<GRange, RangeMembers> {
     this._api = instrument(this, 'Range', _store.runtime.counter) as unknown as GRange;
   }
 
-  private get _ss(): SpreadsheetModel {
+  get _ss(): SpreadsheetModel {
     return this._store.spreadsheetOf(this._sheet);
   }
 
@@ -857,12 +874,6 @@ class EmuRange implements Pick<GRange, RangeMembers> {
 
   getDisplayValue(): string {
     return displayValue(this.getValue(), this._ss.locale, this._ss.timeZone);
-  }
-
-  /** Display values without counting a getDisplayValues call (for TextFinder). */
-  _displayValuesRaw(): string[][] {
-    const { locale, timeZone } = this._ss;
-    return this.getValues().map((line) => line.map((v) => displayValue(v, locale, timeZone)));
   }
 
   createTextFinder(findText: string): GTextFinder {
