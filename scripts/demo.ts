@@ -49,10 +49,17 @@ interface SheetEntry {
   register?: string;
 }
 
+/** One formatter per time zone: building one per cell cost more than all the rest of the writing. */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 function cellText(value: unknown, timeZone: string): unknown {
   if (Object.prototype.toString.call(value) !== '[object Date]') return value;
-  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(value as Date);
-  return parts.replace(' ', 'T');
+  let format = DATE_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' });
+    DATE_FORMATS.set(timeZone, format);
+  }
+  return format.format(value as Date).replace(' ', 'T');
 }
 
 function sheetRole(sheet: LayoutSheet): Omit<SheetEntry, 'file'> {
