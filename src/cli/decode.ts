@@ -88,16 +88,17 @@ export function decodeChunks(chunks: Iterable<Uint8Array>): DecodedStream {
     for (let next = done ? null : iterator.next(); next && !next.done; next = iterator.next()) yield next.value;
   }
   function* utf8(): Generator<string> {
-    let carry: Buffer = Buffer.alloc(0);
-    for (const chunk of rest()) {
-      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-      const whole = bytes.length - cutUtf8(bytes);
-      const text = bytes.subarray(0, whole);
-      if (!isUtf8(text)) throw new MixedEncodingError();
-      carry = Buffer.from(bytes.subarray(whole));
-      yield text.toString('utf8');
+    // fatal: bytes that are not UTF-8 throw; stream: a character cut between chunks is
+    // completed by the next one, and the final flush throws if the file ends inside one.
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    try {
+      for (const chunk of rest()) yield decoder.decode(chunk, { stream: true });
+      yield decoder.decode();
+    } catch (error) {
+      // Node's TextDecoder says so by this code (a TypeError, perhaps of another realm under a test runner).
+      if ((error as { code?: string })?.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new MixedEncodingError();
+      throw error;
     }
-    if (carry.length > 0) throw new MixedEncodingError();
   }
   function* cp1251(): Generator<string> {
     // A single-byte encoding: every chunk decodes on its own.

@@ -31,7 +31,7 @@ export class CliError extends Error {
   }
 }
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 
 /** Reads an open file a megabyte at a time and closes it at the end (or when abandoned). */
 function* fileChunks(fd: number): Generator<Uint8Array> {
