@@ -83,13 +83,19 @@ async function buildServer() {
 }
 
 async function buildSidebar() {
+  // Minified like Code.js: HtmlService serves the whole file on every sidebar open.
   const result = await esbuild.build({
     entryPoints: [CLIENT_ENTRY], bundle: true, format: 'iife', target: 'es2020', write: false,
-    charset: 'utf8', tsconfig: at('src/client/tsconfig.json'), logLevel: 'warning',
+    charset: 'utf8', legalComments: 'none', minify: true, tsconfig: at('src/client/tsconfig.json'),
+    logLevel: 'warning',
   });
   // `</script` inside the inlined code would end the script element early.
-  const js = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const css = readFileSync(CLIENT_CSS, 'utf8');
+  const js = result.outputFiles[0].text.trimEnd().replace(/<\/script/gi, '<\\/script');
+  const css = (await esbuild.transform(readFileSync(CLIENT_CSS, 'utf8'), {
+    loader: 'css', minify: true, charset: 'utf8', logLevel: 'warning',
+  })).code.trimEnd();
+  // Likewise `</style` inside the CSS would end the style element early.
+  if (/<\/style/i.test(css)) fail('src/client/sidebar.css must not contain </style');
   const template = readFileSync(CLIENT_HTML, 'utf8');
   if (!template.includes('/*INLINE_CSS*/') || !template.includes('/*INLINE_JS*/')) {
     fail('src/client/sidebar.html must hold /*INLINE_CSS*/ and /*INLINE_JS*/ placeholders');

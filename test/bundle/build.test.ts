@@ -8,13 +8,13 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 
 /** A copy of the sources in a temporary folder, changed by `edit`, then built. */
-function buildCopy(edit: (dir: string) => void): { status: number | null; stderr: string } {
+function buildCopy(edit: (dir: string) => void): { status: number | null; stderr: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'pd-build-'));
   for (const path of ['src', 'scripts', 'appsscript.json', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   edit(dir);
   const result = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, encoding: 'utf8' });
-  return { status: result.status, stderr: result.stderr };
+  return { status: result.status, stderr: result.stderr, dir };
 }
 
 describe('the build', () => {
@@ -36,6 +36,26 @@ describe('the build', () => {
     });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('forbidden module token: require');
+  });
+
+  test('fails loudly when the sidebar would load anything from another host', () => {
+    const result = buildCopy((dir) => {
+      const html = join(dir, 'src/client/sidebar.html');
+      writeFileSync(html, readFileSync(html, 'utf8').replace('</head>', '<script src="https://cdn.example.com/x.js"></script></head>'));
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('must not load anything from another host');
+  });
+
+  test('escapes `</script` inside the sidebar code so the script element ends where it should', () => {
+    const result = buildCopy((dir) => {
+      const main = join(dir, 'src/client/main.ts');
+      writeFileSync(main, `${readFileSync(main, 'utf8')}\ndocument.title = '</SCRIPT><img src=x onerror=alert(1)>';\n`);
+    });
+    expect(result.status).toBe(0);
+    const html = readFileSync(join(result.dir, 'build/Sidebar.html'), 'utf8');
+    expect(html).toContain('<\\/SCRIPT><img src=x onerror=alert(1)>');
+    expect(html.match(/<\/script/gi)).toHaveLength(1);
   });
 
   test('fails loudly when the sidebar is missing', () => {
@@ -68,6 +88,20 @@ describe('the built bundle', () => {
       names.map((name) => `function ${name}(...args) { return __pdMonitor.${name}(...args); }`).sort(),
     );
     expect(code).not.toContain('sourceMappingURL');
+  });
+
+  test('sidebar: minified script and style, and no `</script` inside the inlined code', () => {
+    const html = readFileSync(join(BUILD, 'Sidebar.html'), 'utf8');
+    const script = /<script>([\s\S]*)<\/script>\s*<\/body>/.exec(html)?.[1] ?? '';
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    expect(script.length).toBeGreaterThan(10_000);
+    expect(style.length).toBeGreaterThan(1_000);
+    // One `</script` in the file: the tag that closes the inlined code.
+    expect(html.match(/<\/script/gi)).toHaveLength(1);
+    expect(html.match(/<\/style/gi)).toHaveLength(1);
+    // Minified: a handful of lines (template literals keep theirs), not thousands.
+    expect(script.split('\n').length).toBeLessThan(50);
+    expect(style).not.toMatch(/\n/);
   });
 
   test('keeps its source map in build/, and clasp pushes only the project files', () => {
