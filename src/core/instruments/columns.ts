@@ -11,6 +11,7 @@
  * questions its own way — the text wins and the column is reported as renumbered.
  */
 import { normalizeText, normalizeTitle, splitNumbering } from '../text/normalize';
+import { BOYKO_ALIASES } from './boyko-aliases';
 import { PROFILE_SECTION } from './profile';
 import { InstrumentId, INSTRUMENT_IDS, Item } from './types';
 import type { Instrument } from './index';
@@ -43,6 +44,11 @@ export function isScoredItem(item: Item): boolean {
   return item.kind !== 'text' && item.kind !== 'paragraph' && !PROFILE_SECTION.items.includes(item);
 }
 
+/** Other published wordings of an item's title: only Boyko's statements, the numbered items, have them. */
+export function itemAliases(item: Item): readonly string[] {
+  return (item.number !== undefined && BOYKO_ALIASES[item.number]) || [];
+}
+
 interface TitleIndex {
   byText: Map<string, string>;
   byNumber: Map<number, string>;
@@ -56,7 +62,7 @@ function titleIndex(instrument: Instrument): TitleIndex {
   const byText = new Map<string, string>();
   const byNumber = new Map<number, string>();
   for (const item of sectionItems(instrument)) {
-    for (const title of [item.title.ru, item.title.en, ...(item.aliases ?? [])]) {
+    for (const title of [item.title.ru, item.title.en, ...itemAliases(item)]) {
       byText.set(normalizeTitle(title), item.key);
     }
     if (item.number !== undefined) byNumber.set(item.number, item.key);

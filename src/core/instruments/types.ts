@@ -35,11 +35,6 @@ interface ItemBase {
   title: Localized;
   help?: Localized;
   required: boolean;
-  /**
-   * Other wordings of the title met in published copies of the instrument. Used only to
-   * recognise columns of exports made from such copies; never shown.
-   */
-  aliases?: readonly string[];
   /** Boyko: the item number of the published method, which also starts the title. */
   number?: number;
 }

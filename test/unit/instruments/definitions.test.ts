@@ -1,6 +1,6 @@
 import { normalizeTitle } from '../../../src/core/text/normalize';
 import {
-  AGE_BANDS, AGE_UNDER_35, EXPERIENCE_BANDS, INSTRUMENT_IDS, INSTRUMENTS, instrumentItems, Item, PROFILE_SECTION,
+  AGE_BANDS, AGE_UNDER_35, EXPERIENCE_BANDS, INSTRUMENT_IDS, INSTRUMENTS, instrumentItems, Item, itemAliases, PROFILE_SECTION,
   SUBMIT, YOUNG_SPECIALIST_EXPERIENCE,
 } from '../../../src/core/instruments';
 import { Localized } from '../../../src/core/text/i18n';
@@ -66,7 +66,7 @@ describe.each(INSTRUMENT_IDS)('instrument %s', (id) => {
   test('every title (either language, any alias) identifies one item, so export columns are unambiguous', () => {
     const owner = new Map<string, string>();
     for (const item of items) {
-      for (const title of new Set([item.title.ru, item.title.en, ...(item.aliases ?? [])].map(normalizeTitle))) {
+      for (const title of new Set([item.title.ru, item.title.en, ...itemAliases(item)].map(normalizeTitle))) {
         expect(owner.get(title) ?? item.key).toBe(item.key);
         owner.set(title, item.key);
       }
