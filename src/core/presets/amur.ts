@@ -4,7 +4,7 @@
  * addressed recommendations.
  */
 import { Localized } from '../text/i18n';
-import { Preset, Schedule } from './types';
+import { indicatorsFromCyclogram, Preset, Schedule } from './types';
 
 const MAY_TO_AUGUST_DAILY: Schedule = { kind: 'range', from: 5, to: 8, daily: true };
 
@@ -13,22 +13,12 @@ const USE: Localized = {
   en: 'Analytical reports and addressed recommendations (statistical and analytical notes; orders and letters).',
 };
 
-export const AMUR: Preset = {
+// Its indicators are those of its monitorings, in cyclogram order.
+export const AMUR: Preset = indicatorsFromCyclogram({
   id: 'amur',
   title: { ru: 'Амурский муниципальный район (Хабаровский край)', en: 'Amur district (Khabarovsk krai)' },
   seeds: ['000_amur'],
   reportingPeriod: 'school_year',
-  indicators: [
-    'deficits.diagnosed_regional_share',
-    'expert.experts_share',
-    'expert.competitions_share',
-    'mentoring.young_support_projects',
-    'mentoring.young_projects_share',
-    'network.teachers_share',
-    'network.associations',
-    'staffing.staffing_level',
-    'staffing.profile_education_share',
-  ],
   cyclogram: [
     {
       id: 'deficits',
@@ -88,4 +78,4 @@ export const AMUR: Preset = {
   ],
   // The programme states one general aim, no justified goal per rubric position.
   rubric: { goals: {} },
-};
+});

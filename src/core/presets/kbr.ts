@@ -3,7 +3,7 @@
  * monitored yearly "в сроки, установленные приказом Министерства".
  */
 import { Localized } from '../text/i18n';
-import { Preset, Schedule } from './types';
+import { indicatorsFromCyclogram, Preset, Schedule } from './types';
 
 const YEARLY_BY_ORDER: Schedule = { kind: 'yearly' };
 
@@ -12,40 +12,12 @@ const USE: Localized = {
   en: 'Analytical reports and addressed recommendations on deficits for district education authorities; measures and management decisions (items 3.4–3.5).',
 };
 
-export const KBR: Preset = {
+// Its indicators are those of its monitorings, in cyclogram order.
+export const KBR: Preset = indicatorsFromCyclogram({
   id: 'kbr',
   title: { ru: 'Кабардино-Балкарская Республика', en: 'Kabardino-Balkaria' },
   seeds: ['002_kbr'],
   reportingPeriod: 'school_year',
-  indicators: [
-    'deficits.diagnosed_share',
-    'deficits.diagnosed_type_subject',
-    'deficits.diagnosed_type_methodological',
-    'deficits.diagnosed_type_psycho_pedagogical',
-    'deficits.diagnosed_type_digital',
-    'deficits.diagnosed_type_assessment',
-    'deficits.diagnosed_type_communicative',
-    'deficits.diagnosed_type_burnout',
-    'deficits.type_subject',
-    'deficits.type_methodological',
-    'deficits.type_psycho_pedagogical',
-    'deficits.type_digital',
-    'deficits.type_assessment',
-    'deficits.type_communicative',
-    'burnout.formed_any_share',
-    'routes.deficit_routes_share',
-    'retraining.targeted_pd_share',
-    'retraining.pedagogical_share',
-    'digital.distance_pd_share',
-    'digital.elearning_programmes_share',
-    'expert.gia_experts',
-    'active.members_share',
-    'active.cnppm_share',
-    'mentoring.participants_share',
-    'mentoring.methodist_supported_share',
-    'network.teachers_share',
-    'network.dpo_involvement_share',
-  ],
   cyclogram: [
     {
       id: 'deficits',
@@ -157,4 +129,4 @@ export const KBR: Preset = {
       },
     },
   },
-};
+});

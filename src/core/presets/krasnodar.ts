@@ -5,7 +5,7 @@
  * decisions.
  */
 import { Localized } from '../text/i18n';
-import { Preset, Schedule } from './types';
+import { indicatorsFromCyclogram, Preset, Schedule } from './types';
 
 const NO_TIMING: Schedule = { kind: 'unspecified' };
 
@@ -14,37 +14,12 @@ const USE: Localized = {
   en: 'Information for management decisions on teachers’ professional development.',
 };
 
-export const KRASNODAR: Preset = {
+// Its indicators are those of its monitorings, in cyclogram order.
+export const KRASNODAR: Preset = indicatorsFromCyclogram({
   id: 'krasnodar',
   title: { ru: 'Краснодарский край', en: 'Krasnodar krai' },
   seeds: ['003_krasnodar'],
   reportingPeriod: 'school_year',
-  indicators: [
-    'deficits.regulation',
-    'deficits.methodical_basis',
-    'deficits.diagnosed_share',
-    'routes.regulation',
-    'routes.deficit_routes_share',
-    'routes.activities_share',
-    'retraining.pedagogical_share',
-    'digital.distance_pd_share',
-    'digital.elearning_programmes_share',
-    'expert.regulation',
-    'expert.gia_results',
-    'expert.achievements',
-    'expert.regional_federal_experts',
-    'active.regulation',
-    'active.methodical_assessment_share',
-    'active.members_share',
-    'mentoring.monitoring_system',
-    'mentoring.regulation_act',
-    'network.regulation',
-    'network.teachers_share',
-    'network.schools_share',
-    'staffing.regulation',
-    'staffing.staffing_level',
-    'staffing.vacancies',
-  ],
   cyclogram: [
     {
       id: 'deficits',
@@ -141,4 +116,4 @@ export const KRASNODAR: Preset = {
     },
   ],
   rubric: { goals: {} },
-};
+});

@@ -61,6 +61,14 @@ export interface Preset {
 }
 
 /**
+ * A preset whose indicators are exactly its monitorings' ones in cyclogram order: the list
+ * is derived rather than written out a second time.
+ */
+export function indicatorsFromCyclogram({ id, title, seeds, reportingPeriod, cyclogram, rubric }: Omit<Preset, 'indicators'>): Preset {
+  return { id, title, seeds, reportingPeriod, indicators: cyclogram.flatMap((entry) => entry.indicators), cyclogram, rubric };
+}
+
+/**
  * Whether the schedule names when the monitoring runs, as the rubric's "timing stated"
  * parameter asks: months, a span, "during the year" and "quarterly" do; "every year" with
  * no month, "per plan", "on a date set by order" and nothing at all do not.
