@@ -9,12 +9,14 @@ import { ConsistencyRule, FieldDef } from './types';
 
 const school = (def: Omit<FieldDef, 'level'>): FieldDef => ({ ...def, level: 'school' });
 const district = (def: Omit<FieldDef, 'level'>): FieldDef => ({ ...def, level: 'district' });
+// The two usual kinds named by their helper rather than repeated on every field.
+const schoolCount = ({ id, ...def }: Omit<FieldDef, 'level' | 'kind'>): FieldDef => school({ id, kind: 'count', ...def });
+const districtYesNo = ({ id, ...def }: Omit<FieldDef, 'level' | 'kind'>): FieldDef => district({ id, kind: 'yesno', ...def });
 
 export const FIELDS: readonly FieldDef[] = [
   // --- headcount -------------------------------------------------------------------
-  school({
+  schoolCount({
     id: 'teachers_total',
-    kind: 'count',
     perSubject: true,
     title: { ru: 'Всего педагогических работников', en: 'Teachers in total' },
     hint: {
@@ -23,9 +25,8 @@ export const FIELDS: readonly FieldDef[] = [
     },
   }),
   // --- deficits and routes ---------------------------------------------------------
-  school({
+  schoolCount({
     id: 'teachers_diagnosed',
-    kind: 'count',
     partOf: 'teachers_total',
     perSubject: true,
     title: {
@@ -36,9 +37,8 @@ export const FIELDS: readonly FieldDef[] = [
   // Amur counts only the regional diagnostics («…участвовавших в диагностике профессиональных
   // дефицитов на региональном уровне»): its own number, not a qualifier on the one above,
   // since a school may also diagnose at school or district level.
-  school({
+  schoolCount({
     id: 'teachers_diagnosed_regional',
-    kind: 'count',
     partOf: 'teachers_total',
     perSubject: true,
     title: {
@@ -51,9 +51,8 @@ export const FIELDS: readonly FieldDef[] = [
     },
   }),
   ...COMPETENCE_LEVELS.map((level) =>
-    school({
+    schoolCount({
       id: `teachers_level_${level.key}`,
-      kind: 'count',
       partOf: 'teachers_diagnosed',
       title: {
         ru: `Из них педагогов с уровнем ${level.title.ru} не ниже достаточного (по итогам диагностики)`,
@@ -62,9 +61,8 @@ export const FIELDS: readonly FieldDef[] = [
     }),
   ),
   ...DIAGNOSED_DEFICIT_TYPES.map((type) =>
-    school({
+    schoolCount({
       id: `teachers_deficit_${type.key}`,
-      kind: 'count',
       partOf: 'teachers_diagnosed',
       title: {
         ru: `Из них педагогов, у которых диагностика выявила дефицит: ${type.title.ru}`,
@@ -72,36 +70,32 @@ export const FIELDS: readonly FieldDef[] = [
       },
     }),
   ),
-  school({
+  schoolCount({
     id: 'teachers_with_deficits',
-    kind: 'count',
     partOf: 'teachers_diagnosed',
     title: {
       ru: 'Из них педагогов, у которых выявлены профессиональные дефициты',
       en: 'Of them, teachers with deficits found',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_route_deficits',
-    kind: 'count',
     partOf: 'teachers_with_deficits',
     title: {
       ru: 'Педагогов с ИОМ, составленным на основе диагностики профессиональных дефицитов',
       en: 'Teachers with an individual route built on the deficits diagnostics',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_route_growth',
-    kind: 'count',
     partOf: 'teachers_diagnosed',
     title: {
       ru: 'Педагогов с ИОМ профессионального роста (дефициты не выявлены)',
       en: 'Teachers with a professional growth route (no deficits found)',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_route_activities',
-    kind: 'count',
     partOf: 'teachers_total',
     title: {
       ru: 'Педагогов, участвовавших в мероприятиях по устранению дефицитов в рамках ИОМ',
@@ -109,54 +103,47 @@ export const FIELDS: readonly FieldDef[] = [
     },
   }),
   // --- retraining and PD -----------------------------------------------------------
-  school({
+  schoolCount({
     id: 'teachers_retrained',
-    kind: 'count',
     partOf: 'teachers_total',
     title: { ru: 'Педагогов, прошедших профессиональную переподготовку', en: 'Teachers who completed retraining' },
   }),
-  school({
+  schoolCount({
     id: 'teachers_retrained_pedagogical',
-    kind: 'count',
     partOf: 'teachers_retrained',
     title: {
       ru: 'Из них по программам педагогической направленности',
       en: 'Of them, in programmes of pedagogical orientation',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_pd',
-    kind: 'count',
     partOf: 'teachers_total',
     title: { ru: 'Педагогов, прошедших повышение квалификации (КПК)', en: 'Teachers who completed PD courses' },
   }),
-  school({
+  schoolCount({
     id: 'teachers_pd_ict',
-    kind: 'count',
     partOf: 'teachers_pd',
     title: { ru: 'Из них по программам в области ИКТ', en: 'Of them, in ICT programmes' },
   }),
-  school({
+  schoolCount({
     id: 'teachers_pd_targeted',
-    kind: 'count',
     partOf: 'teachers_pd',
     title: {
       ru: 'Из них по адресным программам ПК, разработанным на основе диагностики дефицитов',
       en: 'Of them, in targeted PD programmes built on the deficits diagnostics',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_pd_federal_register',
-    kind: 'count',
     partOf: 'teachers_pd',
     title: {
       ru: 'Из них по программам из Федерального реестра',
       en: 'Of them, in programmes of the Federal Register',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_pd_distance',
-    kind: 'count',
     partOf: 'teachers_total',
     title: {
       ru: 'Педагогов, обучившихся по программам ДПО в дистанционной форме',
@@ -164,70 +151,62 @@ export const FIELDS: readonly FieldDef[] = [
     },
   }),
   // --- expert activity -------------------------------------------------------------
-  school({
+  schoolCount({
     id: 'teachers_experts',
-    kind: 'count',
     partOf: 'teachers_total',
     title: {
       ru: 'Педагогов, вовлечённых в экспертную деятельность (эксперт, член жюри, конкурсной комиссии)',
       en: 'Teachers acting as experts (expert, jury or commission member)',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_experts_regional',
-    kind: 'count',
     partOf: 'teachers_experts',
     title: {
       ru: 'Из них экспертов регионального и федерального уровней',
       en: 'Of them, experts at regional or federal level',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_gia_experts',
-    kind: 'count',
     partOf: 'teachers_experts',
     title: {
       ru: 'Из них экспертов региональной предметной комиссии ГИА',
       en: 'Of them, experts of the regional state exam subject commission',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_in_competitions',
-    kind: 'count',
     partOf: 'teachers_total',
     title: {
       ru: 'Педагогов, принявших участие в конкурсах профессионального мастерства',
       en: 'Teachers who took part in professional skill competitions',
     },
   }),
-  school({
+  schoolCount({
     id: 'expert_achievements',
-    kind: 'count',
     title: {
       ru: 'Достижений педагогов и их обучающихся по направлениям экспертной деятельности',
       en: 'Achievements of teachers and their students in expert activity',
     },
   }),
   // --- methodical active -----------------------------------------------------------
-  school({
+  schoolCount({
     id: 'teachers_methodical_active',
-    kind: 'count',
     partOf: 'teachers_total',
     perSubject: true,
     title: { ru: 'Педагогов, вошедших в методический актив', en: 'Teachers in the methodical active' },
   }),
-  school({
+  schoolCount({
     id: 'teachers_cnppm',
-    kind: 'count',
     partOf: 'teachers_total',
     title: {
       ru: 'Педагогов, привлекаемых к работе ЦНППМ',
       en: 'Teachers engaged by the regional PD centre (TsNPPM)',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_methodical_assessed',
-    kind: 'count',
     partOf: 'teachers_total',
     perSubject: true,
     title: {
@@ -236,57 +215,50 @@ export const FIELDS: readonly FieldDef[] = [
     },
   }),
   // --- young teachers and mentoring ------------------------------------------------
-  school({
+  schoolCount({
     id: 'teachers_under_35',
-    kind: 'count',
     partOf: 'teachers_total',
     title: { ru: 'Педагогов в возрасте до 35 лет', en: 'Teachers under 35' },
   }),
-  school({
+  schoolCount({
     id: 'young_specialists',
-    kind: 'count',
     partOf: 'teachers_total',
     title: { ru: 'Молодых специалистов (стаж 0–3 года)', en: 'Young specialists (0–3 years of experience)' },
   }),
-  school({
+  schoolCount({
     id: 'young_specialists_mentees',
-    kind: 'count',
     partOf: 'young_specialists',
     title: {
       ru: 'Из них вошедших в программы наставничества в роли наставляемого',
       en: 'Of them, mentees in mentoring programmes',
     },
   }),
-  school({
+  schoolCount({
     id: 'young_specialists_with_route',
-    kind: 'count',
     partOf: 'young_specialists',
     title: {
       ru: 'Из них с ИОМ, разработанным для устранения выявленных дефицитов',
       en: 'Of them, with an individual route addressing their deficits',
     },
   }),
-  school({
+  schoolCount({
     id: 'young_specialists_methodist',
-    kind: 'count',
     partOf: 'young_specialists',
     title: {
       ru: 'Из них сопровождаемых педагогами-методистами, прошедшими региональный отбор',
       en: 'Of them, supported by methodists selected by the region',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_in_young_projects',
-    kind: 'count',
     partOf: 'teachers_total',
     title: {
       ru: 'Педагогов, участвующих в проектах поддержки молодых педагогов',
       en: 'Teachers taking part in projects supporting young teachers',
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_in_mentoring',
-    kind: 'count',
     partOf: 'teachers_total',
     title: {
       ru: 'Педагогов, участвующих в программах наставничества (наставники и наставляемые)',
@@ -307,44 +279,39 @@ export const FIELDS: readonly FieldDef[] = [
     },
   }),
   // --- network interaction ---------------------------------------------------------
-  school({
+  schoolCount({
     id: 'teachers_in_network',
-    kind: 'count',
     partOf: 'teachers_total',
     title: {
       ru: 'Педагогов, включённых в сетевое взаимодействие (методические объединения, профессиональные сообщества)',
       en: 'Teachers in network communities (methodical associations, professional communities)',
     },
   }),
-  school({
+  schoolCount({
     id: 'network_creative_works',
-    kind: 'count',
     title: {
       ru: 'Творческих работ педагогов, представленных через сетевые формы взаимодействия',
       en: "Teachers' creative works presented through network forms",
     },
   }),
-  school({
+  schoolCount({
     id: 'teachers_dpo_trainers',
-    kind: 'count',
     partOf: 'teachers_total',
     title: {
       ru: 'Педагогов, привлечённых к реализации программ ДПО',
       en: 'Teachers engaged in delivering further education programmes',
     },
   }),
-  school({
+  schoolCount({
     id: 'project_participants',
-    kind: 'count',
     title: {
       ru: 'Участников образовательных отношений (педагогов, обучающихся, родителей), вовлечённых в социально значимые проекты через сетевое взаимодействие',
       en: 'Participants of education (teachers, students, parents) in socially significant network projects',
     },
   }),
   // --- staffing ----------------------------------------------------------------------
-  school({
+  schoolCount({
     id: 'staff_headcount',
-    kind: 'count',
     title: { ru: 'Списочная численность работников', en: 'Staff headcount (all employees)' },
   }),
   school({
@@ -364,32 +331,28 @@ export const FIELDS: readonly FieldDef[] = [
     kind: 'amount',
     title: { ru: 'Фактическая потребность в ставках', en: 'Actual need in staff rates' },
   }),
-  school({
+  schoolCount({
     id: 'vacancies',
-    kind: 'count',
     title: {
       ru: 'Вакантных должностей педагогических и руководящих работников',
       en: 'Vacant teaching and management positions',
     },
   }),
-  school({
+  schoolCount({
     id: 'vacancies_teachers',
-    kind: 'count',
     partOf: 'vacancies',
     title: { ru: 'Из них вакансий учителей', en: 'Of them, teacher vacancies' },
   }),
-  school({
+  schoolCount({
     id: 'vacancies_specialists',
-    kind: 'count',
     partOf: 'vacancies',
     title: {
       ru: 'Из них вакансий педагогов-психологов, социальных педагогов, учителей-логопедов, дефектологов, тьюторов',
       en: 'Of them, vacancies of psychologists, social pedagogues, speech therapists, defectologists, tutors',
     },
   }),
-  school({
+  schoolCount({
     id: 'vacancies_management',
-    kind: 'count',
     partOf: 'vacancies',
     title: { ru: 'Из них вакансий руководящих работников', en: 'Of them, management vacancies' },
   }),
@@ -398,9 +361,8 @@ export const FIELDS: readonly FieldDef[] = [
     kind: 'amount',
     title: { ru: 'Средний возраст педагогических работников, лет', en: 'Average age of teachers, years' },
   }),
-  school({
+  schoolCount({
     id: 'teachers_profile_education',
-    kind: 'count',
     partOf: 'teachers_total',
     title: {
       ru: 'Педагогов с образованием, соответствующим профилю преподаваемого предмета',
@@ -414,33 +376,29 @@ export const FIELDS: readonly FieldDef[] = [
   }),
 
   // --- the district's own facts ----------------------------------------------------
-  district({
+  districtYesNo({
     id: 'd_deficits_regulation',
-    kind: 'yesno',
     title: {
       ru: 'Есть нормативный акт, регулирующий выявление профессиональных дефицитов',
       en: 'A regulation governs professional deficits diagnostics',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_deficits_methodical_basis',
-    kind: 'yesno',
     title: {
       ru: 'Есть методическое обоснование выявления профессиональных дефицитов',
       en: 'A methodical justification of deficits diagnostics exists',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_routes_regulation',
-    kind: 'yesno',
     title: {
       ru: 'Есть нормативный акт, регулирующий учёт индивидуальных образовательных маршрутов',
       en: 'A regulation governs the register of individual routes',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_retraining_needs_monitoring',
-    kind: 'yesno',
     title: {
       ru: 'Проведён опережающий мониторинг потребности в профессиональной переподготовке',
       en: 'A forward-looking survey of retraining needs was run',
@@ -465,9 +423,8 @@ export const FIELDS: readonly FieldDef[] = [
     partOf: 'd_dpo_programmes',
     title: { ru: 'Из них реализуемых с применением электронного обучения', en: 'Of them, delivered with e-learning' },
   }),
-  district({
+  districtYesNo({
     id: 'd_expert_regulation',
-    kind: 'yesno',
     title: {
       ru: 'Есть нормативный акт о достижениях педагогов в экспертной деятельности',
       en: "A regulation governs teachers' achievements in expert activity",
@@ -481,17 +438,15 @@ export const FIELDS: readonly FieldDef[] = [
       en: 'Projects supporting young teachers (including regional ones) run in the district',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_young_deficits_research',
-    kind: 'yesno',
     title: {
       ru: 'Проводятся аналитические исследования, мониторинги профессиональных дефицитов молодых педагогов',
       en: "Studies and monitorings of young teachers' deficits are run",
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_young_targeted_planning',
-    kind: 'yesno',
     title: {
       ru: 'Работа планируется адресно с учётом дефицитов молодых педагогов',
       en: "Work is planned with young teachers' deficits in mind",
@@ -513,43 +468,37 @@ export const FIELDS: readonly FieldDef[] = [
       en: 'Network events for the professional development of young specialists',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_mentors_pd_schedule',
-    kind: 'yesno',
     title: {
       ru: 'Есть график прохождения курсов повышения квалификации педагогами-наставниками',
       en: 'A PD course schedule for mentors exists',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_mentoring_monitoring_system',
-    kind: 'yesno',
     title: {
       ru: 'Есть муниципальная система мониторинга поддержки молодых педагогов и наставничества',
       en: 'A municipal monitoring system of young teacher support and mentoring exists',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_mentoring_regulation_act',
-    kind: 'yesno',
     title: {
       ru: 'Есть нормативный акт о поддержке молодых педагогов и наставничестве',
       en: 'A regulation on young teacher support and mentoring exists',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_mentors_work_plan',
-    kind: 'yesno',
     title: { ru: 'Есть план работы педагогов-наставников', en: "A mentors' work plan exists" },
   }),
-  district({
+  districtYesNo({
     id: 'd_young_internship_plan',
-    kind: 'yesno',
     title: { ru: 'Есть план стажировки молодых педагогов', en: 'An internship plan for young teachers exists' },
   }),
-  district({
+  districtYesNo({
     id: 'd_young_open_lessons_plan',
-    kind: 'yesno',
     title: {
       ru: 'Есть план открытых занятий и мероприятий для молодых педагогов',
       en: 'A plan of open lessons and events for young teachers exists',
@@ -576,87 +525,74 @@ export const FIELDS: readonly FieldDef[] = [
       en: 'Network (socially significant) projects',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_network_regulation',
-    kind: 'yesno',
     title: {
       ru: 'Есть нормативный акт о сетевом взаимодействии педагогов (методических объединений)',
       en: 'A regulation on network interaction of teachers exists',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_mentoring_regulation',
-    kind: 'yesno',
     title: { ru: 'Есть Положение о наставничестве', en: 'A mentoring regulation exists' },
   }),
-  district({
+  districtYesNo({
     id: 'd_mentoring_individual_plans',
-    kind: 'yesno',
     title: { ru: 'Есть индивидуальные планы работы (наставников и наставляемых)', en: 'Individual work plans (of mentors and mentees) exist' },
   }),
-  district({
+  districtYesNo({
     id: 'd_schools_network_interaction',
-    kind: 'yesno',
     title: { ru: 'Есть сетевое взаимодействие образовательных организаций', en: 'Schools interact as a network' },
   }),
-  district({
+  districtYesNo({
     id: 'd_mo_regulations',
-    kind: 'yesno',
     title: {
       ru: 'Есть нормативно-правовые документы поддержки системы методической работы',
       en: 'Regulations supporting the methodical work system exist',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_mo_programme',
-    kind: 'yesno',
     title: { ru: 'Есть муниципальная программа развития муниципальной методической работы', en: 'A district programme for methodical work exists' },
   }),
-  district({
+  districtYesNo({
     id: 'd_rmo_plan',
-    kind: 'yesno',
     title: { ru: 'Есть план заседаний РМО', en: 'A meeting plan of the district methodical associations exists' },
   }),
-  district({
+  districtYesNo({
     id: 'd_smo_recommendations',
-    kind: 'yesno',
     title: {
       ru: 'Есть методические рекомендации по развитию ШМО, по созданию и функционированию школьных методических советов',
       en: 'Guidance on school methodical associations and school methodical councils exists',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_methodical_council',
-    kind: 'yesno',
     title: {
       ru: 'Организована работа муниципального методического совета по развитию школьных методических служб',
       en: 'A district methodical council for school methodical services works',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_gia_results',
-    kind: 'yesno',
     title: {
       ru: 'Результаты участия обучающихся в оценочных процедурах (оперативные данные ГИА) получены и проанализированы',
       en: "Students' results in assessment procedures (state exam data) obtained and analysed",
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_active_regulation',
-    kind: 'yesno',
     title: { ru: 'Есть нормативный акт о формировании методического актива', en: 'A regulation on the methodical active exists' },
   }),
-  district({
+  districtYesNo({
     id: 'd_staffing_regulation',
-    kind: 'yesno',
     title: {
       ru: 'Есть нормативный акт о выявлении кадровых потребностей',
       en: 'A regulation on identifying staffing needs exists',
     },
   }),
-  district({
+  districtYesNo({
     id: 'd_staff_analysis',
-    kind: 'yesno',
     title: {
       ru: 'Проведён анализ количественного и качественного кадрового состава',
       en: 'The quantitative and qualitative staff composition was analysed',
