@@ -191,14 +191,16 @@ function itemPages(): Section[] {
 const Y = YES;
 const N = NO;
 
+/** What the method measures and where it comes from: for coordinators, never on the form. */
+export const BOYKO_DESCRIPTION: Localized = {
+  ru: 'Методика В.В. Бойко «Эмоциональное выгорание»: 84 утверждения с ответами «Да»/«Нет», 12 симптомов, 3 фазы (напряжение, резистенция, истощение). Ключ — в опубликованном виде (максимум симптома «Личностная отстраненность» — 33 балла, общий максимум — 363). Опрос анонимный.',
+  en: 'V.V. Boyko\'s "Emotional burnout" method: 84 Yes/No statements, 12 symptoms, 3 phases (tension, resistance, exhaustion). The key as published (symptom "Personal detachment" maxes at 33, the total at 363). The survey is anonymous.',
+};
+
 export const BOYKO: BoykoInstrument = {
   id: 'boyko',
   version: '1',
   title: { ru: 'Диагностика эмоционального выгорания (В.В. Бойко)', en: 'Emotional burnout (V.V. Boyko)' },
-  description: {
-    ru: 'Методика В.В. Бойко «Эмоциональное выгорание»: 84 утверждения с ответами «Да»/«Нет», 12 симптомов, 3 фазы (напряжение, резистенция, истощение). Ключ — в опубликованном виде (максимум симптома «Личностная отстраненность» — 33 балла, общий максимум — 363). Опрос анонимный.',
-    en: 'V.V. Boyko\'s "Emotional burnout" method: 84 Yes/No statements, 12 symptoms, 3 phases (tension, resistance, exhaustion). The key as published (symptom "Personal detachment" maxes at 33, the total at 363). The survey is anonymous.',
-  },
   instruction: {
     ru: 'Если вы являетесь профессионалом в какой-либо сфере взаимодействия с людьми, вам будет интересно увидеть, в какой степени у вас сформировалась психологическая защита в форме эмоционального выгорания. Читайте суждения и отвечайте «да» или «нет». Примите во внимание, что, если в формулировках опросника идет речь о партнерах, то имеются в виду субъекты вашей профессиональной деятельности — пациенты, клиенты, потребители, заказчики, учащиеся и другие люди, с которыми вы ежедневно работаете.',
     en: 'If you are a professional in any field of work with people, you may be interested to see to what extent you have developed a psychological defence in the form of emotional burnout. Read the statements and answer "yes" or "no". Note that where the statements speak of partners, they mean the people you deal with in your professional activity — patients, clients, consumers, customers, students and others with whom you work every day.',

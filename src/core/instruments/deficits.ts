@@ -127,14 +127,16 @@ const AREA_SECTIONS: Section[] = AREAS.map((area, index) => ({
   items: area.actions,
 }));
 
+/** What the method measures and where it comes from: for coordinators, never on the form. */
+export const DEFICITS_DESCRIPTION: Localized = {
+  ru: 'Собственная анкета для направлений «Выявление профессиональных дефицитов» и «Индивидуальные образовательные маршруты»: участие в диагностике в этом году, наличие ИОМ и самооценка по шести видам компетенций; дефицит вида выявлен, если не менее 2 из 3 действий оценены на 1 или 2.',
+  en: 'Our own questionnaire for the directions "Professional deficits" and "Individual educational routes": taking part in a diagnostic this year, having a route, and a self-assessment in six areas; a deficit of a type is identified when at least 2 of its 3 actions are rated 1 or 2.',
+};
+
 export const DEFICITS: DeficitsInstrument = {
   id: 'deficits',
   version: '1',
   title: { ru: 'Самодиагностика профессиональных дефицитов', en: 'Professional deficits self-check' },
-  description: {
-    ru: 'Собственная анкета для направлений «Выявление профессиональных дефицитов» и «Индивидуальные образовательные маршруты»: участие в диагностике в этом году, наличие ИОМ и самооценка по шести видам компетенций; дефицит вида выявлен, если не менее 2 из 3 действий оценены на 1 или 2.',
-    en: 'Our own questionnaire for the directions "Professional deficits" and "Individual educational routes": taking part in a diagnostic this year, having a route, and a self-assessment in six areas; a deficit of a type is identified when at least 2 of its 3 actions are rated 1 or 2.',
-  },
   instruction: {
     ru: 'Самодиагностика помогает увидеть, в каких областях работы нужна методическая поддержка. Это не проверка знаний: отвечайте так, как есть. Ответы обрабатываются только в обобщенном виде.',
     en: 'This self-check helps to see in which areas of work methodical support is needed. It is not a test: answer as things are. Answers are only used in summarised form.',

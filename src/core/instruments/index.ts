@@ -1,8 +1,9 @@
 /** The survey instruments: definitions and the lookups built on them. */
-import { BOYKO, BoykoInstrument } from './boyko';
-import { DEFICITS, DeficitsInstrument } from './deficits';
-import { MENTORING, MentoringInstrument } from './mentoring';
-import { NETWORK, NetworkInstrument } from './network';
+import { Localized } from '../text/i18n';
+import { BOYKO, BOYKO_DESCRIPTION, BoykoInstrument } from './boyko';
+import { DEFICITS, DEFICITS_DESCRIPTION, DeficitsInstrument } from './deficits';
+import { MENTORING, MENTORING_DESCRIPTION, MentoringInstrument } from './mentoring';
+import { NETWORK, NETWORK_DESCRIPTION, NetworkInstrument } from './network';
 import { PROFILE_SECTION } from './profile';
 import { InstrumentId, INSTRUMENT_IDS, Item } from './types';
 
@@ -31,6 +32,18 @@ export function isInstrumentId(value: string): value is InstrumentId {
 export function getInstrument(id: InstrumentId): Instrument {
   return INSTRUMENTS[id];
 }
+
+/**
+ * What each instrument measures and where it comes from, for coordinators. Nothing the
+ * add-on draws shows it, so it is kept apart from the instruments and stays out of the
+ * Apps Script bundle until something does.
+ */
+export const INSTRUMENT_DESCRIPTIONS: Readonly<Record<InstrumentId, Localized>> = {
+  boyko: BOYKO_DESCRIPTION,
+  mentoring: MENTORING_DESCRIPTION,
+  network: NETWORK_DESCRIPTION,
+  deficits: DEFICITS_DESCRIPTION,
+};
 
 /** Every item of an instrument in form order. */
 export function instrumentItems(instrument: Instrument): Item[] {

@@ -78,14 +78,16 @@ const BECOME_MENTOR = yesNoItem('mentee.becomeMentor', {
   en: 'Do you plan to become a mentor in the future?',
 });
 
+/** What the method measures and where it comes from: for coordinators, never on the form. */
+export const MENTORING_DESCRIPTION: Localized = {
+  ru: 'Анкета для наставляемых и наставников (направление «Молодые педагоги и наставничество»). Формулировки — собственная редакция по образцу анкет, рекомендованных Минпросвещения России для целевой модели наставничества; с официальным текстом не сверены.',
+  en: 'A questionnaire for mentees and mentors (direction "Young teachers and mentoring"). Our own wording modelled on the questionnaires the Ministry of Education recommends for the target mentoring model; not checked against the official text.',
+};
+
 export const MENTORING: MentoringInstrument = {
   id: 'mentoring',
   version: '1',
   title: { ru: 'Удовлетворенность участием в программе наставничества', en: 'Satisfaction with the mentoring programme' },
-  description: {
-    ru: 'Анкета для наставляемых и наставников (направление «Молодые педагоги и наставничество»). Формулировки — собственная редакция по образцу анкет, рекомендованных Минпросвещения России для целевой модели наставничества; с официальным текстом не сверены.',
-    en: 'A questionnaire for mentees and mentors (direction "Young teachers and mentoring"). Our own wording modelled on the questionnaires the Ministry of Education recommends for the target mentoring model; not checked against the official text.',
-  },
   instruction: {
     ru: 'Анкета помогает оценить, насколько программа наставничества полезна ее участникам. Ответы обрабатываются только в обобщенном виде.',
     en: 'This questionnaire helps to see how useful the mentoring programme is to its participants. Answers are only used in summarised form.',

@@ -13,6 +13,7 @@
  * - non-participants: why not, and whether they would like to join — what the
  *   district can act on.
  */
+import { Localized } from '../text/i18n';
 import { SATISFACTION_BANDS, SatisfactionBand, scaleItem, yesNoItem } from './common';
 import { PROFILE_SECTION } from './profile';
 import { Band, InstrumentBase, ScaleItem, SUBMIT } from './types';
@@ -52,14 +53,16 @@ const RATINGS = [
   rating('network.overall', 'Удовлетворенность участием в сетевых формах работы в целом', 'Overall satisfaction with taking part in network forms of work'),
 ];
 
+/** What the method measures and where it comes from: for coordinators, never on the form. */
+export const NETWORK_DESCRIPTION: Localized = {
+  ru: 'Собственная анкета для направления «Сетевое взаимодействие»: участие педагогов в сетевых формах работы (методические объединения, сетевые сообщества и проекты) и удовлетворенность ими (индекс 0–100).',
+  en: 'Our own questionnaire for the direction "Network interaction": teachers\' participation in network forms of work (methodical associations, network communities and projects) and their satisfaction with them (index 0–100).',
+};
+
 export const NETWORK: NetworkInstrument = {
   id: 'network',
   version: '1',
   title: { ru: 'Удовлетворенность сетевыми формами работы', en: 'Satisfaction with network forms of work' },
-  description: {
-    ru: 'Собственная анкета для направления «Сетевое взаимодействие»: участие педагогов в сетевых формах работы (методические объединения, сетевые сообщества и проекты) и удовлетворенность ими (индекс 0–100).',
-    en: 'Our own questionnaire for the direction "Network interaction": teachers\' participation in network forms of work (methodical associations, network communities and projects) and their satisfaction with them (index 0–100).',
-  },
   instruction: {
     ru: 'Сетевые формы работы — это районные (межшкольные) методические объединения, сетевые профессиональные сообщества, в том числе онлайн, сетевые проекты, межшкольные семинары и мастер-классы. Ответы обрабатываются только в обобщенном виде.',
     en: 'Network forms of work are district (inter-school) methodical associations, professional network communities including online ones, network projects, inter-school seminars and master classes. Answers are only used in summarised form.',

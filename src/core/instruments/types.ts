@@ -115,8 +115,6 @@ export interface InstrumentBase {
   /** Recorded with every form so answers given to an older version stay interpretable. */
   version: string;
   title: Localized;
-  /** What the instrument measures and where it comes from: for coordinators. */
-  description: Localized;
   /** What respondents read at the top of the form. */
   instruction: Localized;
   /** No e-mail collection, no sign-in; only the profile section describes the respondent. */

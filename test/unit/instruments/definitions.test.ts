@@ -1,6 +1,6 @@
 import { normalizeTitle } from '../../../src/core/text/normalize';
 import {
-  AGE_BANDS, AGE_UNDER_35, EXPERIENCE_BANDS, INSTRUMENT_IDS, INSTRUMENTS, instrumentItems, Item, itemAliases, PROFILE_SECTION,
+  AGE_BANDS, AGE_UNDER_35, EXPERIENCE_BANDS, INSTRUMENT_DESCRIPTIONS, INSTRUMENT_IDS, INSTRUMENTS, instrumentItems, Item, itemAliases, PROFILE_SECTION,
   SUBMIT, YOUNG_SPECIALIST_EXPERIENCE,
 } from '../../../src/core/instruments';
 import { Localized } from '../../../src/core/text/i18n';
@@ -19,7 +19,7 @@ describe.each(INSTRUMENT_IDS)('instrument %s', (id) => {
     expect(instrument.id).toBe(id);
     expect(instrument.version).toMatch(/^\d+$/);
     expect(instrument.audience).toBe('teachers');
-    [instrument.title, instrument.description, instrument.instruction].forEach(localized);
+    [instrument.title, INSTRUMENT_DESCRIPTIONS[id], instrument.instruction].forEach(localized);
     for (const section of instrument.sections) {
       localized(section.title);
       localized(section.help);
