@@ -4,6 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as esbuild from 'esbuild';
 import { join } from 'node:path';
+import { BOYKO, INSTRUMENT_DESCRIPTIONS, instrumentItems } from '../../src/core/instruments';
+import { BOYKO_ALIASES } from '../../src/core/instruments/boyko-aliases';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -102,6 +104,20 @@ describe('the built bundle', () => {
     // Minified: a handful of lines (template literals keep theirs), not thousands.
     expect(script.split('\n').length).toBeLessThan(50);
     expect(style).not.toMatch(/\n/);
+  });
+
+  test('leaves out the texts only the command-line tool reads or nothing shows', () => {
+    // Boyko's other published wordings serve only to recognise export columns (the CLI);
+    // the instruments' descriptions are shown nowhere. The form texts stay, of course.
+    const forms = instrumentItems(BOYKO).map((item) => item.title.ru);
+    expect(forms.every((title) => code.includes(title.replace(/^\d+\. /, '')))).toBe(true);
+    const aliases = Object.values(BOYKO_ALIASES).flat().filter((alias) => !forms.some((title) => title.includes(alias)));
+    expect(aliases.length).toBeGreaterThan(30);
+    expect(aliases.filter((alias) => code.includes(alias))).toEqual([]);
+    for (const description of Object.values(INSTRUMENT_DESCRIPTIONS)) {
+      expect(code).not.toContain(description.ru);
+      expect(code).not.toContain(description.en);
+    }
   });
 
   test('keeps its source map in build/, and clasp pushes only the project files', () => {
