@@ -1104,7 +1104,7 @@ type SheetMembers =
   | 'insertColumnsAfter' | 'insertColumnAfter' | 'appendRow' | 'clear' | 'clearContents'
   | 'deleteRow' | 'deleteRows' | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns'
   | 'hideSheet' | 'showSheet' | 'isSheetHidden' | 'getFormUrl' | 'protect' | 'getProtections'
-  | 'setColumnWidth' | 'setColumnWidths' | 'autoResizeColumns' | 'activate';
+  | 'setColumnWidth' | 'setColumnWidths' | 'autoResizeColumns' | 'activate' | 'createTextFinder';
 
 class EmuSheet implements Pick<GSheet, SheetMembers> {
   readonly _api: GSheet;
@@ -1162,6 +1162,12 @@ class EmuSheet implements Pick<GSheet, SheetMembers> {
     const rows = Math.max(1, this._store.lastRow(this._model));
     const cols = Math.max(1, this._store.lastColumn(this._model));
     return this._store.rangeApi(this._model, { row: 1, col: 1, numRows: rows, numCols: cols });
+  }
+
+  /** Sheet.createTextFinder: "find or replace text within a range, sheet or spreadsheet"; here, the sheet's data. */
+  createTextFinder(findText: string): GTextFinder {
+    const rect = { row: 1, col: 1, numRows: Math.max(1, this._store.lastRow(this._model)), numCols: Math.max(1, this._store.lastColumn(this._model)) };
+    return new EmuTextFinder(new EmuRange(this._store, this._model, rect), String(findText))._api;
   }
 
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): CellValue[][] {
