@@ -17,8 +17,9 @@ export function logEntry(context: Context, sheet: string, row: number | '', reas
  * rows are written inert.
  */
 export function writeLog(context: Context, entries: LogEntry[]): void {
+  if (entries.length === 0) return;
   const sheet = layoutSheet(context, 'log');
-  if (!sheet || entries.length === 0) return;
+  if (!sheet) return;
   const rows = entries.map((entry) => inertRow(logRow(entry, context.lang)));
   if (rows.length === 1) appendRow(sheet, rows[0]);
   else appendRows(sheet, sheet.getLastRow() + 1, rows);

@@ -1,7 +1,9 @@
 /** Reading and writing the form registry sheet (see core/registry). */
 import { inertRow } from '../core/text/inert';
 import { fitRow, MAX_CELL_TEXT } from '../core/text/cells';
-import { FormRecord, isFormKind, itemsCell, parseRegistry, registryHeader, registryRow } from '../core/workbook/registry';
+import { compactRegistry, FormRecord, isFormKind, itemsCell, parseRegistry, registryHeader, registryRow } from '../core/workbook/registry';
+import { PROPERTY_KEYS } from '../core/workbook/state-keys';
+import { deleteBookValue, readBookJson, writeBookJson } from './adapters/state';
 import { formIdOfUrl, formItemTitles, openForm } from './adapters/forms';
 import { readRows, replaceRows, Sheet, sheetById } from './adapters/workbook';
 import { Context, layoutSheet } from './context';
@@ -37,8 +39,20 @@ export function writeRegistry(context: Context, records: FormRecord[]): void {
   const damaged = (headerless ? rows : rows.slice(1)).filter((row) => parseRegistry([row]).unreadable.length > 0);
   const cells = (row: unknown[]) => row.map((cell) => String(cell ?? ''));
   replaceRows(sheet, registryHeader(context.lang), [...records.map(registryRow), ...damaged.map(cells)].map((row) => inertRow(fitRow(row, context.lang))));
+  syncCompactRegistry(context, records);
   const cut = records.filter((record) => itemsCell(record.items).cut);
   if (cut.length > 0) writeLog(context, cut.map((record) => logEntry(context, record.responseSheetName, '', 'registryTitlesCut', { sheet: record.responseSheetName, max: MAX_CELL_TEXT })));
+}
+
+/**
+ * Keeps the compact registry a submission reads (core/workbook/registry) equal to these
+ * records, as read from or written to the registry sheet: no call when it already is.
+ */
+export function syncCompactRegistry(context: Context, records: readonly FormRecord[]): void {
+  const compact = compactRegistry(records);
+  if (JSON.stringify(readBookJson(context.book, PROPERTY_KEYS.forms)) === JSON.stringify(compact)) return;
+  if (compact) writeBookJson(context.book, PROPERTY_KEYS.forms, compact);
+  else deleteBookValue(context.book, PROPERTY_KEYS.forms);
 }
 
 /**

@@ -15,9 +15,9 @@
 import { Settings } from '../core/settings';
 import { STALL_AFTER_MS } from '../core/views/health';
 import { withLock } from './adapters/lock';
-import { deleteBookValue, forgetWorkbook, myWorkbookIds, readBookJson, readUserMark, rememberWorkbook, writeBookJson, writeUserMark } from './adapters/state';
+import { deleteBookValue, forgetWorkbook, myWorkbookIds, readBookJson, readUserMark, rememberWorkbook, writeBookJson, writeBookValues, writeUserMark } from './adapters/state';
 import {
-  authorizationRequired, deleteTriggers, hasSubmitTrigger, installScheduleTrigger, installSubmitTrigger, myEmail, myScheduleTriggers, mySubmitTriggers, SUBMIT_HANDLER,
+  authorizationRequired, deleteTriggers, installScheduleTrigger, installSubmitTrigger, myEmail, myScheduleTriggers, mySubmitTriggers, SUBMIT_HANDLER,
 } from './adapters/triggers';
 import { openWorkbook } from './adapters/workbook';
 import { Context, contextOf, readSettings, UserError } from './context';
@@ -28,6 +28,7 @@ import { periodOf } from '../core/periods';
 import { sendDueMail } from './mail';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 import { countRows, DailySeen, scoresOf, sheetsToCatchUp } from './counts';
+import { readRegistry, syncCompactRegistry } from './registry';
 
 export const OWNER_KEY = PROPERTY_KEYS.triggerOwner;
 export const LAST_RUN_KEY = PROPERTY_KEYS.lastRun;
@@ -41,6 +42,7 @@ const SCHEDULE_UID_KEY = PROPERTY_KEYS.scheduleTrigger;
 const DAILY_SEEN_KEY = PROPERTY_KEYS.dailySeen;
 const INDICATORS_DUE_KEY = PROPERTY_KEYS.indicatorsDue;
 const MAIL_PENDING_KEY = PROPERTY_KEYS.mailPending;
+const NEXT_DAILY_KEY = PROPERTY_KEYS.nextDaily;
 
 /** The job's own budget, under the 6-minute execution limit, shared by its workbooks. */
 const JOB_BUDGET_MS = 270_000;
@@ -49,7 +51,11 @@ function today(context: Context): string {
   return nowIso(context).slice(0, 10);
 }
 
-/** The scheduled job last ran more than STALL_AFTER_MS ago (never having run is no stall). */
+/**
+ * The scheduled job's daily run last started more than STALL_AFTER_MS ago (never having
+ * run is no stall). The heartbeat is written by the daily run only, so that an idle hour
+ * writes nothing.
+ */
 export function jobStalled(context: Context): boolean {
   const last = readBookJson<string>(context.book, LAST_RUN_KEY);
   if (!last) return false;
@@ -119,6 +125,9 @@ export function checkTriggersAndLog(context: Context, settings: Settings, firstS
       entries.push(logEntry(context, '', '', 'triggerMissing'));
     }
     writeBookJson(context.book, CATCH_UP_PROPERTY, true);
+  } else if (readBookJson(context.book, MISSING_LOGGED_KEY) !== null && readBookJson<string>(context.book, OWNER_KEY) === me) {
+    // The owner's trigger is there again: the hourly catch-ups that stood in for it stop.
+    deleteBookValue(context.book, MISSING_LOGGED_KEY);
   }
   if (check.handedOverFrom !== null) {
     entries.push(logEntry(context, '', '', 'triggerHandedOver', { from: check.handedOverFrom, to: me }));
@@ -195,22 +204,34 @@ function logSettingsDamage(context: Context, reason: string): void {
 /** Once a week the catch-up reads every sheet and the indicators are recomputed whatever the counts say. */
 const FULL_CHECK_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * One workbook's share of the job. Every hour: the heartbeat, whether the form-submit
- * trigger is still there (a deleted one is logged within the hour), and only what is
+ * The instant of the next local midnight after `now` (local ISO text read at `at`, epoch
+ * ms). The local offset is today's: on a night the clocks change, the daily run comes an
+ * hour early or late, and one that comes early finds the day already done.
+ */
+function nextLocalMidnight(now: string, at: number): number {
+  const offset = Math.round((Date.parse(`${now}Z`) - at) / 60_000) * 60_000;
+  return Date.parse(`${now.slice(0, 10)}T00:00:00Z`) + DAY_MS - offset;
+}
+
+/**
+ * One workbook's share of the job. Whether anything is due is decided from the
+ * workbook's state, read once when it was opened: an idle hour makes no other call (no
+ * clock in the time zone, no heartbeat, no sheet, no settings). Every hour: only what is
  * marked as waiting — a paused recalculation, a queued catch-up, indicators due after a
- * school report, mail the last run could not finish. Once a day, after local midnight:
- * the full trigger check, the counts that tell whether anything waits unscored (those
- * instruments are caught up), the indicators when the scores or the period changed, and
- * the mail. Once a week the catch-up and the indicators run whatever the counts say.
- * An idle hour reads no sheet and no settings.
+ * school report, mail the last run could not finish. Once a day, at the first run after
+ * local midnight (its instant stored by the day before): the authorization, the heartbeat,
+ * the full trigger check (a deleted form-submit trigger is logged), the counts that tell
+ * whether anything waits unscored (those instruments are caught up), the indicators when
+ * the scores or the period changed, and the mail. Once a week the catch-up and the
+ * indicators run whatever the counts say.
  */
 /** `owner`: the recorded owner, who runs this job. */
 function runForWorkbook(context: Context, owner: string, options: RunOptions, started: number): void {
-  const now = nowIso(context);
-  writeBookJson(context.book, LAST_RUN_KEY, now);
-  const day = now.slice(0, 10);
-  const daily = readBookJson<string>(context.book, DAILY_KEY) !== day;
+  const nextDaily = readBookJson<number>(context.book, NEXT_DAILY_KEY);
+  let daily = typeof nextDaily !== 'number' || Date.now() >= nextDaily;
   let settings: Settings | null = null;
   const settingsOrLog = (): Settings | null => {
     if (settings) return settings;
@@ -226,26 +247,50 @@ function runForWorkbook(context: Context, owner: string, options: RunOptions, st
   let catchUpSheets: number[] | undefined;
   let scoresChanged = false;
   if (daily) {
-    const current = settingsOrLog();
-    if (!current) return;
-    checkTriggersAndLog(context, current, false, false, owner);
-    const seen = readBookJson<DailySeen>(context.book, DAILY_SEEN_KEY);
-    const full = !seen || Date.now() - seen.fullAt >= FULL_CHECK_AFTER_MS;
-    const counts = countRows(context);
-    const scores = scoresOf(counts);
-    const period = periodOf(day, presetOf(current).reportingPeriod);
-    scoresChanged = full || seen?.period !== period || JSON.stringify(scores) !== JSON.stringify(seen?.scores ?? {});
-    const behind = full ? [] : sheetsToCatchUp(context, counts);
-    // A catch-up already queued does not know what it misses: it stays a full one.
-    if (!full && behind.length > 0 && !readBookJson(context.book, CATCH_UP_PROPERTY)) catchUpSheets = behind;
-    if (full || behind.length > 0) writeBookJson(context.book, CATCH_UP_PROPERTY, true);
-    writeBookJson(context.book, DAILY_KEY, day);
-    writeBookJson(context.book, DAILY_SEEN_KEY, { scores, period, fullAt: full || !seen ? Date.now() : seen.fullAt } satisfies DailySeen);
-  } else if (!hasSubmitTrigger(context.book)) {
-    const current = settingsOrLog();
-    if (current) checkTriggersAndLog(context, current, false, false, owner);
+    if (authorizationRequired()) {
+      // Nothing is done until authorized again; the day stays due, so the next hour asks again.
+      noteAuthorizationRequired(context);
+      noteAuthorizationRequired(null);
+      return;
+    }
+    const now = nowIso(context);
+    const day = now.slice(0, 10);
+    const marks: Record<string, unknown> = { [NEXT_DAILY_KEY]: nextLocalMidnight(now, Date.now()) };
+    if (readBookJson<string>(context.book, DAILY_KEY) === day) {
+      // Early (the clocks changed overnight) or already done by an earlier version: only the next instant.
+      writeBookValues(context.book, marks);
+      daily = false;
+    } else {
+      const current = settingsOrLog();
+      if (!current) {
+        writeBookJson(context.book, LAST_RUN_KEY, now);
+        return;
+      }
+      checkTriggersAndLog(context, current, false, false, owner);
+      const records = readRegistry(context);
+      // The registry sheet is the record: a hand edit reaches the submissions' compact copy within the day.
+      syncCompactRegistry(context, records);
+      const seen = readBookJson<DailySeen>(context.book, DAILY_SEEN_KEY);
+      const full = !seen || Date.now() - seen.fullAt >= FULL_CHECK_AFTER_MS;
+      const counts = countRows(context, records);
+      const scores = scoresOf(counts);
+      const period = periodOf(day, presetOf(current).reportingPeriod);
+      scoresChanged = full || seen?.period !== period || JSON.stringify(scores) !== JSON.stringify(seen?.scores ?? {});
+      const behind = full ? [] : sheetsToCatchUp(context, counts);
+      // A catch-up already queued does not know what it misses: it stays a full one.
+      if (!full && behind.length > 0 && !readBookJson(context.book, CATCH_UP_PROPERTY)) catchUpSheets = behind;
+      if (full || behind.length > 0) writeBookJson(context.book, CATCH_UP_PROPERTY, true);
+      writeBookValues(context.book, {
+        ...marks,
+        [LAST_RUN_KEY]: now,
+        [DAILY_KEY]: day,
+        [DAILY_SEEN_KEY]: { scores, period, fullAt: full || !seen ? Date.now() : seen.fullAt } satisfies DailySeen,
+      });
+    }
   }
-  const pending = readBookJson(context.book, CURSOR_PROPERTY) || readBookJson(context.book, CATCH_UP_PROPERTY);
+  // While the form-submit trigger is missing (the daily check found it so), every hour catches up in its place.
+  const pending = readBookJson(context.book, CURSOR_PROPERTY) || readBookJson(context.book, CATCH_UP_PROPERTY)
+    || readBookJson(context.book, MISSING_LOGGED_KEY);
   const progress = pending ? catchUp(context, options, started, catchUpSheets) : null;
   // A catch-up that scored something has just recomputed the indicators.
   const recomputed = progress !== null && progress.done && progress.processed > 0;
@@ -265,12 +310,10 @@ function runForWorkbook(context: Context, owner: string, options: RunOptions, st
  * Installable time-driven trigger, hourly (the most an add-on may ask for), one per
  * user. Event: the clock event. Runs for every workbook whose triggers this user owns,
  * opening each by id; a workbook that fails is logged in it and the others still run.
+ * Authorization is asked by each workbook's daily run, and when a workbook cannot be
+ * opened: an idle hour does not ask.
  */
 export function runScheduledJobs(e?: unknown, options: RunOptions = {}): void {
-  if (authorizationRequired()) {
-    noteAuthorizationRequired(null);
-    return;
-  }
   const started = Date.now();
   const uid = (e as { triggerUid?: string } | undefined)?.triggerUid;
   let me: string | undefined;
@@ -281,6 +324,10 @@ export function runScheduledJobs(e?: unknown, options: RunOptions = {}): void {
     try {
       context = contextOf(openWorkbook(id));
     } catch (error) {
+      if (authorizationRequired()) {
+        noteAuthorizationRequired(null);
+        return;
+      }
       // Deleted, or no longer shared with this user: said in the execution log; kept in
       // the list, since access may come back.
       console.warn(`PD Monitor: workbook ${id} cannot be opened: ${String(error)}`);

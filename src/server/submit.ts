@@ -1,7 +1,8 @@
 /** The form-submit pipeline: each response scored once, on arrival, under the document lock. */
 import { inertRow } from '../core/text/inert';
-import { eventTimestampTitle, processResponse } from '../core/workbook/pipeline';
-import { FormRecord, isScored, isSurveyRecord } from '../core/workbook/registry';
+import { eventTimestampTitle, ProcessedResponse, processResponse } from '../core/workbook/pipeline';
+import { CompactRegistry, compactRecord, FormRecord, isScored, isSurveyRecord, SurveyRecord, titleHash } from '../core/workbook/registry';
+import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 import { contentKey, keysOfRows } from '../core/workbook/response-key';
 import { fitCells, MAX_CELL_TEXT } from '../core/text/cells';
 import { parseDisplayedTimestamp } from '../core/text/timestamps';
@@ -9,11 +10,11 @@ import { LogEntry, LogReason } from '../core/workbook/log';
 import { scoresKey } from '../core/workbook/sheets';
 import { withLock } from './adapters/lock';
 import { authorizationRequired } from './adapters/triggers';
-import { writeBookJson } from './adapters/state';
-import { activeWorkbook, appendRow, hasKey, isSheetDate, keyedRow, Sheet, Spreadsheet, workbookTimeZone } from './adapters/workbook';
+import { readBookJson, writeBookJson } from './adapters/state';
+import { activeWorkbook, appendRow, hasKey, isSheetDate, mayHaveKey, keyedRow, Sheet, Spreadsheet, workbookTimeZone } from './adapters/workbook';
 import { Context, contextOf, layoutSheet } from './context';
 import { nowIso, writeLog } from './log';
-import { readRegistry, refreshItemTitles, writeRegistry } from './registry';
+import { readRegistry, refreshItemTitles, syncCompactRegistry, writeRegistry } from './registry';
 import { processReportSubmission } from './reports';
 import { noteAuthorizationRequired, retireIfNotOwner } from './schedule';
 import { CATCH_UP_PROPERTY, ensureScoresSheet } from './recalc';
@@ -53,27 +54,57 @@ function refreshTitles(context: Context, records: FormRecord[], record: FormReco
  * instead. A run that fails part-way leaves the response to the next hour's catch-up.
  *
  * Every service call here is paid on every response, so only those the response needs
- * are made: the sheet by its grid id, its name and row only for a log line.
+ * are made: the workbook's state in one read (the registry's compact form among it), the
+ * sheet by its grid id, its name and row only for a log line. Authorization is asked
+ * only when a call has failed: "some script executions can start without a user's
+ * consent to all required scopes" (AuthorizationInfo), and then the calls needing them
+ * fail; a response whose calls all succeed needs no answer to that question.
  */
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (!e || !e.range || !e.namedValues || !e.values) return;
   // The event names its spreadsheet (`source`, missing from the type definitions).
   const book = (e as { source?: Spreadsheet }).source ?? activeWorkbook();
-  if (authorizationRequired()) {
-    // The raw row is safe in its sheet; once authorized again, the catch-up scores it.
-    noteAuthorizationRequired(contextOf(book));
-    return;
-  }
-  const context = contextOf(book);
-  if (!context) return;
+  let context: Context | null = null;
   try {
+    context = contextOf(book);
+    if (!context) return;
     scoreEvent(context, e);
   } catch (error) {
+    if (authorizationRequired()) {
+      // The raw row is safe in its sheet; once authorized again, the catch-up scores it.
+      noteAuthorizationRequired(context);
+      return;
+    }
     // Whatever failed (a service call, the 6-minute limit), the raw row is in its sheet:
     // the scheduled job's catch-up scores it within the hour, once.
-    writeBookJson(context.book, CATCH_UP_PROPERTY, true);
+    if (context) writeBookJson(context.book, CATCH_UP_PROPERTY, true);
     throw error;
   }
+}
+
+/**
+ * The response scored through the compact registry: its titles compared as hashes, as
+ * mapResponse compares them (trimmed). Null when the sheet is not in it, or when an
+ * answered title is unknown to it: the registry sheet then decides, as it always did
+ * (a reworded question, an unregistered sheet), and names the titles in its log lines.
+ */
+function scoreByCompact(context: Context, e: GoogleAppsScript.Events.SheetsOnFormSubmit, sheetId: number, pairs: ReadonlyArray<[string, string]>,
+  key: string, submittedAt: string): { record: SurveyRecord; processed: ProcessedResponse } | null {
+  const record = compactRecord(readBookJson<CompactRegistry>(context.book, PROPERTY_KEYS.forms), sheetId);
+  if (!record) return null;
+  const first = e.values[0] ?? '';
+  const questions = new Set(record.items.flatMap((item) => item.titles));
+  // The timestamp column, as eventTimestampTitle finds it.
+  let timestampTitle = '';
+  for (const [title, values] of Object.entries(e.namedValues)) {
+    if (!questions.has(titleHash(title)) && values[0] === first) {
+      timestampTitle = titleHash(title);
+      break;
+    }
+  }
+  const byTitle = pairs.map(([title, value]): [string, string] => [titleHash(title), value]);
+  const processed = processResponse({ record, key, byTitle, timestampTitle, submittedAt, lang: context.lang });
+  return processed.kind === 'scored' && processed.unmapped.length > 0 ? null : { record, processed };
 }
 
 function scoreEvent(context: Context, e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
@@ -87,39 +118,48 @@ function scoreEvent(context: Context, e: GoogleAppsScript.Events.SheetsOnFormSub
   const submittedAt = parseDisplayedTimestamp(first) ?? nowIso(context);
   const entry = (sheetName: string, reason: LogReason, params?: Record<string, string | number>): LogEntry =>
     ({ at: submittedAt, sheet: sheetName, row: rowOf(), reason, ...(params ? { params } : {}) });
+  // Every column separately, in order: two columns may share a title and both count.
+  const pairs: Array<[string, string]> = [];
+  for (const [title, values] of Object.entries(e.namedValues)) {
+    for (const value of values) pairs.push([title, value]);
+  }
 
   const outcome = withLock(() => {
     const log: LogEntry[] = [];
-    const records = readRegistry(context);
-    const record = records.find((r) => r.responseSheetId === sheetId && isScored(r));
-    if (!record) {
-      writeLog(context, [entry(e.range.getSheet().getName(), 'unregisteredSheet')]);
-      return;
+    let key = contentKey(sheetId, { submittedAt, cells: e.values.slice(1) });
+    const compact = scoreByCompact(context, e, sheetId, pairs, key, submittedAt);
+    let record: FormRecord;
+    let processed: ProcessedResponse;
+    if (compact) ({ record, processed } = compact);
+    else {
+      const records = readRegistry(context);
+      syncCompactRegistry(context, records);
+      const found = records.find((r) => r.responseSheetId === sheetId && isScored(r));
+      if (!found) {
+        writeLog(context, [entry(e.range.getSheet().getName(), 'unregisteredSheet')]);
+        return;
+      }
+      record = found;
+      const timestampTitle = eventTimestampTitle(record, e.namedValues, first);
+      if (!isSurveyRecord(record)) {
+        processReportSubmission(context, record, key, pairs, timestampTitle, record.responseSheetName, rowOf(), submittedAt);
+        return;
+      }
+      const survey = record;
+      processed = processResponse({ record: survey, key, byTitle: pairs, timestampTitle, submittedAt, lang: context.lang });
+      if (processed.kind === 'scored' && processed.unmapped.length > 0 && refreshTitles(context, records, record)) {
+        // A question reworded since the registry last looked: its new title now maps.
+        processed = processResponse({ record: survey, key, byTitle: pairs, timestampTitle, submittedAt, lang: context.lang });
+      }
     }
     const sheetName = record.responseSheetName;
-    // Every column separately, in order: two columns may share a title and both count.
-    const pairs: Array<[string, string]> = [];
-    for (const [title, values] of Object.entries(e.namedValues)) {
-      for (const value of values) pairs.push([title, value]);
-    }
-    const timestampTitle = eventTimestampTitle(record, e.namedValues, first);
-    let key = contentKey(sheetId, { submittedAt, cells: e.values.slice(1) });
-    if (!isSurveyRecord(record)) {
-      processReportSubmission(context, record, key, pairs, timestampTitle, sheetName, rowOf(), submittedAt);
-      return;
-    }
-    let processed = processResponse({ record, key, byTitle: pairs, timestampTitle, submittedAt, lang: context.lang });
     if (processed.kind === 'blank') {
       writeLog(context, [entry(sheetName, 'blankEvent')]);
       return;
     }
-    if (processed.unmapped.length > 0 && refreshTitles(context, records, record)) {
-      // A question reworded since the registry last looked: its new title now maps.
-      processed = processResponse({ record, key, byTitle: pairs, timestampTitle, submittedAt, lang: context.lang });
-    }
-    if (processed.kind === 'blank') return;
+    if (!isSurveyRecord(record)) return;
     const scores = layoutSheet(context, scoresKey(record.instrument)) ?? ensureScoresSheet(context, record.instrument);
-    if (hasKey(scores, key)) {
+    if (mayHaveKey(scores, key) && hasKey(scores, key)) {
       // This response again (a repeated event), or an identical one in the same second:
       // the raw sheet's order tells them apart, at the cost of one read, only here.
       key = keyOfRow(context, e.range.getSheet(), sheetId, rowOf()) ?? key;
@@ -137,7 +177,7 @@ function scoreEvent(context: Context, e: GoogleAppsScript.Events.SheetsOnFormSub
     }
     if (processed.unmapped.length > 0) log.push(entry(sheetName, 'unmapped', { titles: processed.unmapped.join('; ') }));
     writeLog(context, log);
-  });
+  }, { untilEnd: true });
   if (outcome === 'busy') {
     // The raw row is safe in its sheet; the scheduled job's catch-up scores it.
     writeBookJson(context.book, CATCH_UP_PROPERTY, true);

@@ -9,8 +9,8 @@ import { answerForm, seededRandom } from '../../tools/demo-district/respondents'
 import { setUpWorkbook, sheetValues } from './harness';
 import { PROPERTY_KEYS, storedValue } from '../../src/core/workbook/state-keys';
 
-/** The daily run with nothing to do: the hourly run's 12, the settings, the trigger check, the counts, the mail check. */
-const QUIET_DAY = 38;
+/** The daily run with nothing to do: the hourly run's 5, the authorization, the local day, the settings, the trigger check, the registry, the counts, the marks, the mail check. */
+const QUIET_DAY = 33;
 
 /** recalculateAll on one boyko form: see the recalculation test below. */
 const RECALCULATION_CALLS = 373;
@@ -23,7 +23,10 @@ const submissionCalls = (existing: number) => total(callsForOneSubmission(existi
 describe('service calls', () => {
   test('a survey submission: pinned, and the same with 10 or 1,000 responses already in', () => {
     const small = submissionCalls(10);
-    expect(small).toBe(18);
+    // The state 2 (the registry's compact form among it), the grid id, the lock 2, the
+    // scores sheet, the key looked for 2, the row appended: no authorization, no registry
+    // sheet, no lock release (the execution's end releases it).
+    expect(small).toBe(9);
     expect(submissionCalls(1_000)).toBe(small);
   });
 
@@ -41,9 +44,9 @@ describe('service calls', () => {
       return counter.total() - before;
     };
     const idle = hour();
-    // Authorization 2, the workbook list 2, openById, the state 3, the local time 2, the
-    // heartbeat, the form-submit trigger's presence: no sheet, no settings, no mail.
-    expect(idle).toBe(12);
+    // The workbook list 2, openById, the state 2: the next daily run's instant is in the
+    // state, so no time zone, no heartbeat, no trigger check, no sheet, no settings, no mail.
+    expect(idle).toBe(5);
     expect(hour()).toBe(idle);
     const reads = counter.cellsRead;
     hour();
@@ -92,8 +95,8 @@ describe('service calls', () => {
     };
     filing(1);
     h.emulator.clock.advance(3_600_000);
-    // 21, and 8 for the two log lines of this inconsistent filing (one per period it names).
-    expect(filing(2)).toBe(29);
+    // 19, and 6 for the two log lines of this inconsistent filing (one per period it names).
+    expect(filing(2)).toBe(25);
     expect(sheetValues(h, 'Журнал').slice(-2).map((row) => row[4])).toEqual(['reportRejected', 'reportRejected']);
   });
 });

@@ -88,19 +88,31 @@ describe('createSurveyForm leaves no orphan', () => {
     // One call takes 7 minutes: the execution is killed there and every later call in it fails.
     const kill = { armed: false, seen: 0, at: 0 };
     const h = setUpWorkbook({ callCostMs: () => (kill.armed && ++kill.seen === kill.at ? 7 * 60_000 : 0) });
-    // The first form also makes the scores sheet; the calls counted are those of a later one.
+    // The first form also makes the scores sheet, the second the registry's compact form
+    // beside the workbook's state; the calls counted are those of a later one.
+    h.call('createSurveyForm', 'network');
     h.call('createSurveyForm', 'network');
     const before = h.emulator.counter.total();
     h.call('createSurveyForm', 'network');
     const calls = h.emulator.counter.total() - before;
-    for (kill.at = 1; kill.at <= calls; kill.at++) {
+    // Up to the last call a creation makes: how many follows the workbook's state entries
+    // (a catch-up flag a kill left, the registry's compact copy written or not), so the
+    // count measured above may be one off either way.
+    let finished = false;
+    for (kill.at = 1; !finished; kill.at++) {
       Object.assign(kill, { armed: true, seen: 0 });
-      expect(() => h.call('createSurveyForm', 'network')).toThrow(/Exceeded maximum execution time/);
+      try {
+        h.call('createSurveyForm', 'network');
+        finished = true;
+      } catch (error) {
+        expect(String(error)).toMatch(/Exceeded maximum execution time/);
+      }
       kill.armed = false;
       h.call('relinkSurveyForms');
       expect(orphans(h)).toEqual([]);
       expect(registry(h).filter((record) => record.instrument === 'network' && record.status === 'active')).toHaveLength(1);
     }
+    expect(kill.at).toBeGreaterThan(calls - 2);
     expect(logCodes(h)).toContain('formAdopted');
   });
 
@@ -135,7 +147,11 @@ describe('relink adopts a linked form the registry does not know', () => {
       h.emulator.clock.tick(1000);
       h.emulator.forms.submit(formId, answerForm(h.emulator.forms.describe(formId), random));
     }
-    expect(logCodes(h)).toEqual(['unregisteredSheet', 'unregisteredSheet']);
+    // A registry row deleted by hand reaches the submissions' compact copy of the registry
+    // when the registry is next read by the daily run or written: until then the add-on's
+    // own form is still known, and its answers scored on arrival.
+    expect(logCodes(h)).toEqual([]);
+    expect(sheetValues(h, 'Баллы: сетевое взаимодействие').slice(1)).toHaveLength(2);
     h.call('relinkSurveyForms');
     expect(registry(h)).toEqual([expect.objectContaining({ formId, instrument: 'network', status: 'active' })]);
     expect(orphans(h)).toEqual([]);

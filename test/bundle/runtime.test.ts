@@ -241,8 +241,9 @@ describe('silent stalls become visible', () => {
     h.emulator.clock.advance(HOUR);
     h.emulator.runtime.triggers.splice(0);
     submit(h, form.formId);
-    h.emulator.clock.advance(3 * HOUR);
-    expect(h.emulator.script.runs.filter((run) => run.at > h.emulator.clock.now() - 3 * HOUR)).toEqual([]);
+    // The heartbeat is the daily run's: a stall shows once a day has been missed.
+    h.emulator.clock.advance(29 * HOUR);
+    expect(h.emulator.script.runs.filter((run) => run.at > h.emulator.clock.now() - 29 * HOUR)).toEqual([]);
 
     triggerSimpleOnOpen(h.bundle, 'LIMITED');
     expect(h.emulator.spreadsheets.toasts.at(-1)?.message).toMatch(/^Плановая обработка не запускалась с \d{4}-\d\d-\d\d \d\d:\d\d\. Откройте панель/);
@@ -261,14 +262,19 @@ describe('silent stalls become visible', () => {
     expect(health(h, SECOND_COORDINATOR).level).toBe('ok');
   });
 
-  test('revoked authorization: nothing scored, one log line a day, shown in the sidebar; all scored once it is back', () => {
+  test('revoked authorization: asked when a call fails and by the daily run; one log line a day, shown in the sidebar; all scored once it is back', () => {
     const h = setUpWorkbook();
     const form = h.call<FormInfo>('createSurveyForm', 'boyko');
     h.emulator.runtime.authorizationStatus = 'REQUIRED';
+    // A submission whose calls all succeed is scored: nothing needed to ask.
     submit(h, form.formId);
+    expect(scoreKeys(h)).toHaveLength(1);
+    // One whose call fails (a scope not granted) asks, and leaves its response to the catch-up.
+    h.emulator.counter.failAt(3);
     submit(h, form.formId, { answer: 'Нет' });
+    expect(h.emulator.script.runs.at(-1)?.error).toBeUndefined();
     h.emulator.clock.advance(2 * HOUR);
-    expect(scoreKeys(h)).toEqual([]);
+    expect(scoreKeys(h)).toHaveLength(1);
     expect(logTexts(h, 'authorizationRequired')).toEqual([
       `Доступ PD Monitor у ${COORDINATOR} отозван: ответы не обрабатываются, пока доступ не будет разрешён снова (Расширения → PD Monitor). Необработанные ответы будут учтены после этого.`,
     ]);

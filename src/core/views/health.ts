@@ -66,8 +66,12 @@ export interface HealthView {
   problems: HealthProblem[];
 }
 
-/** The scheduled job runs hourly; two missed runs is a stall worth showing. */
-export const STALL_AFTER_MS = 2 * 60 * 60 * 1000;
+/**
+ * The scheduled job's heartbeat is its daily run, at the first hourly run after local
+ * midnight: 23 to 25 hours apart (the clocks changing), an hour's jitter on either side.
+ * Longer than that, it has missed a day: a stall worth showing.
+ */
+export const STALL_AFTER_MS = 28 * 60 * 60 * 1000;
 
 export const HEALTH_MESSAGES = {
   notSetUp: {

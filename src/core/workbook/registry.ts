@@ -8,6 +8,7 @@ import { Lang } from '../text/i18n';
 import { MAX_CELL_TEXT } from '../text/cells';
 import { InstrumentId, isInstrumentId } from '../instruments';
 import { SCHOOL_REPORT } from '../reports/school-report';
+import { hash53 } from './response-key';
 
 /** The school report form is registered beside the survey instruments. */
 export type FormKind = InstrumentId | typeof SCHOOL_REPORT;
@@ -155,4 +156,60 @@ export function mapResponse(record: FormRecord, byTitle: TitledAnswers, timestam
     if (text !== '' || !(key in answers)) answers[key] = text;
   }
   return { answers, unmapped, blank };
+}
+
+/**
+ * What a submission needs of the registry, small enough for the workbook's developer
+ * metadata (the Sheets API allows 30,000 characters per location, every entry together):
+ * per response sheet id, a scored survey form's id, instrument, version, sheet name and,
+ * per item, its key and the hashes of its titles. Full titles would not fit (a district's
+ * forms hold tens of thousands of characters of them); the registry sheet stays the
+ * record, and the source this is rebuilt from whenever the registry is written.
+ */
+export type CompactForm = [formId: string, instrument: string, version: string, sheetName: string, items: string[][]];
+export type CompactRegistry = Record<string, CompactForm>;
+
+/** Beyond this the compact registry is not kept: submissions read the registry sheet. */
+export const COMPACT_REGISTRY_MAX = 15_000;
+
+/** A title as the compact registry knows it: trimmed, as mapResponse compares titles. */
+export function titleHash(title: string): string {
+  return hash53(title.trim());
+}
+
+/**
+ * The compact form of these records, or null when it would not fit. A form two of whose
+ * titles share a hash is left out: its submissions read the registry sheet, exactly.
+ */
+export function compactRegistry(records: readonly FormRecord[]): CompactRegistry | null {
+  const compact: CompactRegistry = {};
+  for (const record of records) {
+    if (!isScored(record) || !isSurveyRecord(record) || String(record.responseSheetId) in compact) continue;
+    const byHash = new Map<string, string>();
+    let clash = false;
+    const items = record.items.map((item) => [item.key, ...item.titles.map((title) => {
+      const hash = titleHash(title);
+      if ((byHash.get(hash) ?? title.trim()) !== title.trim()) clash = true;
+      byHash.set(hash, title.trim());
+      return hash;
+    })]);
+    if (!clash) compact[String(record.responseSheetId)] = [record.formId, record.instrument, record.version, record.responseSheetName, items];
+  }
+  return JSON.stringify(compact).length <= COMPACT_REGISTRY_MAX ? compact : null;
+}
+
+/**
+ * The survey record of a response sheet from the compact registry, its titles as hashes
+ * (map the answers' titles through titleHash); null when the sheet is not in it.
+ */
+export function compactRecord(compact: CompactRegistry | null, sheetId: number): SurveyRecord | null {
+  const form = compact?.[String(sheetId)];
+  if (!Array.isArray(form) || form.length !== 5 || !isInstrumentId(String(form[1]))) return null;
+  const [formId, instrument, version, sheetName, items] = form;
+  if (!Array.isArray(items)) return null;
+  return {
+    formId, instrument: instrument as InstrumentId, version, responseSheetId: sheetId, responseSheetName: sheetName,
+    editUrl: '', publishedUrl: '', createdAt: '', status: 'active',
+    items: items.map(([key, ...titles]) => ({ itemId: 0, key, titles })),
+  };
 }

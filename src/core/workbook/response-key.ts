@@ -23,7 +23,7 @@ function canonical(cell: unknown): string {
 }
 
 /** cyrb53: a fast 53-bit string hash, ample to tell a sheet's responses apart. */
-function hash53(text: string): string {
+export function hash53(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

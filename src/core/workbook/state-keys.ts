@@ -7,6 +7,10 @@
 export const PROPERTY_KEYS = {
   /** The developer-metadata entry holding every workbook key but those with entries of their own. */
   state: 'pdm.state',
+  /** What a submission needs of the registry's scored survey forms (see core/workbook/registry, CompactRegistry). */
+  forms: 'pdm.forms',
+  /** When the next daily run is due (epoch ms): an hourly run decides without the time zone. */
+  nextDaily: 'pdm.nextDaily',
   /** Where the workbook's sheets are (WorkbookLayout). */
   layout: 'pdm.layout',
   /** A paused recalculation's cursor. */
@@ -25,6 +29,7 @@ export const PROPERTY_KEYS = {
   dailySeen: 'pdm.dailySeen',
   /** Mail the last run could not finish (quota, busy): the next hourly run tries again. */
   mailPending: 'pdm.mailPending',
+  /** The scheduled job's heartbeat: when its daily run last started (local ISO). */
   lastRun: 'pdm.lastRun',
   dailyDone: 'pdm.dailyDone',
   settingsLogged: 'pdm.settingsLogged',
@@ -36,12 +41,13 @@ export const PROPERTY_KEYS = {
 } as const;
 
 /**
- * Workbook keys written outside the lock (the job's heartbeat; the catch-up flag a busy
- * lock leaves behind): each has a developer-metadata entry of its own, so that writing
- * one never rewrites, and so never undoes, a key another execution has just changed.
+ * The workbook key written outside the lock by any execution (the catch-up flag a failed
+ * or busy submission leaves behind) has a developer-metadata entry of its own, so that
+ * writing it never rewrites, and so never undoes, a key another execution has just
+ * changed. Only while it is set does a submission read two entries instead of one.
  */
 export function ownEntryKey(key: string): boolean {
-  return key === PROPERTY_KEYS.lastRun || key === PROPERTY_KEYS.catchUp;
+  return key === PROPERTY_KEYS.catchUp;
 }
 
 /**

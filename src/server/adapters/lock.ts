@@ -11,10 +11,16 @@
 /** Apps Script allows 30 simultaneous executions; a burst of them queues this long. */
 export const LOCK_WAIT_MS = 30_000;
 
-/** Runs fn holding the lock; returns 'busy' when it cannot be had in time. */
-export function withLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T | 'busy' {
+/**
+ * Runs fn holding the lock; returns 'busy' when it cannot be had in time. `untilEnd`:
+ * the caller's execution ends as fn returns or throws, and "locks are released
+ * automatically when the script terminates" (Lock.releaseLock): one call fewer, paid on
+ * every response.
+ */
+export function withLock<T>(fn: () => T, options: { waitMs?: number; untilEnd?: boolean } = {}): T | 'busy' {
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(waitMs)) return 'busy';
+  if (!lock.tryLock(options.waitMs ?? LOCK_WAIT_MS)) return 'busy';
+  if (options.untilEnd) return fn();
   try {
     return fn();
   } finally {

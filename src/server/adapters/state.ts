@@ -10,8 +10,8 @@
  * and one getValue per entry, since each value names its own key (see core/workbook/
  * state-keys). Most keys share one entry, written back only when one of them changes, and
  * then after reading that entry again, so a key another execution changed meanwhile is
- * kept. The keys written outside the lock (the job's heartbeat, the catch-up flag a busy
- * lock leaves) have entries of their own: no write of theirs can undo another key's.
+ * kept. The catch-up flag a failed or busy submission leaves, written outside the lock,
+ * has an entry of its own: no write of it can undo another key's.
  */
 import { ownEntryKey, PROPERTY_KEYS, stateEntryText, unwrapStateEntry } from '../../core/workbook/state-keys';
 
@@ -67,6 +67,9 @@ export function loadBookState(book: Spreadsheet): BookState {
         state.own.set(wrapped.key, entry);
         state.values.set(wrapped.key, wrapped.value);
       }
+    } else if (wrapped && wrapped.key.startsWith('pdm.')) {
+      // A key that had an entry of its own in an earlier version (the heartbeat): moved.
+      legacy.push({ entry, key: wrapped.key, value: wrapped.value });
     } else {
       // Not in the current form: an entry of an earlier version, or another script's.
       const key = entry.getKey();
@@ -121,6 +124,14 @@ function writeShared(book: Spreadsheet, state: BookState, set: Record<string, un
   else add(book, state, SHARED, text);
   for (const key of [...state.values.keys()]) if (!ownEntryKey(key)) state.values.delete(key);
   for (const [key, value] of Object.entries(values)) state.values.set(key, value);
+}
+
+/** Several shared keys in one write (one read and one write of their entry). */
+export function writeBookValues(book: Spreadsheet, values: Record<string, unknown>): void {
+  const own = Object.keys(values).filter(ownEntryKey);
+  for (const key of own) writeBookJson(book, key, values[key]);
+  const shared = Object.fromEntries(Object.entries(values).filter(([key]) => !ownEntryKey(key)));
+  if (Object.keys(shared).length > 0) writeShared(book, stateOf(book), shared, []);
 }
 
 export function writeBookJson(book: Spreadsheet, key: string, value: unknown): void {

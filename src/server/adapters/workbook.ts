@@ -115,6 +115,16 @@ export function hasKey(sheet: Sheet, key: string): boolean {
   return sheet.getRange('A:A').createTextFinder(key).matchEntireCell(true).findNext() !== null;
 }
 
+/**
+ * Whether a key may be in the sheet: a finder over the whole sheet, matching parts of
+ * cells (Sheet.createTextFinder's default), two calls. No cell containing the key means
+ * no key cell equal to it, so false is exact; true (the key again, or a cell that merely
+ * contains it) is settled by hasKey.
+ */
+export function mayHaveKey(sheet: Sheet, key: string): boolean {
+  return sheet.createTextFinder(key).findNext() !== null;
+}
+
 /** Creates a sheet with a frozen header row. */
 export function createSheet(book: Spreadsheet, title: string, header: unknown[]): Sheet {
   const sheet = book.insertSheet(uniqueTitle(book, title));
