@@ -49,7 +49,8 @@ function valueCell(view: IndicatorsPanelView, indicator: PanelIndicator, value: 
 
 function fractionText(indicator: PanelIndicator, value: PanelValue | null): string | null {
   if (!value || value.suppressed || value.numerator === null || value.denominator === null) return null;
-  if (indicator.kind === 'count' || indicator.kind === 'presence') return null;
+  // Only a share reads as "x of y": a mean's numerator is a sum of scores, and its respondents are in the coverage line.
+  if (indicator.kind !== 'share') return null;
   return t('fraction', { numerator: num(value.numerator, 2), denominator: num(value.denominator, 2) });
 }
 

@@ -47,7 +47,8 @@ function cardView(card: IndicatorCard, threshold: number): HTMLElement {
     card.suppressed
       ? h('p', { class: 'value suppressed' }, t('suppressed', { k: threshold }))
       : h('p', { class: 'value' }, valueText(card)),
-    !card.suppressed && card.numerator !== null && card.denominator !== null && card.kind !== 'count' && card.kind !== 'presence'
+    // A mean's numerator is a sum of scores, meaningless to read; its respondents are in the coverage line.
+    !card.suppressed && card.numerator !== null && card.denominator !== null && card.kind === 'share'
       ? h('p', { class: 'fraction' }, t('fraction', { numerator: num(card.numerator, 2), denominator: num(card.denominator, 2) }))
       : null,
     h('p', { class: 'coverage' }, coverageText(card)),

@@ -4,7 +4,7 @@
  * cannot disagree. Everything here is already in the reader's language except people's
  * own text (school names), which the renderers escape.
  */
-import { Lang, Localized, tr } from '../text/i18n';
+import { Lang, Localized, pluralForm, RESPONSES, TEACHERS, tr } from '../text/i18n';
 import { LOW_SATISFACTION_INDEX, reachesPercent } from '../aggregate';
 import { indicatorById } from '../indicators/catalog';
 import { IndicatorsResult } from '../indicators/compute';
@@ -56,7 +56,7 @@ export interface SummaryIndicator {
   value: string;
   /** Against the previous period, signed, with its unit; '' when there is nothing to compare. */
   change: string;
-  /** numerator / denominator; '' when suppressed or not a ratio. */
+  /** numerator / denominator of a share; '' when suppressed, a mean (its respondents are in `value`) or not a ratio. */
   coverage: string;
 }
 
@@ -107,6 +107,7 @@ const T = {
   no: { ru: 'нет', en: 'no' },
   district: { ru: 'Муниципалитет в целом', en: 'District overall' },
   pointsChange: { ru: '{delta} п.п.', en: '{delta} pp' },
+  meanOf: { ru: '{value} — {n} {over}', en: '{value} — {n} {over}' },
 } satisfies Record<string, Localized>;
 
 function limited<T>(items: readonly T[]): Limited<T> {
@@ -169,13 +170,19 @@ export function monthlySummaryView(input: MonthlySummaryInput): MonthlySummaryVi
     const value = overall.get(id);
     const shown = value && !value.suppressed && value.value !== null;
     const ratio = def.denominator !== undefined;
+    const parts = shown && ratio && value.numerator !== null && value.denominator !== null ? { numerator: value.numerator, denominator: value.denominator } : null;
+    // A mean's numerator is a sum (of scores, of ages), which means nothing to a reader: it
+    // is shown with what it is taken over instead, the answers of a survey or the teachers
+    // of the schools' reports.
+    const mean = def.kind === 'mean' && parts !== null;
+    const over = def.source.startsWith('survey:') ? RESPONSES : TEACHERS;
+    const text = valueText(value, def.unit, k, lang);
     return [{
       id,
       title: tr(def.title, lang),
-      value: valueText(value, def.unit, k, lang),
+      value: mean ? tr(T.meanOf, lang, { value: text, n: formatNumber(parts.denominator, lang), over: pluralForm(parts.denominator, over, lang) }) : text,
       change: shown && value.change && value.change.delta !== null ? signed(value.change.delta, def.unit, lang) : '',
-      coverage: shown && ratio && value.numerator !== null && value.denominator !== null
-        ? `${formatNumber(value.numerator, lang)} / ${formatNumber(value.denominator, lang)}` : '',
+      coverage: parts && !mean ? `${formatNumber(parts.numerator, lang)} / ${formatNumber(parts.denominator, lang)}` : '',
     }];
   });
 

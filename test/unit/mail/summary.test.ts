@@ -134,6 +134,52 @@ describe('monthly summary view', () => {
   });
 });
 
+describe('a mean in the summary', () => {
+  const mentoring = (n: number): MonthlySummaryInput => {
+    const scores: SurveyScoreRow[] = Array.from({ length: n }, (_, i) => ({
+      instrument: 'mentoring', school: i % 2 ? 'Школа № 2' : HOSTILE_SCHOOL, date: '2026-10-10', scores: { index_mentee: 50 + (i % 3) * 10 },
+    }));
+    return input({}, computeIndicators({
+      preset: KRYMSK, reports: [], scores, schools: [HOSTILE_SCHOOL, 'Школа № 2'], privacyThreshold: 5, currentPeriod: '2026/27',
+    }));
+  };
+  const row = (view: ReturnType<typeof monthlySummaryView>) => view.indicators.find((r) => r.id === 'mentoring.satisfaction_mentees')!;
+
+  test('reads as its value and how many answered, never as a sum of scores over respondents', () => {
+    // 41 answers of 50, 60, 70 in turn: the mean is (14·50 + 14·60 + 13·70) / 41.
+    const ru = monthlySummaryView(mentoring(41));
+    expect(row(ru)).toMatchObject({ value: '59,8 — 41 ответ', coverage: '' });
+    expect(summaryText(ru)).toContain(': 59,8 — 41 ответ\n');
+    expect(summaryHtml(ru)).toContain('59,8 — 41 ответ');
+    expect(summaryText(ru)).not.toMatch(/2450 \/ 41/);
+    const en = monthlySummaryView({ ...mentoring(41), lang: 'en' });
+    expect(row(en).value).toBe('59.8 — 41 responses');
+  });
+
+  test('a mean of the schools’ reports is taken over teachers', () => {
+    const reports: SchoolReport[] = [22, 31].map((teachers, i) => ({
+      school: i ? 'Школа № 2' : HOSTILE_SCHOOL, period: '2026/27', subject: null, values: { teachers_total: teachers, teachers_average_age: 40 + i * 10 },
+    }));
+    const view = monthlySummaryView(input({}, computeIndicators({
+      preset: KRYMSK, reports, scores: [], schools: [HOSTILE_SCHOOL, 'Школа № 2'], privacyThreshold: 5, currentPeriod: '2026/27',
+    })));
+    // (22·40 + 31·50) / 53 = 45,8
+    expect(view.indicators.find((r) => r.id === 'staffing.average_age')).toMatchObject({ value: '45,8 — 53 педагога', coverage: '' });
+  });
+
+  test('every count takes its Russian form; a hidden mean has no count (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 130 }), (n) => {
+      const value = row(monthlySummaryView(mentoring(n))).value;
+      if (n < 5) {
+        expect(value).not.toMatch(/\d{2}/);
+        return;
+      }
+      const word = n % 10 === 1 && n % 100 !== 11 ? 'ответ' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'ответа' : 'ответов';
+      expect(value).toMatch(new RegExp(`^\\d+(,\\d)? — ${n} ${word}$`));
+    }), { numRuns: 40 });
+  });
+});
+
 describe('summary email', () => {
   const view = monthlySummaryView(input());
   const body = summaryHtml(view);
