@@ -72,6 +72,11 @@ function rateText(rate: number | null): string {
   return rate === null ? t('noReport') : `${num(rate)} %`;
 }
 
+/** In the table, "no report" is a phrase that may wrap, so the school names keep their room at 300 px. */
+function rateCell(rate: number | null): string | Node {
+  return rate === null ? h('span', { class: 'figure-text' }, t('noReport')) : rateText(rate);
+}
+
 function draw(root: HTMLElement, app: App, view: SurveysView, reload: () => void): void {
   const status = statusLine();
   const relink = button(t('relink'), async () => {
@@ -92,7 +97,7 @@ function draw(root: HTMLElement, app: App, view: SurveysView, reload: () => void
         h('h3', {}, title),
         h('p', {}, t('ratesOverall', { respondents: rates.overall.respondents, teachers: rates.overall.teachers ?? '—', rate: rateText(rates.overall.rate) })),
         table(t('ratesCaption', { title, period }), [t('colSchool'), t('colAnswers'), t('colTeachers'), t('colRate')],
-          rates.schools.map((row) => [row.school, row.respondents, row.teachers ?? '—', rateText(row.rate)]), { hideCaption: true, numeric: [1, 2, 3] }),
+          rates.schools.map((row) => [row.school, row.respondents, row.teachers ?? '—', rateCell(row.rate)]), { hideCaption: true, numeric: [1, 2, 3] }),
       ]);
     })),
     section(t('missingTitle', { period }), [

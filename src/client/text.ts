@@ -150,7 +150,7 @@ export const TEXT = {
   healthLastRun: { ru: 'Плановая обработка последний раз: {at}.', en: 'The scheduled job last ran at {at}.' },
   healthNeverRun: { ru: 'Плановая обработка ещё не запускалась.', en: 'The scheduled job has not run yet.' },
   healthWaiting: { ru: 'Ответов ждут обработки: {count}.', en: 'Responses waiting to be scored: {count}.' },
-  logTitle: { ru: 'Журнал', en: 'Log' },
+  logTitle: { ru: 'Записи журнала', en: 'Log records' },
   logLevel: { ru: 'Показывать', en: 'Show' },
   logSearch: { ru: 'Поиск по тексту', en: 'Search the text' },
   logShown: { ru: 'Показано записей: {shown} из {total}.', en: '{shown} of {total} entries shown.' },
