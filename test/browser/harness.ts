@@ -142,6 +142,12 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
       try {
         // The sidebar's frame paints in its own process: two frames there, so the grown part is drawn.
         await frame?.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        // A frame inside it (the mail preview's sandboxed document, no script to wait on) paints
+        // in yet another process, after the sidebar's: taken sooner, the picture shows the whole
+        // sidebar blank below its first screen. Its load, then a moment to composite.
+        const inner = frame?.childFrames() ?? [];
+        for (const child of inner) await child.waitForLoadState('load');
+        if (inner.length > 0) await page.waitForTimeout(500);
         if (options.sidebarOnly) await page.locator('#sidebar-panel').screenshot({ path });
         else await page.screenshot({ path, fullPage: true });
       } finally {
