@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, Page } from 'playwright-core';
 import { startPreview } from '../tools/preview/server';
 
 const OUT = join(__dirname, '..', '..', 'docs', 'img');
@@ -38,8 +38,22 @@ async function main(): Promise<void> {
         console.log(path);
       }
     }
+    // Parts of long panels the guide shows as well: the survey response rates per school and
+    // the preview of the next monthly summary, each scrolled into the viewport.
+    for (const lang of ['en', 'ru']) {
+      if (lang === 'ru') await page.locator('.lang-switch').press('Enter');
+      await page.locator('#tab-surveys').press('Enter');
+      await page.locator('.rates table').first().waitFor();
+      await page.locator('.rates').first().evaluate((el) => el.scrollIntoView());
+      await shot(page, `surveys-rates-${lang}`);
+      await page.locator('#tab-mail').press('Enter');
+      await page.locator('.mail-preview-show').press('Enter');
+      const frame = await (await page.waitForSelector('iframe.mail-frame')).contentFrame();
+      await frame!.waitForLoadState('load');
+      await page.locator('.mail-preview').evaluate((el) => el.scrollIntoView());
+      await shot(page, `mail-preview-${lang}`);
+    }
     // The rubric with a block open, as the guide describes editing it.
-    await page.locator('.lang-switch').press('Enter');
     await page.locator('#tab-rubric').press('Enter');
     await page.locator('.rubric-block > summary').nth(2).press('Enter');
     await page.locator('.rubric-block[open] .rubric-edit').first().press('Enter');
@@ -51,6 +65,13 @@ async function main(): Promise<void> {
     await browser.close();
     await preview.close();
   }
+}
+
+/** The viewport as it is now. */
+async function shot(page: Page, name: string): Promise<void> {
+  const path = join(OUT, `${name}.png`);
+  await page.screenshot({ path });
+  console.log(path);
 }
 
 main().catch((error) => {
