@@ -207,7 +207,23 @@ describe('CSV export and print of the Results and Rubric panels', () => {
     for (const row of missing.rows) expect(row[3].length).toBeGreaterThan(20);
   }, BROWSER_TIMEOUT);
 
+  test('a mean’s card reads as its value and its respondents, never as a sum of scores over a count', async () => {
+    await press(s.page, f, '#tab-indicators');
+    await f.locator('.indicator-list .card').first().waitFor();
+    const mean = f.locator('[data-indicator="mentoring.satisfaction_mentees"]');
+    const share = f.locator('[data-indicator="deficits.diagnosed_share"]');
+    expect(await share.locator('.fraction').textContent()).toMatch(/^\d+ из \d+$/);
+    expect(await mean.locator('.fraction').count()).toBe(0);
+    const value = (await mean.locator('.value').textContent())!;
+    if (value !== HIDDEN) {
+      expect(value).toMatch(/^\d+(,\d)?$/);
+      expect(await mean.locator('.coverage').textContent()).toMatch(/ответивших: \d+/);
+    }
+  }, BROWSER_TIMEOUT);
+
   test('rubric: the print view opens every block and leaves out the editors and buttons; axe clean; no dialog or error', async () => {
+    await press(s.page, f, '#tab-rubric');
+    await f.locator('.rubric-total').waitFor();
     await expectPrint(s.page, f, 'details.rubric-block');
     expect(await s.axe({ sidebarOnly: true })).toEqual([]);
     await press(s.page, f, '#tab-results');
