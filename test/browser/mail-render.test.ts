@@ -157,3 +157,20 @@ test('hostile school names and district name render as text: nothing runs, no fl
     expect([HOSTILE_SCHOOL, HOSTILE_ANSWER, FLAGGING].some((school) => result.text.includes(school))).toBe(true);
   }
 }, BROWSER_TIMEOUT);
+
+test('a summary fits a phone’s width and the sidebar’s preview frame: its tables wrap instead of running off the side', async () => {
+  const page = await context.newPage();
+  try {
+    await page.route('**/*', (route) => route.abort());
+    for (const email of demo.filter((e) => e.name.includes('summary'))) {
+      for (const width of [360, 274]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.setContent(email.html, { waitUntil: 'load' });
+        const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+        expect({ email: email.name, width, scrollWidth }).toEqual({ email: email.name, width, scrollWidth: width });
+      }
+    }
+  } finally {
+    await page.close();
+  }
+}, BROWSER_TIMEOUT);

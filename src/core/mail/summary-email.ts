@@ -17,8 +17,6 @@ export const SUMMARY_TEXTS = {
   noPeriod: { ru: 'Показателей пока нет: нет ни одного отчёта или ответа.', en: 'No indicators yet: there are no reports or responses.' },
   indicator: { ru: 'Показатель', en: 'Indicator' },
   value: { ru: 'Значение', en: 'Value' },
-  change: { ru: 'Изменение', en: 'Change' },
-  coverage: { ru: 'Из скольких', en: 'Coverage' },
   alerts: { ru: 'Требует внимания', en: 'Needs attention' },
   noAlerts: { ru: 'Тревожных значений нет.', en: 'No alarming values.' },
   alertsNote: {
@@ -33,8 +31,8 @@ export const SUMMARY_TEXTS = {
   more: { ru: '…и ещё {n}', en: '…and {n} more' },
   rates: { ru: 'Охват опросов', en: 'Survey response rates' },
   survey: { ru: 'Опрос', en: 'Survey' },
-  respondents: { ru: 'Ответили', en: 'Respondents' },
-  teachers: { ru: 'Педагогов', en: 'Teachers' },
+  respondentsOf: { ru: 'ответили {respondents} из {teachers}', en: '{respondents} of {teachers} answered' },
+  respondentsOnly: { ru: 'ответили {respondents}', en: '{respondents} answered' },
   rate: { ru: 'Охват', en: 'Rate' },
   monitorings: { ru: 'Мониторинги по циклограмме', en: 'Monitorings by the cyclogram' },
   due: { ru: 'В этом месяце ({month}):', en: 'Due this month ({month}):' },
@@ -52,15 +50,16 @@ const S = {
   body: `margin:0;padding:0;background:#f4f5f7;${FONT}`,
   outer: 'width:100%;background:#f4f5f7;border-collapse:collapse;',
   card: 'width:100%;max-width:640px;background:#ffffff;border-collapse:collapse;',
-  cell: `padding:16px 24px;${FONT}font-size:14px;line-height:20px;color:#202124;`,
+  cell: `padding:16px 16px;${FONT}font-size:14px;line-height:20px;color:#202124;`,
   h1: `margin:0 0 4px 0;${FONT}font-size:20px;line-height:26px;color:#1a3d6d;`,
   h2: `margin:16px 0 8px 0;${FONT}font-size:16px;line-height:22px;color:#1a3d6d;`,
   p: `margin:0 0 8px 0;${FONT}font-size:14px;line-height:20px;color:#202124;`,
+  small: `${FONT}font-size:12px;color:#5f6368;`,
   note: `margin:0 0 8px 0;${FONT}font-size:12px;line-height:16px;color:#5f6368;`,
   table: 'width:100%;border-collapse:collapse;',
-  th: `padding:4px 6px;border-bottom:1px solid #dadce0;text-align:left;${FONT}font-size:12px;color:#5f6368;`,
-  td: `padding:4px 6px;border-bottom:1px solid #f1f3f4;vertical-align:top;${FONT}font-size:13px;color:#202124;`,
-  num: `padding:4px 6px;border-bottom:1px solid #f1f3f4;vertical-align:top;text-align:right;white-space:nowrap;${FONT}font-size:13px;color:#202124;`,
+  th: `padding:4px 4px;border-bottom:1px solid #dadce0;text-align:left;${FONT}font-size:12px;color:#5f6368;`,
+  td: `padding:4px 4px;border-bottom:1px solid #f1f3f4;vertical-align:top;${FONT}font-size:13px;color:#202124;`,
+  num: `padding:4px 4px;border-bottom:1px solid #f1f3f4;vertical-align:top;text-align:right;${FONT}font-size:13px;color:#202124;`,
   alert: `margin:0 0 4px 0;padding:6px 8px;background:#fce8e6;${FONT}font-size:13px;color:#a50e0e;`,
   button: `display:inline-block;padding:10px 16px;background:#1a73e8;color:#ffffff;text-decoration:none;border-radius:4px;${FONT}font-size:14px;`,
 };
@@ -77,10 +76,19 @@ function list(view: MonthlySummaryView, items: Limited<string>): Html {
     items.more > 0 ? html`<li style="${S.note}">${t(view, 'more', { n: items.more })}</li>` : ''}</ul>`;
 }
 
+/**
+ * A figure cell may wrap, but never between a number and what follows it ("39,5 %",
+ * "41 ответ", "+5,8 п.п."): the table fits a phone's width, which one unbreakable line per
+ * column did not.
+ */
+function figure(cell: HtmlValue): HtmlValue {
+  return typeof cell === 'string' ? cell.replace(/(?<=\d) /g, '\u00a0') : cell;
+}
+
 function table(header: string[], rows: HtmlValue[][], numeric: boolean[]): Html {
   return html`<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="${S.table}"><tr>${
     header.map((title) => html`<td style="${S.th}">${title}</td>`)}</tr>${
-    rows.map((row) => html`<tr>${row.map((cell, i) => html`<td style="${numeric[i] ? S.num : S.td}">${cell}</td>`)}</tr>`)}</table>`;
+    rows.map((row) => html`<tr>${row.map((cell, i) => html`<td style="${numeric[i] ? S.num : S.td}">${numeric[i] ? figure(cell) : cell}</td>`)}</tr>`)}</table>`;
 }
 
 function section(title: string, ...content: HtmlValue[]): Html {
@@ -103,9 +111,11 @@ export function summaryHtml(view: MonthlySummaryView): string {
     view.period === null
       ? section(t(view, 'indicators', { period: '—' }), html`<p style="${S.p}">${t(view, 'noPeriod')}</p>`)
       : section(t(view, 'indicators', { period: view.periodLabel }), table(
-        [t(view, 'indicator'), t(view, 'value'), t(view, 'change'), t(view, 'coverage')],
-        view.indicators.map((row) => [row.title, row.value, row.change, row.coverage]),
-        [false, true, true, true])),
+        [t(view, 'indicator'), t(view, 'value')],
+        // The change and the coverage under the value, not in columns of their own: four
+        // columns do not fit a phone's width.
+        view.indicators.map((row) => [row.title, [figure(row.value), ...[row.change, row.coverage].filter(Boolean).map((extra) => html`<br><span style="${S.small}">${figure(extra)}</span>`)]]),
+        [false, true])),
     section(t(view, 'alerts'), [
       view.alerts.items.length === 0
         ? html`<p style="${S.p}">${t(view, 'noAlerts')}</p>`
@@ -118,9 +128,11 @@ export function summaryHtml(view: MonthlySummaryView): string {
       view.missingReports.items.length > 0 ? [html`<p style="${S.p}">${t(view, 'notReported')}</p>`, list(view, view.missingReports)] : ''),
     view.responseRates.length > 0
       ? section(t(view, 'rates'), table(
-        [t(view, 'survey'), t(view, 'respondents'), t(view, 'teachers'), t(view, 'rate')],
-        view.responseRates.map((rate) => [rate.survey, rate.respondents, rate.teachers, rate.rate]),
-        [false, true, true, true]))
+        [t(view, 'survey'), t(view, 'rate')],
+        // Respondents of teachers under the rate, as under an indicator's value: it fits a phone.
+        view.responseRates.map((rate) => [rate.survey, [figure(rate.rate), html`<br><span style="${S.small}">${
+          figure(rate.teachers ? t(view, 'respondentsOf', { respondents: rate.respondents, teachers: rate.teachers }) : t(view, 'respondentsOnly', { respondents: rate.respondents }))}</span>`]]),
+        [false, true]))
       : '',
     section(t(view, 'monitorings'),
       view.dueThisMonth.length === 0
