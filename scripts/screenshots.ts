@@ -48,9 +48,14 @@ async function main(): Promise<void> {
       await shot(page, `surveys-rates-${lang}`);
       await page.locator('#tab-mail').press('Enter');
       await page.locator('.mail-preview-show').press('Enter');
+      // The call done (the panel keeps the last preview, whose frame is replaced on return).
+      await page.waitForFunction("!document.querySelector('main .spinner') && !document.querySelector('.mail-preview-show').disabled");
       const frame = await (await page.waitForSelector('iframe.mail-frame')).contentFrame();
       await frame!.waitForLoadState('load');
       await page.locator('.mail-preview').evaluate((el) => el.scrollIntoView());
+      // The email's sandboxed frame paints in a process of its own, after its load: taken
+      // sooner, the picture shows the frame blank.
+      await page.waitForTimeout(500);
       await shot(page, `mail-preview-${lang}`);
     }
     // The rubric with a block open, as the guide describes editing it.
