@@ -10,7 +10,7 @@ import { explainSettingsRows, Settings, settingsFromRows, validateSettings } fro
 import { LayoutKey, SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook/sheets';
 import { withLock } from './adapters/lock';
 import { loadBookState, readBookJson, writeBookJson } from './adapters/state';
-import { activeWorkbook, createSheet, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet } from './adapters/workbook';
+import { activeWorkbook, createSheet, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet, workbookTimeZone } from './adapters/workbook';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 
 export const LAYOUT_PROPERTY = PROPERTY_KEYS.layout;
@@ -29,6 +29,13 @@ export interface Context {
   lang: Lang;
   /** When set, the names of the sheets ensureLayoutSheet creates: setup says what it did. */
   created?: string[];
+  /** The workbook's time zone once read: one getSpreadsheetTimeZone per execution (see contextTimeZone). */
+  timeZone?: string;
+}
+
+/** The workbook's time zone, read once per context (one context per execution). */
+export function contextTimeZone(context: Context): string {
+  return (context.timeZone ??= workbookTimeZone(context.book));
 }
 
 /**
@@ -101,9 +108,12 @@ export function readSettings(context: Context): Settings {
   return result.value;
 }
 
-/** Runs fn under the add-on's lock; a busy workbook is a clear error for the user. */
-export function locked<T>(context: Context, fn: () => T): T {
-  const outcome = withLock(fn);
+/**
+ * Runs fn under the add-on's lock; a busy workbook is a clear error for the user.
+ * `untilEnd`: the endpoint returns as fn does, and the execution's end releases the lock.
+ */
+export function locked<T>(context: Context, fn: () => T, options: { untilEnd?: boolean } = {}): T {
+  const outcome = withLock(fn, options);
   if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, context.lang));
   return outcome;
 }

@@ -1,11 +1,11 @@
 import { inertRow } from '../core/text/inert';
 import { LogEntry, LogReason, logRow } from '../core/workbook/log';
-import { appendRow, appendRows, formatLocalIso, workbookTimeZone } from './adapters/workbook';
-import { Context, layoutSheet } from './context';
+import { appendRow, appendRows, formatLocalIso } from './adapters/workbook';
+import { Context, contextTimeZone, layoutSheet } from './context';
 
 /** The time now as local ISO text in the workbook's time zone. */
 export function nowIso(context: Context): string {
-  return formatLocalIso(new Date(), workbookTimeZone(context.book));
+  return formatLocalIso(new Date(), contextTimeZone(context));
 }
 
 export function logEntry(context: Context, sheet: string, row: number | '', reason: LogReason, params?: Record<string, string | number>): LogEntry {

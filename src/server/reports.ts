@@ -27,8 +27,8 @@ import { dataColumn, isDataHeader, parseScoreRows, StoredScore } from '../core/w
 import { Settings } from '../core/settings';
 import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET, scoresKey, scoresSheets } from '../core/workbook/sheets';
 import { IndicatorsSummary, indicatorsSummary } from '../core/views/indicators';
-import { hasKey, protectSheet, readResponseRows, readRows, readWholeColumn, replaceChangedRows, rowPairs, Sheet, sheetById, workbookTimeZone } from './adapters/workbook';
-import { Context, ensureLayoutSheet, layoutSheet, locked, requireContext, saveLayout } from './context';
+import { hasKey, protectSheet, readRows, readSmallResponseRows, readWholeColumn, replaceChangedRows, rowPairs, Sheet, sheetById } from './adapters/workbook';
+import { Context, contextTimeZone, ensureLayoutSheet, layoutSheet, locked, requireContext, saveLayout } from './context';
 import { nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
 import { requireCoordinator, settingsOrProblem } from './access';
@@ -77,13 +77,13 @@ export function ensureReportSheets(context: Context, settings: Settings): Report
 function readReportFilings(context: Context, records: FormRecord[]): { rows: SchoolReportRow[]; origins: FilingOrigin[] } {
   const rows: SchoolReportRow[] = [];
   const origins: FilingOrigin[] = [];
-  const timeZone = workbookTimeZone(context.book);
+  const timeZone = contextTimeZone(context);
   for (const record of records) {
     if (record.instrument !== SCHOOL_REPORT || !isScored(record)) continue;
     const sheet = sheetById(context.book, record.responseSheetId);
     if (!sheet) continue;
     // Timestamps as the sheet shows them: one read, not a Utilities.formatDate per filing.
-    const [header, ...data] = readResponseRows(sheet, timeZone);
+    const [header, ...data] = readSmallResponseRows(sheet, timeZone);
     if (!header) continue;
     const titles = header.map(String);
     const texts = data.map((values) => rowPairs(titles, values, timeZone));
@@ -238,5 +238,5 @@ export function processReportSubmission(context: Context, record: FormRecord, ke
 export function refreshIndicators(): IndicatorsSummary {
   const context = requireContext();
   const settings = requireCoordinator(context);
-  return locked(context, () => indicatorsSummary(recomputeIndicators(context, settings)));
+  return locked(context, () => indicatorsSummary(recomputeIndicators(context, settings)), { untilEnd: true });
 }

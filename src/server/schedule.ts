@@ -17,7 +17,7 @@ import { STALL_AFTER_MS } from '../core/views/health';
 import { withLock } from './adapters/lock';
 import { deleteBookValue, forgetWorkbook, myWorkbookIds, readBookJson, readUserMark, rememberWorkbook, writeBookJson, writeBookValues, writeUserMark } from './adapters/state';
 import {
-  authorizationRequired, deleteTriggers, installScheduleTrigger, installSubmitTrigger, myEmail, myScheduleTriggers, mySubmitTriggers, SUBMIT_HANDLER,
+  authorizationRequired, deleteTriggers, installScheduleTrigger, myDocumentTriggers, installSubmitTrigger, myEmail, myScheduleTriggers, mySubmitTriggers, SUBMIT_HANDLER,
 } from './adapters/triggers';
 import { openWorkbook } from './adapters/workbook';
 import { Context, contextOf, readSettings, UserError } from './context';
@@ -77,7 +77,7 @@ export interface TriggerCheck {
  */
 export function checkTriggers(context: Context, settings: Settings, inDocument = true, me = myEmail()): TriggerCheck {
   const owner = readBookJson<string>(context.book, OWNER_KEY) ?? '';
-  const mine = mySubmitTriggers(context.book);
+  const mine = inDocument ? mySubmitTriggers(context.book) : myDocumentTriggers(context.book);
   const result: TriggerCheck = { submitCreated: false, submitMissing: false, scheduleCreated: false, handedOverFrom: null };
   const ownerActive = owner !== '' && settings.coordinators.includes(owner) && !(owner !== me && jobStalled(context));
   if (owner !== me && ownerActive) {

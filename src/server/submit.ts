@@ -1,7 +1,7 @@
 /** The form-submit pipeline: each response scored once, on arrival, under the document lock. */
 import { inertRow } from '../core/text/inert';
 import { eventTimestampTitle, ProcessedResponse, processResponse } from '../core/workbook/pipeline';
-import { CompactRegistry, compactRecord, FormRecord, isScored, isSurveyRecord, SurveyRecord, titleHash } from '../core/workbook/registry';
+import { compactAnswers, CompactRegistry, compactRecord, FormRecord, isScored, isSurveyRecord, SurveyRecord, titleHash } from '../core/workbook/registry';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 import { contentKey, keysOfRows } from '../core/workbook/response-key';
 import { fitCells, MAX_CELL_TEXT } from '../core/text/cells';
@@ -11,8 +11,8 @@ import { scoresKey } from '../core/workbook/sheets';
 import { withLock } from './adapters/lock';
 import { authorizationRequired } from './adapters/triggers';
 import { readBookJson, writeBookJson } from './adapters/state';
-import { activeWorkbook, appendRow, hasKey, isSheetDate, mayHaveKey, keyedRow, Sheet, Spreadsheet, workbookTimeZone } from './adapters/workbook';
-import { Context, contextOf, layoutSheet } from './context';
+import { activeWorkbook, appendRow, hasKey, isSheetDate, mayHaveKey, keyedRow, Sheet, Spreadsheet } from './adapters/workbook';
+import { Context, contextOf, contextTimeZone, layoutSheet } from './context';
 import { nowIso, writeLog } from './log';
 import { readRegistry, refreshItemTitles, syncCompactRegistry, writeRegistry } from './registry';
 import { processReportSubmission } from './reports';
@@ -26,7 +26,7 @@ import { CATCH_UP_PROPERTY, ensureScoresSheet } from './recalc';
  */
 function keyOfRow(context: Context, sheet: Sheet, sheetId: number, row: number): string | null {
   if (row < 2) return null;
-  const timeZone = workbookTimeZone(context.book);
+  const timeZone = contextTimeZone(context);
   const values = sheet.getRange(2, 1, row - 1, Math.max(1, sheet.getLastColumn())).getValues();
   const second = (cell: unknown) => (isSheetDate(cell) ? Math.floor(cell.getTime() / 1000) : String(cell));
   const own = second(values[values.length - 1][0]);
@@ -98,12 +98,12 @@ function scoreByCompact(context: Context, e: GoogleAppsScript.Events.SheetsOnFor
   let timestampTitle = '';
   for (const [title, values] of Object.entries(e.namedValues)) {
     if (!questions.has(titleHash(title)) && values[0] === first) {
-      timestampTitle = titleHash(title);
+      timestampTitle = title;
       break;
     }
   }
-  const byTitle = pairs.map(([title, value]): [string, string] => [titleHash(title), value]);
-  const processed = processResponse({ record, key, byTitle, timestampTitle, submittedAt, lang: context.lang });
+  const byTitle = compactAnswers(pairs, timestampTitle);
+  const processed = processResponse({ record, key, byTitle, timestampTitle: '', submittedAt, lang: context.lang });
   return processed.kind === 'scored' && processed.unmapped.length > 0 ? null : { record, processed };
 }
 

@@ -9,8 +9,8 @@ import { answerForm, seededRandom } from '../../tools/demo-district/respondents'
 import { setUpWorkbook, sheetValues } from './harness';
 import { PROPERTY_KEYS, storedValue } from '../../src/core/workbook/state-keys';
 
-/** The daily run with nothing to do: the hourly run's 5, the authorization, the local day, the settings, the trigger check, the registry, the counts, the marks, the mail check. */
-const QUIET_DAY = 33;
+/** The daily run with nothing to do: the hourly run's 5, the authorization 2, the local day 2, the settings 3, the trigger check 1, the registry 3, the counts (2 per sheet), the marks 2, the mail check. */
+const QUIET_DAY = 30;
 
 /** recalculateAll on one boyko form: see the recalculation test below. */
 const RECALCULATION_CALLS = 373;
@@ -98,6 +98,23 @@ describe('service calls', () => {
     // 19, and 6 for the two log lines of this inconsistent filing (one per period it names).
     expect(filing(2)).toBe(25);
     expect(sheetValues(h, 'Журнал').slice(-2).map((row) => row[4])).toEqual(['reportRejected', 'reportRejected']);
+  });
+
+  test('refreshIndicators: pinned, the time zone read once, the lock left to the end of the execution', () => {
+    const h = setUpWorkbook();
+    const { formId } = h.call<{ formId: string }>('createSurveyForm', 'boyko');
+    const form = h.emulator.forms.describe(formId);
+    for (let i = 0; i < 5; i++) h.emulator.forms.submit(formId, answerForm(form, seededRandom(i + 1)));
+    h.call('refreshIndicators');
+    const counter = h.emulator.counter;
+    const before = counter.snapshot();
+    h.call('refreshIndicators');
+    const calls = counter.since(before);
+    expect(calls['Spreadsheet.getSpreadsheetTimeZone']).toBe(1);
+    expect(calls['Lock.releaseLock']).toBeUndefined();
+    // The context 3, the settings 3, the user 2, the lock 2, the registry 3, the report
+    // sheets 3, the district data 2, the JSON column 3, the local day 2, the two compared 4.
+    expect(total(calls)).toBe(27);
   });
 });
 

@@ -178,6 +178,15 @@ export function titleHash(title: string): string {
 }
 
 /**
+ * Answers by title as a compact record maps them (pass '' as mapResponse's timestamp
+ * title, which no hash equals): the timestamp column left out as mapResponse leaves it
+ * out, by its exact title, and every other title hashed.
+ */
+export function compactAnswers(pairs: ReadonlyArray<readonly [string, string]>, timestampTitle: string): Array<[string, string]> {
+  return pairs.filter(([title]) => title !== timestampTitle).map(([title, value]) => [titleHash(title), value]);
+}
+
+/**
  * The compact form of these records, or null when it would not fit. A form two of whose
  * titles share a hash is left out: its submissions read the registry sheet, exactly.
  */

@@ -27,11 +27,12 @@ export function mySubmitTriggers(book: Spreadsheet): Trigger[] {
 }
 
 /**
- * Whether the running user has any trigger in this workbook: one call, for the hourly
- * check. The add-on creates no other trigger in a document than the form-submit one.
+ * The running user's triggers in this workbook, unfiltered: one call, for the scheduled
+ * job's daily check. The add-on creates no other trigger in a document than the
+ * form-submit one.
  */
-export function hasSubmitTrigger(book: Spreadsheet): boolean {
-  return ScriptApp.getUserTriggers(book).length > 0;
+export function myDocumentTriggers(book: Spreadsheet): Trigger[] {
+  return ScriptApp.getUserTriggers(book);
 }
 
 /** The running user's scheduled-job triggers, whatever document they were made in. */

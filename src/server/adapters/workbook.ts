@@ -223,6 +223,22 @@ export function readResponseRows(sheet: Sheet, timeZone: string): unknown[][] {
   return rows.length === 1 && rows[0].every((cell) => cell === '') ? [] : rows;
 }
 
+/**
+ * readResponseRows for a sheet small enough to read twice (a school report form's: a row
+ * per school and period): the data range once as shown and once as values, three calls
+ * instead of six. The same rows, the timestamp column as local ISO text.
+ */
+export function readSmallResponseRows(sheet: Sheet, timeZone: string): unknown[][] {
+  const range = sheet.getDataRange();
+  const shown = range.getDisplayValues();
+  const rows = range.getValues().map((cells, index) => {
+    const iso = index === 0 ? shown[0][0] : shownTimestamp(shown[index][0]);
+    const stamp = cells[0];
+    return [iso ?? (isSheetDate(stamp) ? formatLocalIso(stamp, timeZone) : stamp), ...cells.slice(1)];
+  });
+  return rows.length === 1 && rows[0].every((cell) => cell === '') ? [] : rows;
+}
+
 /** A raw response row as (title, text) pairs in column order: titles may repeat. */
 export function rowPairs(titles: readonly string[], values: readonly unknown[], timeZone: string): Array<[string, string]> {
   return titles.map((title, column) => {
