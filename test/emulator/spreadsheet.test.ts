@@ -377,3 +377,19 @@ describe('Protection', () => {
     expect(store.protections(ss.getId())[0].range).toBe('A6:B6');
   });
 });
+
+describe('developer metadata storage limit', () => {
+  test('30,000 characters per location, keys and values together; a write beyond it fails and changes nothing', () => {
+    const { SpreadsheetApp, ss: book } = setup();
+    const visibility = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
+    book.addDeveloperMetadata('a', 'x'.repeat(20_000), visibility);
+    expect(() => book.addDeveloperMetadata('b', 'y'.repeat(10_000), visibility)).toThrow(/limit is 30000/);
+    book.addDeveloperMetadata('b', 'y'.repeat(9_998), visibility);
+    const [first] = book.getDeveloperMetadata();
+    expect(() => first.setValue('x'.repeat(20_001))).toThrow(/limit is 30000/);
+    expect(first.getValue()).toHaveLength(20_000);
+    // Replacing a value counts the new one, not both.
+    first.setValue('z'.repeat(20_000));
+    expect(book.getDeveloperMetadata().map((entry) => entry.getValue().length)).toEqual([20_000, 9_998]);
+  });
+});

@@ -8,7 +8,9 @@
  * none was set; remove() deletes it; PROJECT visibility is "only visible to and
  * accessible by the developer project that created the metadata", and is no security
  * mechanism (users with view access may see it). Only spreadsheet-level metadata is
- * emulated; the per-spreadsheet size limit of the Sheets API is not.
+ * emulated, with the Sheets API's storage limit (its metadata guide, "metadata storage
+ * limits"): 30,000 characters per location, every entry's key and value together; a
+ * write beyond it fails and changes nothing.
  */
 import { instrument, Runtime } from './kernel';
 import { enumOf, signatureMismatch } from './support';
@@ -47,6 +49,7 @@ function wrap(runtime: Runtime, entry: Entry): GoogleAppsScript.Spreadsheet.Deve
     getValue: () => entry.value as string,
     setValue(value: string) {
       if (typeof value !== 'string') throw signatureMismatch('DeveloperMetadata.setValue', [value]);
+      checkLimit(ownerOf.get(entry) as object, { entry, key: entry.key, value });
       entry.value = value;
       return self;
     },
@@ -63,6 +66,17 @@ function wrap(runtime: Runtime, entry: Entry): GoogleAppsScript.Spreadsheet.Deve
 
 const ownerOf = new WeakMap<Entry, object>();
 
+export const METADATA_LIMIT_CHARS = 30_000;
+
+/** Refuses a write that would take the location's metadata beyond its limit. */
+function checkLimit(model: object, change: { entry?: Entry; key: string; value: string | null }): void {
+  const size = (key: string, value: string | null) => key.length + (value ?? '').length;
+  const total = entriesOf(model).reduce((sum, entry) => sum + (entry === change.entry ? 0 : size(entry.key, entry.value)), 0) + size(change.key, change.value);
+  if (total > METADATA_LIMIT_CHARS) {
+    throw new Error(`Developer metadata of this location would hold ${total} characters; the limit is ${METADATA_LIMIT_CHARS}.`);
+  }
+}
+
 /** Spreadsheet.addDeveloperMetadata(key[, value][, visibility]). */
 export function addDeveloperMetadata(model: object, key: unknown, value?: unknown, visibility?: unknown): void {
   if (typeof key !== 'string' || (value !== undefined && typeof value !== 'string' && !(String(value) in DeveloperMetadataVisibility))) {
@@ -78,6 +92,7 @@ export function addDeveloperMetadata(model: object, key: unknown, value?: unknow
     removed: false,
   };
   if (!(entry.visibility in DeveloperMetadataVisibility)) throw signatureMismatch('Spreadsheet.addDeveloperMetadata', [key, value, visibility]);
+  checkLimit(model, entry);
   ownerOf.set(entry, model);
   entriesOf(model).push(entry);
 }
