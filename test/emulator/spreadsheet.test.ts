@@ -390,6 +390,6 @@ describe('developer metadata storage limit', () => {
     expect(first.getValue()).toHaveLength(20_000);
     // Replacing a value counts the new one, not both.
     first.setValue('z'.repeat(20_000));
-    expect(book.getDeveloperMetadata().map((entry) => entry.getValue().length)).toEqual([20_000, 9_998]);
+    expect(book.getDeveloperMetadata().map((entry) => (entry.getValue() ?? '').length)).toEqual([20_000, 9_998]);
   });
 });
