@@ -40,7 +40,9 @@ export class MixedEncodingError extends Error {
 /** Text decoded from a stream of byte chunks, with the encoding decided from its start. */
 export interface DecodedStream {
   encoding: TextEncodingName;
-  /** The text, piece by piece; throws MixedEncodingError if UTF-8 breaks off later. */
+  /** The text of the file's start (about a megabyte), for what is decided from it. */
+  sample: string;
+  /** The whole text, piece by piece as the chunks come; throws MixedEncodingError if UTF-8 breaks off later. */
   pieces: Iterable<string>;
 }
 
@@ -59,9 +61,8 @@ function cutUtf8(bytes: Uint8Array): number {
 
 /**
  * Decodes chunks as they come, holding only the first megabyte to choose the encoding the
- * way decodeText does for a whole file. A BOM marks UTF-8 and is dropped. UTF-8 is checked
- * and decoded by Buffer's native isUtf8/toString, several times faster than a streaming
- * TextDecoder; a character cut between chunks is carried over to the next.
+ * way decodeText does for a whole file. A BOM marks UTF-8 and is dropped. The pieces
+ * follow the chunks as they were read, the first megabyte's too.
  */
 export function decodeChunks(chunks: Iterable<Uint8Array>): DecodedStream {
   const iterator = chunks[Symbol.iterator]();
@@ -84,7 +85,15 @@ export function decodeChunks(chunks: Iterable<Uint8Array>): DecodedStream {
     ? 'utf-8'
     : 'windows-1251';
   function* rest(): Generator<Uint8Array> {
-    yield first;
+    let skip = hasBom ? 3 : 0;
+    for (const chunk of head) {
+      if (skip >= chunk.length) {
+        skip -= chunk.length;
+        continue;
+      }
+      yield skip > 0 ? chunk.subarray(skip) : chunk;
+      skip = 0;
+    }
     for (let next = done ? null : iterator.next(); next && !next.done; next = iterator.next()) yield next.value;
   }
   function* utf8(): Generator<string> {
@@ -105,7 +114,11 @@ export function decodeChunks(chunks: Iterable<Uint8Array>): DecodedStream {
     const decoder = new TextDecoder('windows-1251');
     for (const chunk of rest()) yield decoder.decode(chunk);
   }
-  return { encoding, pieces: encoding === 'utf-8' ? utf8() : cp1251() };
+  // The start as text: a character the next chunk would complete is left out.
+  const sample = encoding === 'utf-8'
+    ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(first, { stream: !done })
+    : new TextDecoder('windows-1251').decode(first);
+  return { encoding, sample, pieces: encoding === 'utf-8' ? utf8() : cp1251() };
 }
 
 const M = {

@@ -407,34 +407,21 @@ export function runScore(args: string[], io: CliIo): number {
     return 0;
   }
   const { instrument, path, format } = parsed;
-  const { encoding, pieces } = streamTextFile(io, path);
+  const { encoding, sample, pieces } = streamTextFile(io, path);
   const formatter = rowFormatter(instrument, format);
   const out = new BlockWriter(io.stdoutBytes ? io.stdoutBytes : (bytes) => io.stdout(Buffer.from(bytes).toString('utf8')));
   out.write(formatter.header);
   const scorer = new ExportScorer(instrument, path, lang, (row) => out.write(formatter.row(row)));
-  let reader: CsvReader | null = null;
-  let separator: Separator = ',';
-  let sample = '';
-  const read = (records: CsvRecord[]) => records.forEach((record) => scorer.record(record));
+  // The separator is chosen from the start of the file (its first records), as whole.
+  const separator: Separator = detectSeparator(sample, false);
+  const reader = new CsvReader(separator);
   try {
-    for (const piece of pieces) {
-      if (reader === null) {
-        // The separator is chosen from the start of the file (its first records), as whole.
-        sample += piece;
-        separator = detectSeparator(sample, false);
-        reader = new CsvReader(separator);
-        read(reader.push(sample));
-        sample = '';
-      } else {
-        read(reader.push(piece));
-      }
-    }
-    if (reader === null) reader = new CsvReader(separator);
-    read(reader.end());
+    for (const piece of pieces) for (const record of reader.push(piece)) scorer.record(record);
+    for (const record of reader.end()) scorer.record(record);
   } catch (error) {
     if (error instanceof CsvError) throw new CliError(tr(error.kind === 'stray' ? STRAY_QUOTE : M.badCsv, lang, { path, line: error.line }));
     if (error instanceof MixedEncodingError) {
-      throw new CliError(tr(M.mixedEncoding, lang, { path, line: reader?.currentLine ?? 1 }));
+      throw new CliError(tr(M.mixedEncoding, lang, { path, line: reader.currentLine }));
     }
     throw error;
   }
