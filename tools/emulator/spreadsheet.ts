@@ -802,8 +802,13 @@ class EmuTextFinder implements Pick<GTextFinder, TextFinderMembers> {
     const needle = this._case ? this._text : this._text.toLowerCase();
     const rows = this._range._sheet.rows;
     const first = after + 1;
-    for (let i = Math.floor(first / numCols); i < numRows; i++) {
+    // An empty cell matches only a whole-cell search for '': otherwise the rows past the
+    // stored ones (a whole column reaches the sheet's last row) and empty rows need no look.
+    const emptyMatches = this._entire && needle === '';
+    const end = emptyMatches ? numRows : Math.min(numRows, rows.length - (row - 1));
+    for (let i = Math.floor(first / numCols); i < end; i++) {
       const src = rows[row - 1 + i];
+      if (src === undefined && !emptyMatches) continue;
       for (let j = i === Math.floor(first / numCols) ? first % numCols : 0; j < numCols; j++) {
         const value = src?.[col - 1 + j];
         const cell = value === undefined ? '' : displayValue(value, locale, timeZone);
