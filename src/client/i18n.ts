@@ -40,5 +40,13 @@ export function pick(text: Localized): string {
 
 /** A number as people of the current language write it: 12,5 in Russian, 12.5 in English. */
 export function num(value: number, digits = 1): string {
-  return value.toLocaleString(current === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: digits });
+  // toLocaleString builds a formatter on each call: the Indicators panel formats thousands.
+  const key = `${current}:${digits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(current === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: digits });
+    formats.set(key, format);
+  }
+  return format.format(value);
 }
+const formats = new Map<string, Intl.NumberFormat>();
