@@ -20,7 +20,7 @@ export const OPENINGS = 5;
 /**
  * The demo district grown to `teachers` the way bench/operations.ts grows it: its raw
  * responses copied down, then scored by recalculateAll run after run as Apps Script would
- * (which also computes the indicators and the panels' snapshot).
+ * (which also computes the indicators).
  */
 export function growDistrict(demo: DemoDistrict, teachers: number): void {
   const { emulator, bundle, forms } = demo;
