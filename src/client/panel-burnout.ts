@@ -5,6 +5,8 @@
  * with no numbers and is drawn as "fewer than k answers — hidden" in the chart, its table
  * and the CSV alike.
  */
+import type { Fresh } from '../core/views/snapshot';
+import { freshnessLine } from './freshness';
 import type { BurnoutGroup, BurnoutView } from '../core/views/burnout';
 import type { App, Panel } from './app';
 import { chartTable, ChartSpec, stackedBars } from './charts';
@@ -15,7 +17,7 @@ import { num, pick, t } from './i18n';
 import { call, withStatus } from './rpc';
 import { field, section, statusLine } from './ui';
 
-let data: BurnoutView | null = null;
+let data: Fresh<BurnoutView> | null = null;
 let loadedFor = -1;
 
 const LEVELS = [['not_formed', 'bNotFormed'], ['forming', 'bForming'], ['formed', 'bFormed']] as const;
@@ -73,11 +75,12 @@ function tables(view: BurnoutView): TableData[] {
   ];
 }
 
-function draw(root: HTMLElement, app: App, view: BurnoutView, status: HTMLElement): void {
+function draw(root: HTMLElement, app: App, view: Fresh<BurnoutView>, status: HTMLElement): void {
   const period = h('select', { id: 'burnout-period', onchange: (event: Event) => void load(root, app, (event.target as HTMLSelectElement).value, status) },
     [...view.periods].reverse().map((p) => h('option', { value: p.id, selected: p.id === view.period?.id }, pick(p.label))));
   const head = [
     h('h2', {}, t('tabBurnout')),
+    freshnessLine(view.freshness, app, () => { if (app.current() === 'burnout') burnoutPanel.show(root, app); }),
     view.periods.length > 1 ? h('div', { class: 'filters' }, [field(t('bPeriod'), period).wrap]) : null,
   ];
   if (!view.period || (view.respondents === null && !view.suppressed)) {

@@ -6,6 +6,8 @@
  * over every period. Changing the period asks the server; the school or subject is picked
  * from what arrived.
  */
+import type { Fresh } from '../core/views/snapshot';
+import { freshnessLine } from './freshness';
 import type { IndicatorsPanelView, PanelIndicator, PanelValue } from '../core/views/indicators-panel';
 import type { Localized } from '../core/text/i18n';
 import type { App, Panel } from './app';
@@ -17,7 +19,7 @@ import { num, pick, t } from './i18n';
 import { call, withStatus } from './rpc';
 import { field, section, statusLine } from './ui';
 
-let data: IndicatorsPanelView | null = null;
+let data: Fresh<IndicatorsPanelView> | null = null;
 let loadedFor = -1;
 /** '' the district, 's:<index>' a school, 'j:<index>' a subject. */
 let scope = '';
@@ -181,9 +183,10 @@ function filters(view: IndicatorsPanelView, onPeriod: (id: string) => void, onSc
   return h('div', { class: 'filters filters-stack' }, [field(t('indPeriod'), period).wrap, field(t('indScope'), scopeSelect, t('indScopeHint')).wrap]);
 }
 
-function draw(root: HTMLElement, app: App, view: IndicatorsPanelView, status: HTMLElement): void {
+function draw(root: HTMLElement, app: App, view: Fresh<IndicatorsPanelView>, status: HTMLElement): void {
+  const fresh = freshnessLine(view.freshness, app, () => { if (app.current() === 'indicators') indicatorsPanel.show(root, app); });
   if (!view.period) {
-    replace(root, [h('h2', {}, t('tabIndicators')), h('p', {}, t('indNoPeriods')), status]);
+    replace(root, [h('h2', {}, t('tabIndicators')), fresh, h('p', {}, t('indNoPeriods')), status]);
     return;
   }
   const list = h('div', { class: 'indicator-list' });
@@ -197,6 +200,7 @@ function draw(root: HTMLElement, app: App, view: IndicatorsPanelView, status: HT
   const onPeriod = (id: string) => void load(root, app, id, status);
   replace(root, [
     h('h2', {}, t('tabIndicators')),
+    fresh,
     filters(view, onPeriod, drawList),
     context,
     exportBar(t('tabIndicators'), () => tables(view)),

@@ -2,6 +2,8 @@
  * Overview: the preset's key indicators as cards (value, numerator/denominator, coverage,
  * change against the previous period) and the alerts a coordinator should act on.
  */
+import type { Fresh } from '../core/views/snapshot';
+import { freshnessLine } from './freshness';
 import type { HealthView, OverviewView } from '../shared/api';
 import type { IndicatorCard } from '../core/views/overview';
 import type { App, Panel } from './app';
@@ -11,7 +13,7 @@ import { call, withStatus } from './rpc';
 import { alertItem, button, section, statusLine } from './ui';
 
 /** The overview and the health status, fetched together: the alerts show both. */
-let data: { view: OverviewView; health: HealthView } | null = null;
+let data: { view: Fresh<OverviewView>; health: HealthView } | null = null;
 let loadedFor = -1;
 
 function valueText(card: IndicatorCard): string {
@@ -58,7 +60,7 @@ function cardView(card: IndicatorCard, threshold: number): HTMLElement {
 
 const LEVEL_TEXT = { error: 'levelError', warning: 'levelWarning', info: 'levelInfo' } as const;
 
-function draw(root: HTMLElement, app: App, { view, health }: { view: OverviewView; health: HealthView }, reload: () => void): void {
+function draw(root: HTMLElement, app: App, { view, health }: { view: Fresh<OverviewView>; health: HealthView }, reload: () => void): void {
   const status = statusLine();
   const refresh = button(t('recomputeIndicators'), async () => {
     const done = await withStatus(status, () => call('refreshIndicators'), [refresh]);
@@ -66,6 +68,7 @@ function draw(root: HTMLElement, app: App, { view, health }: { view: OverviewVie
   });
   replace(root, [
     h('h2', {}, t('tabOverview')),
+    freshnessLine(view.freshness, app, reload, false),
     h('p', { class: 'context' }, [
       h('strong', {}, view.districtName), ' · ', pick(view.preset),
       h('br'),

@@ -5,6 +5,8 @@
  * A group under the privacy threshold arrives without numbers and is shown as
  * "fewer than k answers — hidden" in the cards, the tables and the charts alike.
  */
+import type { Fresh } from '../core/views/snapshot';
+import { freshnessLine } from './freshness';
 import type { Figure, SurveyResultsView } from '../core/views/survey-results';
 import type { App, Panel } from './app';
 import { stackedBars } from './charts';
@@ -16,7 +18,7 @@ import { call, withStatus } from './rpc';
 import { field, section, statusLine } from './ui';
 
 /** The view last loaded, with the period it was asked for (null: the latest). */
-let data: { view: SurveyResultsView; asked: string | null; generation: number } | null = null;
+let data: { view: Fresh<SurveyResultsView>; asked: string | null; generation: number } | null = null;
 let subject = '';
 
 /**
@@ -165,7 +167,7 @@ function deficits(view: SurveyResultsView, redraw: () => void): HTMLElement {
   ], { 'data-section': 'deficits' });
 }
 
-function draw(root: HTMLElement, app: App, view: SurveyResultsView, load: (period: string | null) => void): void {
+function draw(root: HTMLElement, app: App, view: Fresh<SurveyResultsView>, load: (period: string | null) => void): void {
   const status = statusLine();
   const periodSelect = h('select', {
     id: uid('period'),
@@ -182,13 +184,13 @@ function draw(root: HTMLElement, app: App, view: SurveyResultsView, load: (perio
   redraw();
   replace(root, [
     h('h2', {}, t('resultsTitle')),
+    freshnessLine(view.freshness, app, () => { if (app.current() === 'results') resultsPanel.show(root, app); }),
     view.periods.length > 0 ? field(t('resultsPeriod'), periodSelect).wrap : null,
     h('p', { class: 'muted' }, t('resultsPrivacy', { k: view.privacyThreshold })),
     view.period ? exportBar(t('resultsTitle'), () => Object.values(tables(view))) : null,
     status,
     body,
   ]);
-  void app;
 }
 
 export const resultsPanel: Panel = {

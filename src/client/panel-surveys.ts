@@ -3,6 +3,8 @@
  * re-create, relink; the respondent link to copy; the form to open; answers so far and
  * the response rate per school; the schools that have not filed their report.
  */
+import type { Fresh } from '../core/views/snapshot';
+import { freshnessLine } from './freshness';
 import type { SurveysView } from '../shared/api';
 import type { App, Panel } from './app';
 import { h, replace } from './dom';
@@ -10,7 +12,7 @@ import { num, pick, t } from './i18n';
 import { call, withStatus } from './rpc';
 import { button, section, statusLine, table } from './ui';
 
-let data: SurveysView | null = null;
+let data: Fresh<SurveysView> | null = null;
 let loadedFor = -1;
 /** The kind whose re-create the user is asked to confirm. */
 let confirming: string | null = null;
@@ -77,7 +79,7 @@ function rateCell(rate: number | null): string | Node {
   return rate === null ? h('span', { class: 'figure-text' }, t('noReport')) : rateText(rate);
 }
 
-function draw(root: HTMLElement, app: App, view: SurveysView, reload: () => void): void {
+function draw(root: HTMLElement, app: App, view: Fresh<SurveysView>, reload: () => void): void {
   const status = statusLine();
   const relink = button(t('relink'), async () => {
     const done = await withStatus(status, () => call('relinkSurveyForms'), [relink]);
@@ -87,6 +89,7 @@ function draw(root: HTMLElement, app: App, view: SurveysView, reload: () => void
   const period = view.currentPeriod ? pick(view.currentPeriod.label) : t('noPeriod');
   replace(root, [
     h('h2', {}, t('tabSurveys')),
+    freshnessLine(view.freshness, app, reload),
     notice ? h('p', { class: 'ok', role: 'status' }, notice) : null,
     status,
     h('ul', { class: 'form-list' }, view.forms.map((form) => formCard(form, app, reload, status))),

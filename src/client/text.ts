@@ -6,6 +6,7 @@ import { TEXT_MAIL } from './text-mail';
 import { EXPORT_TEXT } from './text-export';
 import { INDICATORS_TEXT } from './text-indicators';
 import { BURNOUT_TEXT } from './text-burnout';
+import { FRESHNESS_TEXT } from './text-freshness';
 
 export const TEXT = {
   ...RESULTS_TEXT,
@@ -13,6 +14,7 @@ export const TEXT = {
   ...EXPORT_TEXT,
   ...INDICATORS_TEXT,
   ...BURNOUT_TEXT,
+  ...FRESHNESS_TEXT,
   appTitle: { ru: 'Мониторинг профразвития', en: 'PD Monitor' },
   switchLanguage: { ru: 'Switch the sidebar to English', en: 'Переключить панель на русский язык' },
   panels: { ru: 'Разделы', en: 'Sections' },

@@ -34,6 +34,7 @@ import { readRegistry } from './registry';
 import { requireCoordinator, settingsOrProblem } from './access';
 import { deleteBookValue, readBookJson, writeBookJson } from './adapters/state';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
+import { storePanelSnapshot } from './snapshot';
 
 const INDICATORS_DUE_KEY = PROPERTY_KEYS.indicatorsDue;
 
@@ -132,12 +133,8 @@ export function readStoredScores(context: Context, id: InstrumentId): StoredScor
   return header ? parseScoreRows(header, data).scores : [];
 }
 
-function readSurveyRows(context: Context): SurveyScoreRow[] {
-  const rows: SurveyScoreRow[] = [];
-  for (const { instrument } of scoresSheets(context.layout)) {
-    for (const stored of readStoredScores(context, instrument)) rows.push(surveyRowFromScore(stored.scored, stored.submittedAt.slice(0, 10)));
-  }
-  return rows;
+function readSurveyScores(context: Context): StoredScore[] {
+  return scoresSheets(context.layout).flatMap(({ instrument }) => readStoredScores(context, instrument));
 }
 
 /** What the indicators are computed from, read once per sheet. */
@@ -147,6 +144,8 @@ export interface IndicatorSources {
   origins: FilingOrigin[];
   district: DistrictReport[];
   scores: SurveyScoreRow[];
+  /** The scored responses the survey rows come from (the panels' snapshot uses them too). */
+  stored: StoredScore[];
 }
 
 export function readIndicatorSources(context: Context, settings: Settings, districtSheet = layoutSheet(context, 'district')): IndicatorSources {
@@ -154,7 +153,9 @@ export function readIndicatorSources(context: Context, settings: Settings, distr
   const { rows, origins } = readReportFilings(context, readRegistry(context));
   const reports = acceptSchoolReports(preset, rows, { schools: settings.schools });
   const district = acceptDistrictReports(preset, readDistrictRows(districtSheet, preset)).accepted;
-  return { preset, reports, origins, district, scores: readSurveyRows(context) };
+  const stored = readSurveyScores(context);
+  const scores = stored.map((score) => surveyRowFromScore(score.scored, score.submittedAt.slice(0, 10)));
+  return { preset, reports, origins, district, scores, stored };
 }
 
 /** The indicators from read sources, with `currentPeriod` the period whose missing reports are listed. */
@@ -167,23 +168,25 @@ export function indicatorsFrom(sources: IndicatorSources, settings: Settings, cu
 }
 
 /** Computes every indicator of the preset from the sheets as they are, writing nothing. */
-export function computeFromSheets(context: Context, settings: Settings, districtSheet?: Sheet): { result: IndicatorsResult; reports: AcceptedReports; origins: FilingOrigin[] } {
+export function computeFromSheets(context: Context, settings: Settings, districtSheet?: Sheet): { result: IndicatorsResult; reports: AcceptedReports; origins: FilingOrigin[]; stored: StoredScore[] } {
   const sources = readIndicatorSources(context, settings, districtSheet);
   const today = nowIso(context).slice(0, 10);
   const result = indicatorsFrom(sources, settings, periodOf(today, sources.preset.reportingPeriod));
-  return { result, reports: sources.reports, origins: sources.origins };
+  return { result, reports: sources.reports, origins: sources.origins, stored: sources.stored };
 }
 
 /** Recomputes every indicator of the preset and rewrites the indicators and reports sheets. */
 export function recomputeIndicators(context: Context, settings: Settings): IndicatorsResult {
   const sheets = ensureReportSheets(context, settings);
-  const { result, reports, origins } = computeFromSheets(context, settings, sheets.district);
+  const { result, reports, origins, stored } = computeFromSheets(context, settings, sheets.district);
   // A school name or a reason can quote whatever a form was made to accept: cut to fit a cell.
   const fit = (row: unknown[]) => fitRow(row, context.lang);
   // Most recomputations change nothing: a sheet already holding the rows is not written.
   replaceChangedRows(sheets.indicators, indicatorsHeader(context.lang), indicatorRows(result, context.lang).map(fit));
   replaceChangedRows(sheets.reports, reportsHeader(context.lang),
     reportStatusRows(reports, origins, result.missingReports, result.currentPeriod, context.lang).map(fit));
+  // What the sidebar's panels show, from the same reading: they open without reading it again.
+  storePanelSnapshot(context, settings, result, stored);
   // Every filing is now in the reports sheet: none is due any more.
   deleteBookValue(context.book, INDICATORS_DUE_KEY);
   return result;

@@ -1,6 +1,7 @@
 /**
- * Read-only endpoints of the sidebar's panels. Each reads the sheets it needs once,
- * hands them to a view in core/views and returns its JSON-safe aggregate; none writes.
+ * Endpoints of the sidebar's panels. Each reads the sheets it needs once, hands them to
+ * a view in core/views and returns its JSON-safe aggregate. The figures come from the
+ * panels' snapshot (server/snapshot), with when they were computed.
  */
 import { logView, LogView } from '../core/views/log';
 import { overviewView, OverviewView } from '../core/views/overview';
@@ -13,7 +14,8 @@ import { Context, layoutSheet, readSettings, requireContext } from './context';
 import { nowIso } from './log';
 import { recalculationStatus } from './recalc';
 import { readRegistry } from './registry';
-import { computeFromSheets } from './reports';
+import { Fresh } from '../core/views/snapshot';
+import { panelSnapshot } from './snapshot';
 
 function readLog(context: Context): LogView {
   const sheet = layoutSheet(context, 'log');
@@ -21,7 +23,7 @@ function readLog(context: Context): LogView {
 }
 
 /** google.script.run endpoint. Result: every form with its answers, response rates per school, missing reports. */
-export function getSurveysStatus(): SurveysView {
+export function getSurveysStatus(): Fresh<SurveysView> {
   const context = requireContext();
   const settings = readSettings(context);
   const records = readRegistry(context);
@@ -31,24 +33,30 @@ export function getSurveysStatus(): SurveysView {
     const sheet = sheetById(context.book, record.responseSheetId);
     rowsBySheet.set(record.responseSheetId, sheet ? Math.max(0, sheet.getLastRow() - 1) : 0);
   }
-  const { result } = computeFromSheets(context, settings);
-  return surveysView({
-    records, rowsBySheet, schools: settings.schools, currentPeriod: result.currentPeriod,
-    responseRates: result.responseRates, missingReports: result.missingReports,
-  });
+  const { snapshot: { result }, freshness } = panelSnapshot(context, settings);
+  return {
+    ...surveysView({
+      records, rowsBySheet, schools: settings.schools, currentPeriod: result.currentPeriod,
+      responseRates: result.responseRates, missingReports: result.missingReports,
+    }),
+    freshness,
+  };
 }
 
 /** google.script.run endpoint. Result: the key indicators as cards and the alerts. */
-export function getOverview(): OverviewView {
+export function getOverview(): Fresh<OverviewView> {
   const context = requireContext();
   const settings = readSettings(context);
   const preset = presetById(settings.presetId);
   if (!preset) throw new Error(`unknown preset ${settings.presetId}`);
-  const { result } = computeFromSheets(context, settings);
-  return overviewView({
-    districtName: settings.districtName, preset, result, schools: settings.schools, highBurnoutPercent: settings.highBurnoutPercent, today: nowIso(context).slice(0, 10),
-    logErrors: readLog(context).counts.error,
-  });
+  const { snapshot: { result }, freshness } = panelSnapshot(context, settings);
+  return {
+    ...overviewView({
+      districtName: settings.districtName, preset, result, schools: settings.schools, highBurnoutPercent: settings.highBurnoutPercent, today: nowIso(context).slice(0, 10),
+      logErrors: readLog(context).counts.error,
+    }),
+    freshness,
+  };
 }
 
 /** google.script.run endpoint. Result: the newest log entries, newest first, with counts by kind. */

@@ -182,8 +182,12 @@ describe('first run: Setup with the keyboard, then Surveys and Overview', () => 
     const card = sidebar.locator('.form-card[data-kind="boyko"]');
     await card.locator('text=Ответов: 4.').waitFor();
 
+    // The Overview shows what was last computed, says answers came since, and counts them once recomputed.
     await s.click(sidebar.locator('#tab-overview'));
+    await sidebar.locator('[data-freshness=stale]', { hasText: 'поступили новые ответы' }).waitFor();
+    await s.click(sidebar.getByRole('button', { name: 'Пересчитать показатели' }));
     await sidebar.locator('.card', { hasText: 'эмоционального выгорания' }).locator('text=ответивших: 4').waitFor();
+    await sidebar.locator('[data-freshness=fresh]').waitFor();
     await s.page.fill('#count', '3');
     await s.page.getByRole('button', { name: 'Отправить ответы' }).click();
     await s.page.waitForSelector('#status:has-text("Отправлено ответов: 3")');

@@ -7,7 +7,7 @@ import { Lang, Localized, tr } from '../text/i18n';
 import { InstrumentId, isInstrumentId } from '../instruments';
 import { registerById, RegisterId } from '../rubric';
 
-export type SheetRole = 'settings' | 'registry' | 'log' | 'scores' | 'responses' | 'reports' | 'indicators' | 'district' | 'register' | 'rubric' | 'mail';
+export type SheetRole = 'settings' | 'registry' | 'log' | 'scores' | 'responses' | 'reports' | 'indicators' | 'district' | 'register' | 'rubric' | 'mail' | 'panels';
 
 export interface SheetDef {
   role: SheetRole;
@@ -33,6 +33,13 @@ export const DISTRICT_SHEET: SheetDef = { role: 'district', title: { ru: 'Дан
 /** What the add-on mailed and what waits: the exactly-once markers of the mail. */
 export const MAIL_SHEET: SheetDef = { role: 'mail', title: { ru: 'Рассылка', en: 'Mail' } };
 
+/**
+ * What the sidebar's panels show, computed with the indicators and kept so a panel opens
+ * without reading every scores sheet (core/views/snapshot). Derived and rebuildable:
+ * hidden, protected, recomputed when deleted.
+ */
+export const PANELS_SHEET: SheetDef = { role: 'panels', title: { ru: 'Сводки для панелей', en: 'Panel summaries' } };
+
 export function scoresSheet(instrument: InstrumentId): SheetDef {
   const prefix: Localized = { ru: 'Баллы', en: 'Scores' };
   const short: Record<InstrumentId, Localized> = {
@@ -52,7 +59,7 @@ export function sheetTitle(def: SheetDef, lang: Lang): string {
 }
 
 /** The sheets a workbook has one of, by the key their id is kept under. */
-export type SingleSheetKey = 'settings' | 'registry' | 'log' | 'reports' | 'indicators' | 'district' | 'rubric' | 'mail';
+export type SingleSheetKey = 'settings' | 'registry' | 'log' | 'reports' | 'indicators' | 'district' | 'rubric' | 'mail' | 'panels';
 
 /**
  * The key a sheet's id is kept under in the layout. Workbooks already set up store these
@@ -68,7 +75,7 @@ export type LayoutSheet =
   | { kind: 'scores'; instrument: InstrumentId }
   | { kind: 'register'; register: RegisterId };
 
-const SINGLE_SHEET_KEYS: readonly string[] = ['settings', 'registry', 'log', 'reports', 'indicators', 'district', 'rubric', 'mail'] satisfies SingleSheetKey[];
+const SINGLE_SHEET_KEYS: readonly string[] = ['settings', 'registry', 'log', 'reports', 'indicators', 'district', 'rubric', 'mail', 'panels'] satisfies SingleSheetKey[];
 
 export function layoutKey(sheet: LayoutSheet): LayoutKey {
   if (sheet.kind === 'scores') return `scores:${sheet.instrument}`;

@@ -156,6 +156,11 @@ export function protectSheet(sheet: Sheet, editors: readonly string[], descripti
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
+/** Hides a sheet the add-on derives (users read it through the sidebar, not the tab). */
+export function hideSheet(sheet: Sheet): void {
+  if (!sheet.isSheetHidden()) sheet.hideSheet();
+}
+
 /** Null outside a document (a time-driven trigger has no document properties). */
 export function readDocumentJson<T>(key: string): T | null {
   const properties = PropertiesService.getDocumentProperties();

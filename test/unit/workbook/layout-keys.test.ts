@@ -3,7 +3,7 @@ import { INSTRUMENT_IDS } from '../../../src/core/instruments';
 import { REGISTERS } from '../../../src/core/rubric';
 import { LayoutSheet, layoutKey, parseLayoutKey, scoresSheets, SingleSheetKey, WorkbookLayout } from '../../../src/core/workbook/sheets';
 
-const SINGLE: SingleSheetKey[] = ['settings', 'registry', 'log', 'reports', 'indicators', 'district', 'rubric', 'mail'];
+const SINGLE: SingleSheetKey[] = ['settings', 'registry', 'log', 'reports', 'indicators', 'district', 'rubric', 'mail', 'panels'];
 
 const anySheet: fc.Arbitrary<LayoutSheet> = fc.oneof(
   fc.constantFrom(...SINGLE).map((kind): LayoutSheet => ({ kind })),

@@ -1,0 +1,96 @@
+/**
+ * The panels' snapshot through build/Code.js in the emulator: the panels read what the
+ * recomputation stored, say when, show it stale when answers arrive, and compute it again
+ * when it is missing, damaged or of other settings — the same figures as computed afresh.
+ */
+import fc from 'fast-check';
+import { buildDemoDistrict, DemoDistrict, DEMO_COORDINATOR } from '../../tools/demo-district/district';
+import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
+import { PANELS_SHEET } from '../../src/core/workbook/sheets';
+import { TEACHER } from './harness';
+
+type Fresh = { freshness: { computedAt: string; stale: boolean } };
+const PANELS: Array<[string, unknown[]]> = [
+  ['getOverview', []], ['getSurveysStatus', []], ['getIndicatorsPanel', [null]], ['getBurnout', [null]], ['getSurveyResults', [null]],
+];
+const NAME = PANELS_SHEET.title.ru;
+
+let demo: DemoDistrict;
+beforeAll(() => {
+  demo = buildDemoDistrict({ teachers: 60, schools: 6, seed: 11 });
+});
+
+const call = <T>(name: string, ...args: unknown[]) => demo.bundle.call(name, ...args) as T;
+const sheet = () => demo.emulator.spreadsheet.getSheetByName(NAME);
+/** Each panel's view without its freshness: opened by default, then for up to 3 of its periods. */
+function views(): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const [name, args] of PANELS) {
+    const { freshness, ...view } = call<Fresh & { periods?: Array<{ id: string }> }>(name, ...args);
+    expect(freshness.computedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    out[name] = [view];
+    for (const period of (view.periods ?? []).slice(0, 3)) {
+      const { freshness: _, ...other } = call<Fresh>(name, period.id);
+      out[name].push(other);
+    }
+  }
+  return out;
+}
+
+describe('the panels read a stored snapshot', () => {
+  test('kept in a hidden, protected sheet, in marked chunks under the cell limit', () => {
+    const kept = sheet();
+    expect(kept).not.toBeNull();
+    expect(kept!.isSheetHidden()).toBe(true);
+    expect(kept!.getProtections((demo.emulator.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).ProtectionType.SHEET)).toHaveLength(1);
+    const cells = kept!.getDataRange().getValues().slice(1).map((row) => row[0]);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) {
+      expect(typeof cell).toBe('string');
+      expect(cell).toMatch(/^j/);
+      expect((cell as string).length).toBeLessThanOrEqual(50_000);
+    }
+  });
+
+  test('the same figures as computed afresh, fresh until answers arrive, fresh again once recomputed', () => {
+    const stored = views();
+    for (const [name] of PANELS) expect(call<Fresh>(name).freshness.stale).toBe(false);
+    // Deleted: the next opening by a coordinator computes and keeps it again.
+    demo.emulator.spreadsheet.deleteSheet(sheet()!);
+    expect(views()).toEqual(stored);
+    expect(sheet()).not.toBeNull();
+
+    const form = demo.emulator.forms.all().find((f) => f.getTitle().includes('выгоран'))!;
+    demo.emulator.clock.advance(60_000);
+    demo.emulator.forms.submit(form.getId(), answerForm(demo.emulator.forms.describe(form.getId()), seededRandom(3)));
+    for (const [name] of PANELS) expect(call<Fresh>(name).freshness.stale).toBe(true);
+    // Shown stale, the figures are still those computed before the answer.
+    const { freshness: _, ...burnout } = call<Fresh>('getBurnout', null);
+    expect(burnout).toEqual(stored.getBurnout[0]);
+    call('refreshIndicators');
+    for (const [name] of PANELS) expect(call<Fresh>(name).freshness.stale).toBe(false);
+  });
+
+  test('a damaged snapshot is computed again, never half read', () => {
+    const before = views();
+    fc.assert(fc.property(fc.string({ maxLength: 30 }), fc.nat(), (text, at) => {
+      const kept = sheet()!;
+      const rows = kept.getLastRow() - 1;
+      kept.getRange(2 + (at % rows), 1).setValue(text);
+      expect(views()).toEqual(before);
+    }), { numRuns: 8 });
+  });
+
+  test('someone who is not a coordinator sees the figures computed for them, and nothing is written', () => {
+    const before = views();
+    demo.emulator.spreadsheet.deleteSheet(sheet()!);
+    for (const [name, args] of PANELS) {
+      const { freshness, ...view } = demo.emulator.asUser(TEACHER, () => call<Fresh>(name, ...args));
+      expect(view).toEqual(before[name][0]);
+      expect(freshness.stale).toBe(false);
+    }
+    expect(sheet()).toBeNull();
+    demo.emulator.asUser(DEMO_COORDINATOR, () => call('getOverview'));
+    expect(sheet()).not.toBeNull();
+  });
+});
