@@ -73,6 +73,11 @@ describe('the panels read a stored snapshot', () => {
 
   test('a damaged snapshot is computed again, never half read', () => {
     const before = views();
+    // Each chunk emptied in turn: the JSON is regular enough to parse with one left out.
+    for (let row = 2; row <= sheet()!.getLastRow(); row++) {
+      sheet()!.getRange(row, 1).setValue('');
+      expect(views()).toEqual(before);
+    }
     fc.assert(fc.property(fc.string({ maxLength: 30 }), fc.nat(), (text, at) => {
       const kept = sheet()!;
       const rows = kept.getLastRow() - 1;

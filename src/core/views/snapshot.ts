@@ -95,23 +95,38 @@ export function buildSnapshot(input: SnapshotInput): PanelSnapshot {
   };
 }
 
-/** The snapshot as the cells of one column, each under the cell limit. */
+/**
+ * The snapshot as the cells of one column, each under the cell limit. Each chunk says
+ * which of how many it is ("j3/5;"): JSON this regular can still parse with a chunk left
+ * out, so parsing alone cannot tell a snapshot with a lost chunk from a whole one.
+ */
 export function snapshotCells(snapshot: PanelSnapshot): string[] {
   const json = JSON.stringify(snapshot);
+  const count = Math.max(1, Math.ceil(json.length / SNAPSHOT_CHUNK));
   const cells: string[] = [];
-  for (let at = 0; at < json.length; at += SNAPSHOT_CHUNK) cells.push(MARK + json.slice(at, at + SNAPSHOT_CHUNK));
+  for (let i = 0; i < count; i++) cells.push(`${MARK}${i + 1}/${count};${json.slice(i * SNAPSHOT_CHUNK, (i + 1) * SNAPSHOT_CHUNK)}`);
   return cells;
 }
+
+const CHUNK_HEAD = new RegExp(`^${MARK}(\\d+)/(\\d+);`);
 
 /**
  * The snapshot back from its cells; null when there is none, or it is damaged (a cell
  * edited, rows lost) or of another version: it is then computed again, never half used.
  */
 export function snapshotFromCells(cells: readonly unknown[]): PanelSnapshot | null {
-  const texts = cells.filter((cell) => cell !== '' && cell !== null && cell !== undefined);
-  if (texts.length === 0 || !texts.every((cell) => typeof cell === 'string' && cell.startsWith(MARK))) return null;
+  // Only the column's empty tail is left out: an empty cell among the chunks is a lost one.
+  let end = cells.length;
+  while (end > 0 && (cells[end - 1] === '' || cells[end - 1] === null || cells[end - 1] === undefined)) end--;
+  const parts: string[] = [];
+  for (let i = 0; i < end; i++) {
+    const head = typeof cells[i] === 'string' ? CHUNK_HEAD.exec(cells[i] as string) : null;
+    if (!head || Number(head[1]) !== i + 1 || Number(head[2]) !== end) return null;
+    parts.push((cells[i] as string).slice(head[0].length));
+  }
+  if (parts.length === 0) return null;
   try {
-    const snapshot = JSON.parse(texts.map((cell) => (cell as string).slice(MARK.length)).join('')) as PanelSnapshot;
+    const snapshot = JSON.parse(parts.join('')) as PanelSnapshot;
     const whole = snapshot?.version === SNAPSHOT_VERSION && typeof snapshot.computedAt === 'string' && typeof snapshot.settingsKey === 'string'
       && snapshot.result !== null && typeof snapshot.result === 'object' && Array.isArray(snapshot.result.values)
       && typeof snapshot.burnout?.[''] === 'object' && typeof snapshot.results?.[''] === 'object' && typeof snapshot.rows === 'object';

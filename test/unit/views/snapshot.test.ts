@@ -33,6 +33,14 @@ describe('the panels snapshot in cells', () => {
     expect(snapshotFromCells(cells.slice(1))).toBeNull();
     expect(snapshotFromCells([cells[0].slice(1), ...cells.slice(1)])).toBeNull();
     expect(snapshotFromCells([...cells.slice(0, -1), 'j{'])).toBeNull();
+    // A chunk emptied or left out in the middle, or two swapped: the rest may still parse.
+    const many = snapshotCells(snapshot('{"a":[1,2]},', 120_000));
+    expect(many.length).toBeGreaterThan(3);
+    for (let i = 0; i < many.length - 1; i++) {
+      expect(snapshotFromCells(many.map((cell, j) => (j === i ? '' : cell)))).toBeNull();
+      expect(snapshotFromCells(many.filter((_, j) => j !== i))).toBeNull();
+      expect(snapshotFromCells([...many.slice(0, i), many[i + 1], many[i], ...many.slice(i + 2)])).toBeNull();
+    }
     expect(snapshotFromCells([])).toBeNull();
     expect(snapshotFromCells(snapshotCells({ ...snapshot('x', 1), version: 0 }))).toBeNull();
   });
