@@ -6,7 +6,7 @@ import type { BurnoutView } from '../core/views/burnout';
 import { indicatorsPanelView, IndicatorsPanelView } from '../core/views/indicators-panel';
 import { presetById } from '../core/presets';
 import { readSettings, requireContext } from './context';
-import { Fresh } from '../core/views/snapshot';
+import { Fresh, viewOfPeriod } from '../core/views/snapshot';
 import { panelSnapshot } from './snapshot';
 
 /** A period id from the sidebar: anything else is taken as "the current one". */
@@ -28,7 +28,5 @@ export function getIndicatorsPanel(period: string | null): Fresh<IndicatorsPanel
 export function getBurnout(period: string | null): Fresh<BurnoutView> {
   const context = requireContext();
   const { snapshot, freshness } = panelSnapshot(context, readSettings(context));
-  // Kept for every period with answers; any other is the latest, as the view picks it.
-  const id = periodArg(period);
-  return { ...(id !== null && Object.prototype.hasOwnProperty.call(snapshot.burnout, id) ? snapshot.burnout[id] : snapshot.burnout['']), freshness };
+  return { ...viewOfPeriod(snapshot.burnout, periodArg(period)), freshness };
 }

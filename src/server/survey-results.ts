@@ -4,7 +4,7 @@
  * three scores sheets. Writes nothing unless there is no snapshot yet.
  */
 import { SurveyResultsView } from '../core/views/survey-results';
-import { Fresh } from '../core/views/snapshot';
+import { Fresh, viewOfPeriod } from '../core/views/snapshot';
 import { readSettings, requireContext } from './context';
 import { panelSnapshot } from './snapshot';
 
@@ -16,7 +16,5 @@ import { panelSnapshot } from './snapshot';
 export function getSurveyResults(period: string | null = null): Fresh<SurveyResultsView> {
   const context = requireContext();
   const { snapshot, freshness } = panelSnapshot(context, readSettings(context));
-  // Kept for every period with responses; any other is the latest, as the view picks it.
-  const kept = typeof period === 'string' && Object.prototype.hasOwnProperty.call(snapshot.results, period) ? snapshot.results[period] : snapshot.results[''];
-  return { ...kept, freshness };
+  return { ...viewOfPeriod(snapshot.results, typeof period === 'string' ? period : null), freshness };
 }

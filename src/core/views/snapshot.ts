@@ -68,6 +68,11 @@ export interface SnapshotInput {
   scores: readonly { scored: ScoredResponse; submittedAt: string }[];
 }
 
+/** A period's stored view; a period with none kept is the latest, as the views pick it. */
+export function viewOfPeriod<V>(byPeriod: Record<string, V>, period: string | null): V {
+  return period !== null && Object.prototype.hasOwnProperty.call(byPeriod, period) ? byPeriod[period] : byPeriod[''];
+}
+
 /** Every period's view, each built as the endpoint used to build it on opening. */
 function byPeriod<V extends { periods: Array<{ id: string }> }>(build: (period: string | null) => V): Record<string, V> {
   const latest = build(null);
