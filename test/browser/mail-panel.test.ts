@@ -176,7 +176,7 @@ test('the re-authorization notice from the health status is shown', async () => 
     await openMailTab();
     const notice = sidebar.locator('[data-problem=authorizationRequired]');
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('Доступ PD Monitor отозван');
+    expect(await notice.textContent()).toContain('ежемесячная рассылка не уходит');
   } finally {
     s.preview.demo.emulator.runtime.authorizationStatus = 'ENABLED';
   }

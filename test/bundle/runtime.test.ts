@@ -276,14 +276,14 @@ describe('silent stalls become visible', () => {
     h.emulator.clock.advance(2 * HOUR);
     expect(scoreKeys(h)).toHaveLength(1);
     expect(logTexts(h, 'authorizationRequired')).toEqual([
-      `Доступ PD Monitor у ${COORDINATOR} отозван: ответы не обрабатываются, пока доступ не будет разрешён снова (Расширения → PD Monitor). Необработанные ответы будут учтены после этого.`,
+      `PD Monitor нужно заново разрешение ${COORDINATOR}, владельца триггеров книги. До этого плановая обработка книги стоит: необработанные ответы не догружаются, показатели не пересчитываются, ежемесячная рассылка не уходит. Ответы сохраняются в листах ответов; новые обрабатываются, если выданных прав для этого хватает, остальные будут учтены в течение часа после разрешения. Что сделать: ${COORDINATOR} открывает Расширения → PD Monitor → Открыть панель и разрешает доступ; если это невозможно, после 28 часов без плановой обработки её примет другой координатор, открыв панель.`,
     ]);
     expect(h.emulator.logs.entries.filter((e) => /authorization required/.test(e.message))).toHaveLength(1);
     const view = health(h);
     expect(view.authorizationRequired).toBe(true);
     expect(view.level).toBe('error');
     expect(view.problems[0].message).toBe(
-      'Доступ PD Monitor отозван: ответы не обрабатываются. Откройте Расширения → PD Monitor и разрешите доступ снова.',
+      'PD Monitor нужно ваше разрешение заново: откройте Расширения → PD Monitor → Открыть панель и разрешите доступ. Если триггеры книги ваши, до этого плановая обработка стоит: необработанные ответы не догружаются, показатели не пересчитываются, ежемесячная рассылка не уходит. Ответы сохраняются и будут учтены после разрешения.',
     );
     h.emulator.runtime.authorizationStatus = 'ENABLED';
     h.emulator.clock.advance(HOUR);

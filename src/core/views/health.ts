@@ -79,8 +79,8 @@ export const HEALTH_MESSAGES = {
     en: 'The workbook is not set up yet: fill in the settings and PD Monitor starts scoring responses.',
   },
   authorizationRequired: {
-    ru: 'Доступ PD Monitor отозван: ответы не обрабатываются. Откройте Расширения → PD Monitor и разрешите доступ снова.',
-    en: 'PD Monitor has lost its authorization: responses are not scored. Open Extensions → PD Monitor and authorize it again.',
+    ru: 'PD Monitor нужно ваше разрешение заново: откройте Расширения → PD Monitor → Открыть панель и разрешите доступ. Если триггеры книги ваши, до этого плановая обработка стоит: необработанные ответы не догружаются, показатели не пересчитываются, ежемесячная рассылка не уходит. Ответы сохраняются и будут учтены после разрешения.',
+    en: 'PD Monitor needs your authorization again: open Extensions → PD Monitor → Open sidebar and grant access. If the workbook\'s triggers are yours, its scheduled job stands still until then: unscored responses are not caught up, the indicators are not recomputed, the monthly mail is not sent. Responses are kept and scored after the grant.',
   },
   noTrigger: {
     ru: 'Триггер обработки ответов не найден: новые ответы не обрабатываются. Откройте панель координатором — триггер будет создан заново.',

@@ -48,8 +48,8 @@ export const LOG_REASONS = {
     en: 'The response trigger passed from {from} to {to}: the former owner is no longer a coordinator or their scheduled job stopped.',
   },
   authorizationRequired: {
-    ru: 'Доступ PD Monitor у {owner} отозван: ответы не обрабатываются, пока доступ не будет разрешён снова (Расширения → PD Monitor). Необработанные ответы будут учтены после этого.',
-    en: 'PD Monitor has lost the authorization of {owner}: responses are not scored until it is granted again (Extensions → PD Monitor). Responses left unscored are picked up afterwards.',
+    ru: 'PD Monitor нужно заново разрешение {owner}, владельца триггеров книги. До этого плановая обработка книги стоит: необработанные ответы не догружаются, показатели не пересчитываются, ежемесячная рассылка не уходит. Ответы сохраняются в листах ответов; новые обрабатываются, если выданных прав для этого хватает, остальные будут учтены в течение часа после разрешения. Что сделать: {owner} открывает Расширения → PD Monitor → Открыть панель и разрешает доступ; если это невозможно, после 28 часов без плановой обработки её примет другой координатор, открыв панель.',
+    en: 'PD Monitor needs {owner}, who owns the workbook\'s triggers, to authorize it again. Until then the workbook\'s scheduled job stands still: unscored responses are not caught up, the indicators are not recomputed, the monthly mail is not sent. Responses are kept in their response sheets; new ones are still scored when the granted permissions suffice, the rest within the hour after the grant. What to do: {owner} opens Extensions → PD Monitor → Open sidebar and grants access; if that cannot be, once the scheduled job has not run for 28 hours another coordinator takes it over by opening the sidebar.',
   },
   settingsDamaged: {
     ru: 'Плановая обработка: лист настроек не читается — {reason}',
