@@ -31,6 +31,8 @@ export interface Context {
   created?: string[];
   /** The workbook's time zone once read: one getSpreadsheetTimeZone per execution (see contextTimeZone). */
   timeZone?: string;
+  /** The settings sheet's rows once read (see settingsSheetRows); cleared by whoever rewrites the sheet. */
+  settingsRows?: unknown[][];
 }
 
 /** The workbook's time zone, read once per context (one context per execution). */
@@ -98,9 +100,19 @@ export function layoutSheet(context: Context, key: LayoutKey): Sheet | null {
   return id === undefined ? null : sheetById(context.book, id);
 }
 
-export function readSettings(context: Context): Settings {
+/**
+ * The settings sheet's rows below its header, read once per execution: the settings and
+ * the mail settings share the sheet, and a run that needs both reads it once.
+ */
+export function settingsSheetRows(context: Context): unknown[][] {
+  if (context.settingsRows) return context.settingsRows;
   const sheet = layoutSheet(context, 'settings');
-  const rows = sheet ? readRows(sheet).slice(1) : [];
+  context.settingsRows = sheet ? readRows(sheet).slice(1) : [];
+  return context.settingsRows;
+}
+
+export function readSettings(context: Context): Settings {
+  const rows = settingsSheetRows(context);
   const result = validateSettings(settingsFromRows(rows), context.lang, PRESET_IDS);
   if (!result.ok) {
     throw new UserError(tr(ERRORS.settingsUnreadable, context.lang, { errors: explainSettingsRows(rows, context.lang, PRESET_IDS).join(' ') }));

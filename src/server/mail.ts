@@ -21,7 +21,7 @@ import type { MailMessageView, MailSettingsView, SaveMailSettingsResult } from '
 import { withLock } from './adapters/lock';
 import { isQuotaError, OutgoingMail, remainingMailQuota, sendMail } from './adapters/mail';
 import { appendRows, flushWorkbook, protectSheet, readRows, replaceRows, Sheet, workbookUrl } from './adapters/workbook';
-import { Context, ensureLayoutSheet, layoutSheet, readSettings, requireContext, saveLayout, UserError } from './context';
+import { Context, ensureLayoutSheet, layoutSheet, readSettings, requireContext, saveLayout, settingsSheetRows, UserError } from './context';
 import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
 import { IndicatorSources, indicatorsFrom, presetOf, readIndicatorSources } from './reports';
@@ -40,14 +40,9 @@ export function ensureMailSheet(context: Context, settings: Settings): Sheet {
   return sheet;
 }
 
-function settingsRows(context: Context): unknown[][] {
-  const sheet = layoutSheet(context, 'settings');
-  return sheet ? readRows(sheet).slice(1) : [];
-}
-
 /** The mail rows of the settings sheet, checked against the workbook's schools. */
 function readMailSettings(context: Context, settings: Settings): { ok: true; value: MailSettings } | { ok: false; errors: string[] } {
-  return validateMailSettings(mailSettingsFromRows(settingsRows(context)), context.lang, settings.schools);
+  return validateMailSettings(mailSettingsFromRows(settingsSheetRows(context)), context.lang, settings.schools);
 }
 
 /** The summary of a month, rendered in the mail language, from sources read once. */
@@ -114,8 +109,8 @@ export interface MailRun {
  * the daily quota allows; the rest waits in the mail sheet for a later run. Most hourly
  * runs have nothing to send: they find that out from two sheet reads, without the lock.
  */
-export function sendDueMail(context: Context, settings: Settings = readSettings(context)): MailRun {
-  const now = nowIso(context);
+/** `now`: the caller's local time when it has just read it (the daily run), else read here. */
+export function sendDueMail(context: Context, settings: Settings = readSettings(context), now: string = nowIso(context)): MailRun {
   const mail = readMailSettings(context, settings);
   const sheet = ensureMailSheet(context, settings);
   if (!workToDo(settings, mail, parseLedger(readRows(sheet)), now)) return { sent: 0, queued: 0 };
@@ -271,6 +266,7 @@ export function saveMailSettings(input: MailSettingsInput): SaveMailSettingsResu
     const sheet = layoutSheet(context, 'settings')!;
     const rows = [...settingsToRows(settings), ...mailSettingsToRows(validated.value, context.lang)];
     replaceRows(sheet, settingsHeader(context.lang), rows.map(inertRow));
+    context.settingsRows = undefined;
     ensureMailSheet(context, settings);
   });
   if (outcome === 'busy') throw new UserError(tr(ERRORS.busy, context.lang));

@@ -246,6 +246,8 @@ function runForWorkbook(context: Context, owner: string, options: RunOptions, st
   };
   let catchUpSheets: number[] | undefined;
   let scoresChanged = false;
+  // The daily run's local time, read once: its mail step uses it too.
+  let dailyNow: string | undefined;
   if (daily) {
     if (authorizationRequired()) {
       // Nothing is done until authorized again; the day stays due, so the next hour asks again.
@@ -253,7 +255,7 @@ function runForWorkbook(context: Context, owner: string, options: RunOptions, st
       noteAuthorizationRequired(null);
       return;
     }
-    const now = nowIso(context);
+    const now = (dailyNow = nowIso(context));
     const day = now.slice(0, 10);
     const marks: Record<string, unknown> = { [NEXT_DAILY_KEY]: nextLocalMidnight(now, Date.now()) };
     if (readBookJson<string>(context.book, DAILY_KEY) === day) {
@@ -299,7 +301,7 @@ function runForWorkbook(context: Context, owner: string, options: RunOptions, st
   if (forIndicators) withLock(() => recomputeIndicators(context, forIndicators));
   const forMail = daily || readBookJson(context.book, MAIL_PENDING_KEY) ? settingsOrLog() : null;
   if (forMail) {
-    const run = sendDueMail(context, forMail);
+    const run = sendDueMail(context, forMail, dailyNow);
     // Unsent mail (quota, a busy lock) is tried again next hour, not only tomorrow.
     if (run.queued > 0 || run.busy) writeBookJson(context.book, MAIL_PENDING_KEY, true);
     else deleteBookValue(context.book, MAIL_PENDING_KEY);

@@ -9,8 +9,12 @@ import { answerForm, seededRandom } from '../../tools/demo-district/respondents'
 import { setUpWorkbook, sheetValues } from './harness';
 import { PROPERTY_KEYS, storedValue } from '../../src/core/workbook/state-keys';
 
-/** The daily run with nothing to do: the hourly run's 5, the authorization 2, the local day 2, the settings 3, the trigger check 1, the registry 3, the counts (2 per sheet), the marks 2, the mail check. */
-const QUIET_DAY = 30;
+/**
+ * The daily run with nothing to do, one instrument: the hourly run's 5, the authorization
+ * 2, the local day 2, the settings 3 (read once: the mail step reuses them), the trigger
+ * check 1, the registry 3, the counts 4 (2 per sheet), the marks 2, the mail sheet 3.
+ */
+const QUIET_DAY = 25;
 
 /**
  * recalculateAll on one boyko form: see the recalculation test below. Its recomputation
@@ -67,9 +71,9 @@ describe('service calls', () => {
       for (let hours = 0; hours < 26; hours++) {
         const before = { calls: counter.total(), read: counter.cellsRead };
         h.emulator.clock.advance(3_600_000);
-        if (JSON.stringify(storedValue(h.emulator.metadata(), PROPERTY_KEYS.dailyDone)) !== mark) {
-          return { calls: counter.total() - before.calls, read: counter.cellsRead - before.read };
-        }
+        // Taken before the test looks at the marks: that look is a call of its own.
+        const cost = { calls: counter.total() - before.calls, read: counter.cellsRead - before.read };
+        if (JSON.stringify(storedValue(h.emulator.metadata(), PROPERTY_KEYS.dailyDone)) !== mark) return cost;
       }
       throw new Error('no daily run within a day');
     };
