@@ -1,7 +1,7 @@
 /**
  * Indicators: the preset's full list grouped by direction, for a period and for the
- * district, one school or one subject. Each shows its value, numerator and denominator
- * (or the count), its coverage and its like-for-like change; opening it shows its
+ * district, one school or one subject. Each shows its value (a share with its numerator
+ * and denominator), its coverage and its like-for-like change; opening it shows its
  * definition, the school ranking beside the district's value and the district's dynamics
  * over every period. Changing the period asks the server; the school or subject is picked
  * from what arrived.
@@ -61,6 +61,8 @@ function coverageText(value: PanelValue | null): string | null {
   if (!coverage) return null;
   if (coverage.schools === null) return t('coverageDistrict');
   const parts = [t('coverageSchools', { reported: coverage.schools, total: coverage.of })];
+  // A group under the privacy threshold carries no number of its people either.
+  if (value.suppressed) return parts[0];
   if (coverage.respondents !== null) parts.push(t('coverageRespondents', { respondents: coverage.respondents }));
   else if (coverage.teachers !== null) parts.push(t('indTeachers', { teachers: num(coverage.teachers, 2) }));
   return parts.join(' · ');
@@ -143,6 +145,21 @@ function indicatorCard(view: IndicatorsPanelView, indicator: PanelIndicator): HT
   ]);
 }
 
+/**
+ * A value's parts, each in the column that says what it is: a share's numerator and
+ * denominator; a mean's number of answers (a survey's) or of teachers (the schools'
+ * reports) it is taken over, as the monthly email writes "59,7 — 41 ответ". A mean's
+ * numerator, a sum of scores, is no figure to read. A suppressed group has none of them.
+ */
+function partsOf(indicator: PanelIndicator, value: PanelValue | null): [Cell, Cell, Cell, Cell] {
+  if (!value || value.suppressed || value.denominator === null) return [null, null, null, null];
+  if (indicator.kind === 'share') return [value.numerator, value.denominator, null, null];
+  if (indicator.kind !== 'mean') return [null, null, null, null];
+  // A survey's value carries its respondents in the coverage; a report's, the teachers.
+  const survey = value.coverage !== null && value.coverage.respondents !== null;
+  return survey ? [null, null, value.denominator, null] : [null, null, null, value.denominator];
+}
+
 /** What the CSV holds: the list as shown (scope and period), then every school's values. */
 function tables(view: IndicatorsPanelView): TableData[] {
   const period = view.period ? pick(view.period.label) : '';
@@ -152,12 +169,13 @@ function tables(view: IndicatorsPanelView): TableData[] {
   return [
     {
       title: t('indTableTitle', { scope: scopeName(view), period }),
-      headers: [t('indIndicator'), t('indDirection'), t('indValue'), t('indNumerator'), t('indDenominator'), t('indCoverage'), t('indChange')],
+      headers: [t('indIndicator'), t('indDirection'), t('indValue'), t('indShareNumerator'), t('indShareDenominator'),
+        t('indMeanAnswers'), t('indMeanTeachers'), t('indCoverage'), t('indChange')],
+      numeric: [2, 3, 4, 5, 6],
       rows: all.map(({ direction, indicator }) => {
         const value = shown(indicator);
-        const hidden = !value || value.suppressed;
-        return [pick(indicator.title), pick(direction.title), numberOrText(value),
-          hidden ? null : value.numerator, hidden ? null : value.denominator, coverageText(value), changeText(indicator, value)];
+        return [pick(indicator.title), pick(direction.title), numberOrText(value), ...partsOf(indicator, value),
+          coverageText(value), changeText(indicator, value)];
       }),
     },
     {

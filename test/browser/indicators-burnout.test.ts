@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { indicatorById } from '../../src/core/indicators/catalog';
 import { parseCsv } from '../../src/core/text/csv';
 import { BROWSER_TIMEOUT, openPreview, PreviewSession, SCREENSHOTS } from './harness';
 
@@ -167,18 +168,54 @@ describe('the Indicators and Burnout panels', () => {
     await frame.waitForSelector(`.context:has-text("${periods[0]}")`);
   }, BROWSER_TIMEOUT);
 
-  test('the CSV holds the values shown, inert, for Russian Excel', async () => {
+  test('the CSV holds the values shown, inert, for Russian Excel; each number in the column that says what it is', async () => {
     await openTab(frame, 'indicators');
     const rows = await download(s.page, frame, 'Показатели');
     const shown = await cards(frame);
     const titles = await frame.$$eval('.indicator-list .card h4', (nodes) => nodes.map((n) => n.textContent));
+    expect(rows[1]).toEqual(['Показатель', 'Направление', 'Значение', 'Доля: числитель', 'Доля: знаменатель',
+      'Среднее: число ответов', 'Среднее: число педагогов', 'Охват', 'Изменение']);
     const table = rows.slice(2, 2 + shown.length);
     expect(table.map((row) => row[0])).toEqual(titles);
+    const period = await frame.$eval('#ind-period', (select) => (select as unknown as { selectedOptions: Array<{ textContent: string }> }).selectedOptions[0].textContent);
+    const sheet = sheetRows(s).filter((row) => row[COL.period] === period && row[COL.key] === '');
+    const csvNumber = (value: string | number) => (value === '' ? '' : Number(value).toLocaleString('ru-RU', { maximumFractionDigits: 2, useGrouping: false }));
+    const kinds = new Set<string>();
     table.forEach((row, i) => {
       const text = shown[i].value;
       if (text.endsWith(' %')) expect(`${row[2]} %`).toBe(text);
       else if (/^[\d,]+$/.test(text)) expect(row[2]).toBe(text.replace(/\s/g, ''));
+      const def = indicatorById(shown[i].id)!;
+      const source = sheet.find((r) => r[COL.id] === shown[i].id);
+      const parts = row.slice(3, 7);
+      if (!source || source[COL.note] !== '' || source[COL.value] === '' || !def.denominator) {
+        // A hidden group, a missing value or a count: no parts at all.
+        expect(parts).toEqual(['', '', '', '']);
+        return;
+      }
+      kinds.add(def.kind);
+      const numerator = csvNumber(source[COL.numerator]);
+      const denominator = csvNumber(source[COL.denominator]);
+      // A share keeps its numerator and denominator; a mean says over how many answers or
+      // teachers it is taken (the sheet's denominator), never the sum of scores.
+      if (def.kind === 'share') expect(parts).toEqual([numerator, denominator, '', '']);
+      else if (def.source.startsWith('survey:')) expect(parts).toEqual(['', '', denominator, '']);
+      else expect(parts).toEqual(['', '', '', denominator]);
     });
+    expect(kinds).toEqual(new Set(['share', 'mean']));
+    // A school's list: a group under the threshold carries no number of its people, in no column.
+    let hidden = 0;
+    for (let i = 0; i < SCHOOLS.length && hidden === 0; i++) {
+      await frame.selectOption('#ind-scope', `s:${i}`);
+      const schoolRows = await download(s.page, frame, 'Показатели');
+      for (const row of schoolRows.slice(2, 2 + shown.length).filter((r) => r[2].includes('скрыто'))) {
+        hidden++;
+        expect(row.slice(3, 7)).toEqual(['', '', '', '']);
+        expect(row[7]).not.toMatch(/ответивших|педагогов/);
+      }
+    }
+    expect(hidden).toBeGreaterThan(0);
+    await frame.selectOption('#ind-scope', '');
     // The second table has a column per school, names made inert.
     const header = rows.find((row) => row.includes(`'${FORMULA}`));
     expect(header).toBeDefined();
