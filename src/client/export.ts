@@ -31,10 +31,24 @@ export function dataTable(data: TableData, options: { hideCaption?: boolean; dig
       : i > 0 && numeric.has(i) ? h('span', { class: 'figure-text' }, cell) : cell)), { hideCaption: options.hideCaption, numeric: [...numeric] });
 }
 
+/** The chosen filters in words: "Отбор: Период: осень 2026 · Предмет: все предметы". */
+export function filterText(filters: ReadonlyArray<readonly [label: string, value: string]>): string {
+  return t('exportFilters', { filters: filters.map(([label, value]) => `${label}: ${value}`).join(' · ') });
+}
+
 /**
- * Print: the browser prints only the sidebar's frame; the print CSS hides the tabs and
- * buttons, and every collapsed <details> (chart data, definitions) is opened for the
- * printout and closed again after it.
+ * The chosen filters, printed only: the print CSS leaves the dropdowns out (paper cannot
+ * use them), and this line says on the paper what it shows instead.
+ */
+export function filterSummary(filters: ReadonlyArray<readonly [label: string, value: string]>): HTMLElement {
+  return h('p', { class: 'print-only print-filters' }, filterText(filters));
+}
+
+/**
+ * Print: the browser prints only the sidebar's frame; the print CSS hides the tabs,
+ * buttons and filter controls (each panel prints its chosen filters as text instead), and
+ * every collapsed <details> (chart data, definitions) is opened for the printout and
+ * closed again after it.
  */
 export function printPanel(): void {
   const closed = [...document.querySelectorAll('details:not([open])')];

@@ -12,7 +12,7 @@ import type { App, Panel } from './app';
 import { chartTable, ChartSpec, stackedBars } from './charts';
 import type { TableData } from './csv';
 import { h, replace } from './dom';
-import { exportBar } from './export';
+import { exportBar, filterSummary } from './export';
 import { num, pick, t } from './i18n';
 import { call, withStatus } from './rpc';
 import { field, section, statusLine } from './ui';
@@ -82,6 +82,7 @@ function draw(root: HTMLElement, app: App, view: Fresh<BurnoutView>, status: HTM
     h('h2', {}, t('tabBurnout')),
     freshnessLine(view.freshness, app, () => { if (app.current() === 'burnout') burnoutPanel.show(root, app); }),
     view.periods.length > 1 ? h('div', { class: 'filters' }, [field(t('bPeriod'), period).wrap]) : null,
+    view.period ? filterSummary([[t('bPeriod'), pick(view.period.label)]]) : null,
   ];
   if (!view.period || (view.respondents === null && !view.suppressed)) {
     replace(root, [...head, h('p', {}, t('bNone')), status]);

@@ -14,7 +14,7 @@ import type { App, Panel } from './app';
 import { lines, stackedBars } from './charts';
 import type { Cell, TableData } from './csv';
 import { h, replace, uid } from './dom';
-import { exportBar } from './export';
+import { exportBar, filterText } from './export';
 import { num, pick, t } from './i18n';
 import { call, withStatus } from './rpc';
 import { field, section, statusLine } from './ui';
@@ -209,8 +209,10 @@ function draw(root: HTMLElement, app: App, view: Fresh<IndicatorsPanelView>, sta
   }
   const list = h('div', { class: 'indicator-list' });
   const context = h('p', { class: 'context', 'aria-live': 'polite' });
+  const printed = h('p', { class: 'print-only print-filters' });
   const drawList = () => {
     context.textContent = t('indShowing', { preset: pick(view.preset), period: pick(view.period!.label), scope: scopeName(view) });
+    printed.textContent = filterText([[t('indPeriod'), pick(view.period!.label)], [t('indScope'), scopeName(view)]]);
     replace(list, view.directions.map((direction) => section(pick(direction.title), [
       h('ul', { class: 'cards' }, direction.indicators.map((indicator) => indicatorCard(view, indicator))),
     ], { 'data-direction': direction.id })));
@@ -220,6 +222,7 @@ function draw(root: HTMLElement, app: App, view: Fresh<IndicatorsPanelView>, sta
     h('h2', {}, t('tabIndicators')),
     fresh,
     filters(view, onPeriod, drawList),
+    printed,
     context,
     exportBar(t('tabIndicators'), () => tables(view)),
     status,

@@ -12,7 +12,7 @@ import type { App, Panel } from './app';
 import { stackedBars } from './charts';
 import type { Cell, TableData } from './csv';
 import { h, replace, uid } from './dom';
-import { dataTable, exportBar } from './export';
+import { dataTable, exportBar, filterSummary } from './export';
 import { num, pick, t } from './i18n';
 import { call, withStatus } from './rpc';
 import { field, section, statusLine } from './ui';
@@ -158,6 +158,7 @@ function deficits(view: SurveyResultsView, redraw: () => void): HTMLElement {
   return section(t('deficitsTitle'), [
     h('ul', { class: 'cards' }, [card(t('deficitsAny'), d.any, k, ' %')]),
     field(t('deficitsSubject'), select).wrap,
+    filterSummary([[t('deficitsSubject'), subjectName]]),
     stackedBars({
       title: t('deficitsChart', { subject: subjectName }), categories: d.types.map((type) => pick(type.title)),
       series: [{ label: t('colShare'), values: shares.map(chartValue) }],
@@ -186,6 +187,7 @@ function draw(root: HTMLElement, app: App, view: Fresh<SurveyResultsView>, load:
     h('h2', {}, t('resultsTitle')),
     freshnessLine(view.freshness, app, () => { if (app.current() === 'results') resultsPanel.show(root, app); }),
     view.periods.length > 0 ? field(t('resultsPeriod'), periodSelect).wrap : null,
+    view.period ? filterSummary([[t('resultsPeriod'), pick(view.period.label)]]) : null,
     h('p', { class: 'muted' }, t('resultsPrivacy', { k: view.privacyThreshold })),
     view.period ? exportBar(t('resultsTitle'), () => Object.values(tables(view))) : null,
     status,

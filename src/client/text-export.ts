@@ -7,4 +7,5 @@ export const EXPORT_TEXT = {
   exportPrint: { ru: 'Печать', en: 'Print' },
   exportPrintOf: { ru: 'Напечатать раздел «{title}»', en: 'Print "{title}"' },
   exportDone: { ru: 'Файл {file} скачан.', en: 'The file {file} is downloaded.' },
+  exportFilters: { ru: 'Отбор — {filters}', en: 'Filters — {filters}' },
 } satisfies Catalog<string>;

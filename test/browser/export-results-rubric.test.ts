@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { parseCsv } from '../../src/core/text/csv';
-import { BROWSER_TIMEOUT, openPreview, PreviewSession } from './harness';
+import { BROWSER_TIMEOUT, expectPrintView, openPreview, PreviewSession } from './harness';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FORMULA = '=IMPORTXML("x")';
@@ -56,7 +56,8 @@ async function download(page: Page, frame: Frame, title: string): Promise<string
 }
 
 /** The print button: records what window.print() would print, then the print stylesheet's effect. */
-async function expectPrint(page: Page, frame: Frame, content: string): Promise<void> {
+async function expectPrint(s: PreviewSession, frame: Frame, content: string, chosen: string[], name: string): Promise<void> {
+  const page = s.page;
   await frame.evaluate(`window.print = () => {
     const all = document.querySelectorAll('details');
     window.__printed = { details: all.length, open: [...all].filter((d) => d.open).length };
@@ -69,15 +70,7 @@ async function expectPrint(page: Page, frame: Frame, content: string): Promise<v
   const printed = await frame.evaluate('window.__printed') as { details: number; open: number } | undefined;
   expect(printed).toBeDefined();
   expect(printed!.open).toBe(printed!.details);
-  await page.emulateMedia({ media: 'print' });
-  try {
-    const display = await frame.evaluate(`['.tabs', '.export-bar', '.lang-switch', 'main button']
-      .map((selector) => getComputedStyle(document.querySelector(selector)).display)`);
-    expect(display).toEqual(['none', 'none', 'none', 'none']);
-    expect(await frame.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(content)})).display`)).not.toBe('none');
-  } finally {
-    await page.emulateMedia({ media: 'screen' });
-  }
+  await expectPrintView(s, frame, { content, chosen, name });
 }
 
 describe('CSV export and print of the Results and Rubric panels', () => {
@@ -158,8 +151,14 @@ describe('CSV export and print of the Results and Rubric panels', () => {
     expect(hiddenInFile).toBeGreaterThan(hidden);
   }, BROWSER_TIMEOUT);
 
-  test('results: the print view prints every chart table open, the controls left out', async () => {
-    await expectPrint(s.page, f, '[data-section=mentoring] table.data');
+  test('results: the print view prints every chart table open, the controls left out and the chosen period and subject as text', async () => {
+    const period = await f.$eval('#panel select', (select) => (select as unknown as { selectedOptions: Array<{ textContent: string }> }).selectedOptions[0].textContent);
+    const subjects = f.locator('[data-section=deficits] select');
+    const subject = (await subjects.locator('option').nth(1).textContent())!;
+    await subjects.selectOption({ index: 1 });
+    await f.locator(`[data-section=deficits] .chart-title:has-text(${JSON.stringify(subject)})`).first().waitFor();
+    await expectPrint(s, f, '[data-section=mentoring] table.data', [`Период: ${period}`, `Предмет: ${subject}`], 'results-print-ru');
+    await f.locator('[data-section=deficits] select').selectOption({ index: 0 });
   }, BROWSER_TIMEOUT);
 
   test('rubric: hostile evidence saved from the panel, then the CSV holds the sheet’s points, every parameter and the missing list', async () => {
@@ -224,7 +223,8 @@ describe('CSV export and print of the Results and Rubric panels', () => {
   test('rubric: the print view opens every block and leaves out the editors and buttons; axe clean; no dialog or error', async () => {
     await press(s.page, f, '#tab-rubric');
     await f.locator('.rubric-total').waitFor();
-    await expectPrint(s.page, f, 'details.rubric-block');
+    // No filter on this panel: nothing to say about one on paper.
+    await expectPrint(s, f, 'details.rubric-block', [], 'rubric-print-ru');
     expect(await s.axe({ sidebarOnly: true })).toEqual([]);
     await press(s.page, f, '#tab-results');
     await f.locator('[data-section=deficits]').waitFor();

@@ -176,3 +176,34 @@ export async function openPreview(options: PreviewOptions = {}): Promise<Preview
     },
   };
 }
+
+/**
+ * The panel shown, under print media: no control has a box (tabs, buttons, dropdowns,
+ * fields: paper cannot use them), `content` has one, and the printed filter line says
+ * each of `chosen` (every line when `chosen` is empty, none then). Photographed as
+ * `name` before the media goes back to screen.
+ */
+export async function expectPrintView(s: PreviewSession, frame: Frame, options: { content: string; chosen: string[]; name: string }): Promise<string[]> {
+  await s.page.emulateMedia({ media: 'print' });
+  let seen: { controls: string[]; content: boolean; filters: string[] };
+  try {
+    seen = await frame.evaluate(`(() => {
+      const boxed = (el) => el.getClientRects().length > 0;
+      return {
+        controls: [...document.querySelectorAll('button, select, input, textarea, [role=tab]')].filter(boxed).map((el) => el.outerHTML.slice(0, 80)),
+        content: [...document.querySelectorAll(${JSON.stringify(options.content)})].some(boxed),
+        filters: [...document.querySelectorAll('.print-filters')].filter(boxed).map((el) => el.textContent),
+      };
+    })()`) as typeof seen;
+    expect(seen.controls).toEqual([]);
+    expect(seen.content).toBe(true);
+    if (options.chosen.length === 0) expect(seen.filters).toEqual([]);
+    for (const value of options.chosen) expect(seen.filters.join('\n')).toContain(value);
+    await s.screenshot(options.name, { sidebarOnly: true });
+  } finally {
+    await s.page.emulateMedia({ media: 'screen' });
+  }
+  // On screen the printed filter line has no box: the dropdowns say it there.
+  expect(await frame.evaluate("[...document.querySelectorAll('.print-filters')].filter((el) => el.getClientRects().length > 0).length")).toBe(0);
+  return seen.filters;
+}

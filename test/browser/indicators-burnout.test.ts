@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { indicatorById } from '../../src/core/indicators/catalog';
 import { parseCsv } from '../../src/core/text/csv';
-import { BROWSER_TIMEOUT, openPreview, PreviewSession, SCREENSHOTS } from './harness';
+import { BROWSER_TIMEOUT, expectPrintView, openPreview, PreviewSession, SCREENSHOTS } from './harness';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FORMULA = '=IMPORTXML("x")';
@@ -289,7 +289,7 @@ describe('the Indicators and Burnout panels', () => {
     s.expectClean();
   }, BROWSER_TIMEOUT);
 
-  test('print: the button prints with every table and definition open, and print CSS leaves only the content', async () => {
+  test('print: the button prints with every table and definition open; print CSS leaves only the content, with the chosen filters as text', async () => {
     await openTab(frame, 'indicators');
     // Chromium's print dialog cannot be driven here: the page's print() records what it would print.
     await frame.evaluate(`window.print = () => {
@@ -301,12 +301,18 @@ describe('the Indicators and Burnout panels', () => {
     expect(printed.details).toBeGreaterThan(10);
     expect(printed.open).toBe(printed.details);
     expect(await frame.evaluate("[...document.querySelectorAll('details')].filter((d) => d.open).length")).toBeLessThan(printed.details);
-    await s.page.emulateMedia({ media: 'print' });
-    const hidden = await frame.evaluate(`['.tabs', '.export-bar', '.lang-switch', '#ind-period']
-      .map((selector) => getComputedStyle(document.querySelector(selector)).display === 'none' || getComputedStyle(document.querySelector(selector).closest('.filters')).display === 'none')`);
-    expect(hidden).toEqual([true, true, true, true]);
-    expect(await frame.evaluate("getComputedStyle(document.querySelector('.indicator-list .card')).display")).not.toBe('none');
-    await s.page.emulateMedia({ media: 'screen' });
+    // A school chosen: the paper names it and the period, since the dropdowns are not printed.
+    const period = await frame.$eval('#ind-period', (select) => (select as unknown as { selectedOptions: Array<{ textContent: string }> }).selectedOptions[0].textContent);
+    await frame.selectOption('#ind-scope', { label: SCHOOLS[2] });
+    await frame.waitForSelector(`.context:has-text("${SCHOOLS[2]}")`);
+    await expectPrintView(s, frame, { content: '.indicator-list .card', chosen: [`Период: ${period}`, `Школа или предмет: ${SCHOOLS[2]}`], name: 'indicators-print-ru' });
+    await frame.selectOption('#ind-scope', '');
+    await openTab(frame, 'burnout');
+    // The period the panel shows (its dropdown only when there are several) is the one printed.
+    const printedFilters = await expectPrintView(s, frame, { content: '[data-section=groups] figure', chosen: ['Отбор — Период: '], name: 'burnout-print-ru' });
+    const burnoutPeriod = printedFilters[0].replace('Отбор — Период: ', '');
+    expect(burnoutPeriod).not.toBe('');
+    expect(await frame.locator('#panel .context').first().textContent()).toContain(burnoutPeriod);
   }, BROWSER_TIMEOUT);
 
   test('screenshots of each panel in Russian and English at 300 px', async () => {
