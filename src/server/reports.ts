@@ -34,6 +34,7 @@ import { readRegistry } from './registry';
 import { requireCoordinator, settingsOrProblem } from './access';
 import { deleteBookValue, readBookJson, writeBookJson } from './adapters/state';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
+import { districtFingerprint } from '../core/views/snapshot';
 import { storePanelSnapshot } from './snapshot';
 
 const INDICATORS_DUE_KEY = PROPERTY_KEYS.indicatorsDue;
@@ -102,10 +103,9 @@ function readReportFilings(context: Context, records: FormRecord[]): { rows: Sch
   return { rows, origins };
 }
 
-/** The district data sheet: columns found by the field's title in either language or its id. */
-function readDistrictRows(sheet: Sheet | null, preset: Preset): DistrictReportRow[] {
-  if (!sheet) return [];
-  const [header, ...data] = readRows(sheet);
+/** The district data sheet's values: columns found by the field's title in either language or its id. */
+function districtRows(values: unknown[][], preset: Preset): DistrictReportRow[] {
+  const [header, ...data] = values;
   if (!header) return [];
   const fields = districtReportFields(preset);
   const columnOf = new Map<string, number>();
@@ -146,16 +146,19 @@ export interface IndicatorSources {
   scores: SurveyScoreRow[];
   /** The scored responses the survey rows come from (the panels' snapshot uses them too). */
   stored: StoredScore[];
+  /** districtFingerprint of the district data sheet as read: the panels' snapshot keeps it. */
+  districtKey: string;
 }
 
 export function readIndicatorSources(context: Context, settings: Settings, districtSheet = layoutSheet(context, 'district')): IndicatorSources {
   const preset = presetOf(settings);
   const { rows, origins } = readReportFilings(context, readRegistry(context));
   const reports = acceptSchoolReports(preset, rows, { schools: settings.schools });
-  const district = acceptDistrictReports(preset, readDistrictRows(districtSheet, preset)).accepted;
+  const districtValues = districtSheet ? readRows(districtSheet) : [];
+  const district = acceptDistrictReports(preset, districtRows(districtValues, preset)).accepted;
   const stored = readSurveyScores(context);
   const scores = stored.map((score) => surveyRowFromScore(score.scored, score.submittedAt.slice(0, 10)));
-  return { preset, reports, origins, district, scores, stored };
+  return { preset, reports, origins, district, scores, stored, districtKey: districtFingerprint(districtValues) };
 }
 
 /** The indicators from read sources, with `currentPeriod` the period whose missing reports are listed. */
@@ -168,17 +171,17 @@ export function indicatorsFrom(sources: IndicatorSources, settings: Settings, cu
 }
 
 /** Computes every indicator of the preset from the sheets as they are, writing nothing. */
-export function computeFromSheets(context: Context, settings: Settings, districtSheet?: Sheet): { result: IndicatorsResult; reports: AcceptedReports; origins: FilingOrigin[]; stored: StoredScore[] } {
+export function computeFromSheets(context: Context, settings: Settings, districtSheet?: Sheet): { result: IndicatorsResult; reports: AcceptedReports; origins: FilingOrigin[]; stored: StoredScore[]; districtKey: string } {
   const sources = readIndicatorSources(context, settings, districtSheet);
   const today = nowIso(context).slice(0, 10);
   const result = indicatorsFrom(sources, settings, periodOf(today, sources.preset.reportingPeriod));
-  return { result, reports: sources.reports, origins: sources.origins, stored: sources.stored };
+  return { result, reports: sources.reports, origins: sources.origins, stored: sources.stored, districtKey: sources.districtKey };
 }
 
 /** Recomputes every indicator of the preset and rewrites the indicators and reports sheets. */
 export function recomputeIndicators(context: Context, settings: Settings): IndicatorsResult {
   const sheets = ensureReportSheets(context, settings);
-  const { result, reports, origins, stored } = computeFromSheets(context, settings, sheets.district);
+  const { result, reports, origins, stored, districtKey } = computeFromSheets(context, settings, sheets.district);
   // A school name or a reason can quote whatever a form was made to accept: cut to fit a cell.
   const fit = (row: unknown[]) => fitRow(row, context.lang);
   // Most recomputations change nothing: a sheet already holding the rows is not written.
@@ -186,7 +189,7 @@ export function recomputeIndicators(context: Context, settings: Settings): Indic
   replaceChangedRows(sheets.reports, reportsHeader(context.lang),
     reportStatusRows(reports, origins, result.missingReports, result.currentPeriod, context.lang).map(fit));
   // What the sidebar's panels show, from the same reading: they open without reading it again.
-  storePanelSnapshot(context, settings, result, stored);
+  storePanelSnapshot(context, settings, result, stored, districtKey);
   // Every filing is now in the reports sheet: none is due any more.
   deleteBookValue(context.book, INDICATORS_DUE_KEY);
   return result;

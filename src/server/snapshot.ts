@@ -6,7 +6,7 @@
  */
 import { tr } from '../core/text/i18n';
 import { PROTECTION_DESCRIPTION } from '../core/text/messages';
-import { buildSnapshot, Freshness, freshnessOf, PanelSnapshot, snapshotCells, snapshotFromCells, snapshotSettingsKey } from '../core/views/snapshot';
+import { buildSnapshot, districtFingerprint, Freshness, freshnessOf, PanelSnapshot, snapshotCells, snapshotFromCells, snapshotSettingsKey } from '../core/views/snapshot';
 import { IndicatorsResult } from '../core/indicators/compute';
 import { Settings } from '../core/settings';
 import { PANELS_SHEET, scoresSheets } from '../core/workbook/sheets';
@@ -15,7 +15,7 @@ import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 import { isCoordinator } from './access';
 import { withLock } from './adapters/lock';
 import { readBookJson } from './adapters/state';
-import { hideSheet, protectSheet, readWholeColumn, replaceRows } from './adapters/workbook';
+import { hideSheet, protectSheet, readRowsInOneCall, readWholeColumn, replaceRows } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, saveLayout } from './context';
 import { nowIso } from './log';
 import { computeFromSheets, presetOf, recomputeIndicators } from './reports';
@@ -39,9 +39,9 @@ function scoresRows(context: Context): Record<string, number> {
  * Builds and writes the snapshot of what was just computed (by recomputeIndicators,
  * under the lock, so no answer is scored between the reading and the row counts).
  */
-export function storePanelSnapshot(context: Context, settings: Settings, result: IndicatorsResult, scores: readonly StoredScore[]): void {
+export function storePanelSnapshot(context: Context, settings: Settings, result: IndicatorsResult, scores: readonly StoredScore[], district: string): void {
   const snapshot = buildSnapshot({
-    computedAt: nowIso(context), settings, periodKind: presetOf(settings).reportingPeriod, rows: scoresRows(context), result, scores,
+    computedAt: nowIso(context), settings, periodKind: presetOf(settings).reportingPeriod, rows: scoresRows(context), district, result, scores,
   });
   let sheet = layoutSheet(context, 'panels');
   if (!sheet) {
@@ -51,6 +51,15 @@ export function storePanelSnapshot(context: Context, settings: Settings, result:
     hideSheet(sheet);
   }
   replaceRows(sheet, [tr(HEADER, context.lang)], snapshotCells(snapshot).map((cell) => [cell]));
+}
+
+/**
+ * The district data sheet's fingerprint now: a hand edit there makes the figures stale.
+ * Two calls (the sheet, its values in one read); the sheet is small (a row per period).
+ */
+function districtNow(context: Context): string {
+  const sheet = layoutSheet(context, 'district');
+  return districtFingerprint(sheet ? readRowsInOneCall(sheet) : []);
 }
 
 function readPanelSnapshot(context: Context): PanelSnapshot | null {
@@ -68,6 +77,7 @@ export function panelSnapshot(context: Context, settings: Settings): { snapshot:
         today: nowIso(context).slice(0, 10),
         rows: scoresRows(context),
         reportsDue: readBookJson(context.book, PROPERTY_KEYS.indicatorsDue) !== null,
+        district: districtNow(context),
       }),
     };
   }
@@ -75,7 +85,7 @@ export function panelSnapshot(context: Context, settings: Settings): { snapshot:
   // user gets it computed for this opening only.
   const kept = isCoordinator(settings) ? withLock(() => (recomputeIndicators(context, settings), readPanelSnapshot(context))) : null;
   if (kept && kept !== 'busy') return { snapshot: kept, freshness: { computedAt: kept.computedAt, stale: false } };
-  const { result, stored: scores } = computeFromSheets(context, settings);
-  const snapshot = buildSnapshot({ computedAt: nowIso(context), settings, periodKind: presetOf(settings).reportingPeriod, rows: {}, result, scores });
+  const { result, stored: scores, districtKey } = computeFromSheets(context, settings);
+  const snapshot = buildSnapshot({ computedAt: nowIso(context), settings, periodKind: presetOf(settings).reportingPeriod, rows: {}, district: districtKey, result, scores });
   return { snapshot, freshness: { computedAt: snapshot.computedAt, stale: false } };
 }

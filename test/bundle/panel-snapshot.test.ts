@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { buildDemoDistrict, DemoDistrict, DEMO_COORDINATOR } from '../../tools/demo-district/district';
 import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
-import { PANELS_SHEET } from '../../src/core/workbook/sheets';
+import { DISTRICT_SHEET, PANELS_SHEET } from '../../src/core/workbook/sheets';
 import { TEACHER } from './harness';
 
 type Fresh = { freshness: { computedAt: string; stale: boolean } };
@@ -68,6 +68,49 @@ describe('the panels read a stored snapshot', () => {
     const { freshness: _, ...burnout } = call<Fresh>('getBurnout', null);
     expect(burnout).toEqual(stored.getBurnout[0]);
     call('refreshIndicators');
+    for (const [name] of PANELS) expect(call<Fresh>(name).freshness.stale).toBe(false);
+  });
+
+  test('a hand edit to the district data sheet marks every panel stale; recomputing makes them fresh; the check reads the sheet in one call', () => {
+    const district = () => demo.emulator.spreadsheet.getSheetByName(DISTRICT_SHEET.title.ru)!;
+    const width = district().getLastColumn();
+    expect(width).toBeGreaterThan(1);
+    const counter = demo.emulator.counter;
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: width }),
+      fc.oneof(fc.integer({ min: 0, max: 500 }), fc.constantFrom('=IMPORTXML("x")', '<img src=x onerror=alert(1)>', '2026/27 уч. год', 'да', ' ')),
+      (row, column, value) => {
+        call('refreshIndicators');
+        for (const [name] of PANELS) expect(call<Fresh>(name).freshness.stale).toBe(false);
+        const cell = district().getRange(row === 1 ? 2 : row, column);
+        const old = cell.getValue();
+        fc.pre(String(old) !== String(value));
+        cell.setValue(value);
+        const before = { values: counter.get('Sheet.getSheetValues'), byId: counter.get('Spreadsheet.getSheetById') };
+        for (const [name] of PANELS) expect(call<Fresh>(name).freshness.stale).toBe(true);
+        // Per opening: the district sheet looked up by its id and its values read in one call.
+        expect(counter.get('Sheet.getSheetValues') - before.values).toBe(PANELS.length);
+        // Put back as it was: the same values are the same figures, fresh again.
+        cell.setValue(old);
+        for (const [name] of PANELS) expect(call<Fresh>(name).freshness.stale).toBe(false);
+        cell.setValue(value);
+        call('refreshIndicators');
+        for (const [name] of PANELS) expect(call<Fresh>(name).freshness.stale).toBe(false);
+        cell.setValue(old);
+      },
+    ), { numRuns: 6 });
+    call('refreshIndicators');
+    // The district sheet's read failing does not fail the panel: its figures are shown, as not known to be fresh.
+    const guard = counter.guard;
+    counter.guard = (service, method) => {
+      guard?.(service, method);
+      if (service === 'Sheet' && method === 'getSheetValues') throw new Error('Service error: Sheet.getSheetValues (injected)');
+    };
+    try {
+      for (const [name] of PANELS) expect(call<Fresh>(name).freshness.stale).toBe(true);
+    } finally {
+      counter.guard = guard;
+    }
     for (const [name] of PANELS) expect(call<Fresh>(name).freshness.stale).toBe(false);
   });
 

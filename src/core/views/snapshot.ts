@@ -14,11 +14,12 @@ import { PeriodKind, periodOf } from '../periods';
 import type { BoykoScore } from '../scoring/boyko';
 import type { ScoredResponse } from '../scoring';
 import type { Settings } from '../settings';
+import { hash53 } from '../workbook/response-key';
 import { burnoutView, BurnoutView } from './burnout';
 import { surveyResultsView, SurveyResultsView } from './survey-results';
 
 /** Bumped when the stored shape changes: an older snapshot is then computed again. */
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 /** A cell holds 50,000 characters; each chunk stays well under with its mark. */
 export const SNAPSHOT_CHUNK = 40_000;
 /**
@@ -36,6 +37,8 @@ export interface PanelSnapshot {
   settingsKey: string;
   /** The rows of each scores sheet (by layout key) when it was computed. */
   rows: Record<string, number>;
+  /** districtFingerprint of the district data sheet it was computed from. */
+  district: string;
   result: IndicatorsResult;
   /** Burnout by period id; '' is the view opened by default (the latest with answers). */
   burnout: Record<string, BurnoutView>;
@@ -58,11 +61,24 @@ export function snapshotSettingsKey(settings: Settings): string {
   return JSON.stringify({ presetId, schools, subjects, privacyThreshold, highBurnoutPercent });
 }
 
+/**
+ * The district data sheet's values as one short text. Coordinators type that sheet by
+ * hand, and nothing else tells the panels it changed: its row count stays the same when
+ * a cell is corrected. Empty rows at its end do not count (they change no figure).
+ */
+export function districtFingerprint(values: readonly (readonly unknown[])[]): string {
+  let end = values.length;
+  while (end > 0 && values[end - 1].every((cell) => cell === '' || cell === null || cell === undefined)) end--;
+  return hash53(JSON.stringify(values.slice(0, end)));
+}
+
 export interface SnapshotInput {
   computedAt: string;
   settings: Settings;
   periodKind: PeriodKind;
   rows: Record<string, number>;
+  /** districtFingerprint of the district data sheet the result was computed from. */
+  district: string;
   result: IndicatorsResult;
   /** The scored responses of every scores sheet, each with its submission time. */
   scores: readonly { scored: ScoredResponse; submittedAt: string }[];
@@ -90,6 +106,7 @@ export function buildSnapshot(input: SnapshotInput): PanelSnapshot {
     computedAt: input.computedAt,
     settingsKey: snapshotSettingsKey(input.settings),
     rows: input.rows,
+    district: input.district,
     result: input.result,
     burnout: byPeriod((period) => burnoutView({
       scores: boyko.map((score) => score.scored as BoykoScore),
@@ -134,7 +151,8 @@ export function snapshotFromCells(cells: readonly unknown[]): PanelSnapshot | nu
     const snapshot = JSON.parse(parts.join('')) as PanelSnapshot;
     const whole = snapshot?.version === SNAPSHOT_VERSION && typeof snapshot.computedAt === 'string' && typeof snapshot.settingsKey === 'string'
       && snapshot.result !== null && typeof snapshot.result === 'object' && Array.isArray(snapshot.result.values)
-      && typeof snapshot.burnout?.[''] === 'object' && typeof snapshot.results?.[''] === 'object' && typeof snapshot.rows === 'object';
+      && typeof snapshot.burnout?.[''] === 'object' && typeof snapshot.results?.[''] === 'object' && typeof snapshot.rows === 'object'
+      && typeof snapshot.district === 'string';
     return whole ? snapshot : null;
   } catch {
     return null;
@@ -148,16 +166,20 @@ export interface Now {
   rows: Record<string, number>;
   /** Filed school reports not yet in the indicators. */
   reportsDue: boolean;
+  /** districtFingerprint of the district data sheet now. */
+  district: string;
 }
 
 /**
- * Stale: answers were scored or reports filed since, or the period it took as current
- * has ended. The figures are still shown, with the time they were computed at.
+ * Stale: answers were scored or reports filed since, the district data sheet was edited,
+ * or the period it took as current has ended. The figures are still shown, with the time
+ * they were computed at.
  */
 export function freshnessOf(snapshot: PanelSnapshot, now: Now): Freshness {
   const keys = new Set([...Object.keys(snapshot.rows), ...Object.keys(now.rows)]);
   const answered = [...keys].some((key) => (snapshot.rows[key] ?? 0) !== (now.rows[key] ?? 0));
   const current = snapshot.result.currentPeriod;
   const periodEnded = current !== null && periodOf(now.today, snapshot.result.periodKind) !== current;
-  return { computedAt: snapshot.computedAt, stale: answered || now.reportsDue || periodEnded };
+  const edited = snapshot.district !== now.district;
+  return { computedAt: snapshot.computedAt, stale: answered || now.reportsDue || edited || periodEnded };
 }

@@ -32,6 +32,19 @@ export function readRows(sheet: Sheet): unknown[][] {
   return values;
 }
 
+/**
+ * Every value of a sheet in one call, where readRows makes two: getSheetValues with -1
+ * rows and columns reads up to the last row and column with data. An empty sheet has no
+ * such range and refuses it: it gives no rows.
+ */
+export function readRowsInOneCall(sheet: Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch {
+    return [];
+  }
+}
+
 /** Appends one row atomically (appendRow finds the end itself: no getLastRow). */
 export function appendRow(sheet: Sheet, row: unknown[]): void {
   sheet.appendRow(row);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { freshnessOf, PanelSnapshot, snapshotCells, snapshotFromCells } from '../../../src/core/views/snapshot';
+import { districtFingerprint, freshnessOf, PanelSnapshot, snapshotCells, snapshotFromCells } from '../../../src/core/views/snapshot';
 
 function snapshot(text: string, repeat: number): PanelSnapshot {
   return {
-    version: 1, computedAt: '2026-03-02T10:00:00', settingsKey: '{}', rows: { 'scores:boyko': 12 },
+    version: 2, computedAt: '2026-03-02T10:00:00', settingsKey: '{}', rows: { 'scores:boyko': 12 }, district: 'd1',
     result: { preset: 'krymsk', periodKind: 'quarter', periods: ['2026-Q1'], currentPeriod: '2026-Q1', privacyThreshold: 5, values: [], missingReports: [text], responseRates: [] },
     burnout: { '': { school: text.repeat(repeat) } as never },
     results: { '': { note: text } as never },
@@ -43,15 +43,39 @@ describe('the panels snapshot in cells', () => {
     }
     expect(snapshotFromCells([])).toBeNull();
     expect(snapshotFromCells(snapshotCells({ ...snapshot('x', 1), version: 0 }))).toBeNull();
+    // One of the version before the district data counted: computed again, not taken as fresh.
+    const { district: _, ...older } = { ...snapshot('x', 1), version: 1 };
+    expect(snapshotFromCells(snapshotCells(older as PanelSnapshot))).toBeNull();
   });
 
-  test('stale when a scores sheet grew or shrank, a report waits, or the current period ended', () => {
+  test('stale when a scores sheet grew or shrank, a report waits, the district data changed, or the current period ended', () => {
     const kept = snapshot('x', 1);
-    const now = { today: '2026-03-20', rows: { 'scores:boyko': 12 }, reportsDue: false };
+    const now = { today: '2026-03-20', rows: { 'scores:boyko': 12 }, reportsDue: false, district: 'd1' };
     expect(freshnessOf(kept, now)).toEqual({ computedAt: '2026-03-02T10:00:00', stale: false });
     expect(freshnessOf(kept, { ...now, rows: { 'scores:boyko': 13 } }).stale).toBe(true);
     expect(freshnessOf(kept, { ...now, rows: { 'scores:boyko': 12, 'scores:network': 2 } }).stale).toBe(true);
     expect(freshnessOf(kept, { ...now, reportsDue: true }).stale).toBe(true);
     expect(freshnessOf(kept, { ...now, today: '2026-04-01' }).stale).toBe(true);
+    expect(freshnessOf(kept, { ...now, district: 'd2' }).stale).toBe(true);
+  });
+
+  test('the district data fingerprint changes with any one cell, and not with empty rows at the end', () => {
+    const cell = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(''),
+      fc.constantFrom('=IMPORTXML("x")', '<img src=x onerror=alert(1)>'), fc.date({ noInvalidDate: true }));
+    fc.assert(fc.property(
+      fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+      fc.nat(), fc.nat(2), cell, fc.nat(3),
+      (grid, rowPick, column, value, blank) => {
+        const row = rowPick % grid.length;
+        const before = districtFingerprint(grid);
+        expect(districtFingerprint([...grid, ...Array.from({ length: blank }, () => ['', null, ''])])).toBe(before);
+        const edited = grid.map((cells, r) => cells.map((old, c) => (r === row && c === column ? value : old)));
+        const same = JSON.stringify(edited) === JSON.stringify(grid)
+          // An edit that empties the last non-empty row is the same as that row not being there.
+          || JSON.stringify(edited.filter((cells) => cells.some((v) => v !== ''))) === JSON.stringify(grid.filter((cells) => cells.some((v) => v !== '')));
+        if (!same) expect(districtFingerprint(edited)).not.toBe(before);
+      },
+    ), { numRuns: 300 });
+    expect(districtFingerprint([])).toBe(districtFingerprint([['', '']]));
   });
 });
