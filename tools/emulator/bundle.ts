@@ -2,10 +2,16 @@
  * Loads build/Code.js into an emulator the way Apps Script runs a project: one global
  * scope (a `vm` context whose globals are the emulated services) in which the file's
  * top-level function declarations become the functions triggers and google.script.run
- * call by name. The built sidebar is registered as the project's HTML file "Sidebar".
+ * call by name. The built HTML files (the sidebar, the cold texts) are registered as the
+ * project's HTML files "Sidebar" and "Data".
+ *
+ * Apps Script starts every execution with fresh globals; here one context serves them all,
+ * so whatever global an execution adds (the cold texts read from Data, say) is removed
+ * when it ends, and the next execution pays again for what it reads.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as vm from 'node:vm';
 import * as gasLocal from 'gas-local';
 import type { Emulator } from './index';
 import { instrument } from './kernel';
@@ -26,11 +32,21 @@ export interface LoadedBundle {
 export function loadBundle(emulator: Emulator, buildDir: string = DEFAULT_BUILD_DIR): LoadedBundle {
   const code = join(buildDir, 'Code.js');
   if (!existsSync(code)) throw new Error(`${code} not found: run npm run build first`);
-  const sidebar = join(buildDir, 'Sidebar.html');
-  if (existsSync(sidebar)) emulator.files.set('Sidebar', readFileSync(sidebar, 'utf8'));
+  for (const name of ['Sidebar', 'Data']) {
+    const file = join(buildDir, `${name}.html`);
+    if (existsSync(file)) emulator.files.set(name, readFileSync(file, 'utf8'));
+  }
   // Apps Script ships exactly one Code.js; nothing else in build/ is part of the project.
   const context = gasLocal.require(buildDir, emulator.globals, { filter: (f) => f === code || f.endsWith('/Code.js') });
   emulator.runtime.attachBundle(context);
+  // Listed and removed from inside the context: a global the script sets through
+  // `globalThis` need not show on the sandbox object.
+  const globalNames = () => vm.runInContext('Object.getOwnPropertyNames(globalThis)', context) as string[];
+  const loaded = new Set(globalNames());
+  emulator.runtime.onExecutionEnd(() => {
+    const added = globalNames().filter((name) => !loaded.has(name));
+    if (added.length > 0) vm.runInContext(`for (const name of ${JSON.stringify(added)}) delete globalThis[name];`, context);
+  });
   return {
     context,
     emulator,
