@@ -6,12 +6,15 @@
 //                          out of the pushed project
 //   build/appsscript.json  the manifest, copied
 //   build/Sidebar.html     the sidebar with its CSS and JS inlined (HtmlService serves one file)
+//   build/Data.html        the cold texts (scripts/cold-text.mjs): ru/en pairs only rare
+//                          operations read, which Code.js reads from this file when needed
 //   dist/cli.js            the offline command-line tool (node)
 // It fails loudly when an entry point is missing or a module token survives in Code.js.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coldTextPlugin, coldTexts, dataFile } from './cold-text.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => join(root, ...p);
@@ -24,6 +27,12 @@ const CLI_ENTRY = at('src/cli/main.ts');
 const REQUIRED_GLOBALS = ['onOpen', 'onInstall', 'onFormSubmit'];
 const GLOBAL_NAME = '__pdMonitor';
 const SIDEBAR_MAX_BYTES = 150 * 1024;
+/**
+ * Apps Script parses Code.js on every execution: a budget, so growth is a decision. Data
+ * that only rare operations need goes to build/Data.html instead (scripts/cold-text.mjs).
+ */
+const CODE_MAX_BYTES = 300_000;
+const COLD_TEXT_ADAPTER = at('src/server/adapters/cold-text.ts');
 
 function fail(message) {
   console.error(`build failed: ${message}`);
@@ -61,8 +70,10 @@ async function buildServer() {
   // outside esbuild, and the IIFE's exports stay properties of GLOBAL_NAME. The map is
   // 'external' so Code.js carries no sourceMappingURL to a file Apps Script never has; the
   // wrappers are appended after the body, so the map's line numbers stay right.
+  const cold = coldTexts(root, COLD_TEXT_ADAPTER);
   const result = await esbuild.build({
     entryPoints: [SERVER_ENTRY], bundle: true, format: 'iife', globalName: GLOBAL_NAME,
+    plugins: [coldTextPlugin(cold.sources)],
     target: 'es2020', platform: 'neutral', write: false, charset: 'utf8', legalComments: 'none',
     minify: true, sourcemap: 'external', outfile: at('build/Code.js'), logLevel: 'warning',
   });
@@ -76,8 +87,11 @@ async function buildServer() {
   for (const [pattern, token] of FORBIDDEN) {
     if (pattern.test(code)) fail(`build/Code.js contains a forbidden module token: ${token}`);
   }
+  const bytes = Buffer.byteLength(code, 'utf8');
+  if (bytes > CODE_MAX_BYTES) fail(`build/Code.js is ${bytes} bytes, over the ${CODE_MAX_BYTES}-byte budget`);
   writeFileSync(at('build/Code.js'), code);
   writeFileSync(at('build/Code.js.map'), map);
+  writeFileSync(at('build/Data.html'), dataFile(cold.pairs));
   copyFileSync(at('appsscript.json'), at('build/appsscript.json'));
   return names;
 }

@@ -4,10 +4,18 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as esbuild from 'esbuild';
 import { join } from 'node:path';
-import { BOYKO, INSTRUMENT_DESCRIPTIONS, instrumentItems } from '../../src/core/instruments';
+import { BOYKO, INSTRUMENT_DESCRIPTIONS, instrumentItems, NETWORK, PROFILE_SECTION } from '../../src/core/instruments';
 import { BOYKO_ALIASES } from '../../src/core/instruments/boyko-aliases';
+import { PRESETS } from '../../src/core/presets';
+import { BLOCKS } from '../../src/core/rubric/definition';
+import { createEmulator } from '../../tools/emulator';
+import { loadBundle, triggerSimpleOnOpen } from '../../tools/emulator/bundle';
+import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
+import { Harness, setUpWorkbook } from './harness';
 
 const ROOT = join(__dirname, '..', '..');
+/** scripts/build.mjs's budget for Code.js. */
+const BUDGET = Number(/const CODE_MAX_BYTES = ([\d_]+);/.exec(readFileSync(join(ROOT, 'scripts/build.mjs'), 'utf8'))![1].replace(/_/g, ''));
 
 /** A copy of the sources in a temporary folder, changed by `edit`, then built. */
 function buildCopy(edit: (dir: string) => void): { status: number | null; stderr: string; dir: string } {
@@ -110,7 +118,8 @@ describe('the built bundle', () => {
     // Boyko's other published wordings serve only to recognise export columns (the CLI);
     // the instruments' descriptions are shown nowhere. The form texts stay, of course.
     const forms = instrumentItems(BOYKO).map((item) => item.title.ru);
-    expect(forms.every((title) => code.includes(title.replace(/^\d+\. /, '')))).toBe(true);
+    const data = readFileSync(join(BUILD, 'Data.html'), 'utf8');
+    expect(forms.every((title) => data.includes(title.replace(/^\d+\. /, '')))).toBe(true);
     const aliases = Object.values(BOYKO_ALIASES).flat().filter((alias) => !forms.some((title) => title.includes(alias)));
     expect(aliases.length).toBeGreaterThan(30);
     expect(aliases.filter((alias) => code.includes(alias))).toEqual([]);
@@ -128,7 +137,92 @@ describe('the built bundle', () => {
     const result = spawnSync(process.execPath, [clasp, 'show-file-status', '--json'], { cwd: ROOT, encoding: 'utf8' });
     expect(result.status).toBe(0);
     const status = JSON.parse(result.stdout) as { filesToPush: string[]; untrackedFiles: string[] };
-    expect([...status.filesToPush].sort()).toEqual(['build/Code.js', 'build/Sidebar.html', 'build/appsscript.json']);
+    expect([...status.filesToPush].sort()).toEqual(['build/Code.js', 'build/Data.html', 'build/Sidebar.html', 'build/appsscript.json']);
     expect(status.untrackedFiles).toContain('build/Code.js.map');
   }, 60_000);
+});
+
+describe('the cold texts (build/Data.html)', () => {
+  const BUILD = join(ROOT, 'build');
+  const code = readFileSync(join(BUILD, 'Code.js'), 'utf8');
+  const data = readFileSync(join(BUILD, 'Data.html'), 'utf8');
+  const pairs = JSON.parse(data) as [string, string][];
+  const DATA_READ = 'HtmlService.createHtmlOutputFromFile';
+
+  test('Code.js stays within its budget; Data.html is plain JSON text without markup', () => {
+    expect(Buffer.byteLength(code, 'utf8')).toBeLessThanOrEqual(BUDGET);
+    expect(data).not.toMatch(/[<>&]/);
+    expect(pairs.length).toBeGreaterThan(300);
+    expect(pairs.every((pair) => pair.length === 2 && pair.every((text) => typeof text === 'string' && text !== ''))).toBe(true);
+    expect(new Set(pairs.map((pair) => JSON.stringify(pair))).size).toBe(pairs.length);
+  });
+
+  test('the texts that moved are in Data.html and not in Code.js; the scoring texts stayed', () => {
+    const moved = [
+      BOYKO.instruction, NETWORK.instruction, ...NETWORK.sections.filter((section) => section !== PROFILE_SECTION).map((section) => section.title),
+      ...PRESETS.map((preset) => preset.title), ...BLOCKS.map((block) => block.title),
+    ];
+    for (const text of moved) expect(pairs).toContainEqual([text.ru, text.en]);
+    // Texts no code shares: gone from Code.js (a short title may also be another module's).
+    const unique = [BOYKO.instruction, NETWORK.instruction, ...instrumentItems(BOYKO).filter((item) => item.number !== undefined).map((item) => item.title)];
+    expect(unique.filter((text) => code.includes(text.ru.replace(/^\d+\. /, '')) || code.includes(text.en.replace(/^\d+\. /, '')))).toEqual([]);
+    // Boyko's statements move without their numbers, which the bundle adds when they are read.
+    const statement = instrumentItems(BOYKO).find((item) => item.number === 28)!.title;
+    expect(pairs).toContainEqual([statement.ru.replace(/^28\. /, ''), statement.en.replace(/^28\. /, '')]);
+    // Answers are read by their choice texts on every submission: those stay in Code.js.
+    const choices = instrumentItems(NETWORK).flatMap((item) => ('choices' in item && item.choices ? item.choices : []));
+    expect(choices.length).toBeGreaterThan(5);
+    expect(['Да', ...choices.map((choice) => choice.label.ru)].filter((label) => !code.includes(label))).toEqual([]);
+  });
+
+  /** Data reads of one execution run on a freshly loaded bundle, as Apps Script runs every execution. */
+  function freshReads(h: Harness, what: string, run: () => void): string {
+    loadBundle(h.emulator);
+    const before = h.emulator.counter.snapshot();
+    run();
+    return `${what}: ${h.emulator.counter.since(before)[DATA_READ] ?? 0}`;
+  }
+
+  test('loading the bundle and opening the document read no file', () => {
+    const emulator = createEmulator();
+    const bundle = loadBundle(emulator);
+    triggerSimpleOnOpen(bundle, 'LIMITED');
+    triggerSimpleOnOpen(bundle, 'FULL');
+    expect(emulator.counter.snapshot()[DATA_READ]).toBeUndefined();
+  });
+
+  test('the operations that run most often never read it, from a fresh bundle', () => {
+    const h = setUpWorkbook();
+    const survey = h.call<{ formId: string }>('createSurveyForm', 'boyko').formId;
+    const report = h.call<{ formId: string }>('createSurveyForm', 'school_report').formId;
+    const surveyForm = h.emulator.forms.describe(survey);
+    const reportForm = h.emulator.forms.describe(report);
+    const runs: string[] = [];
+    for (let seed = 1; seed <= 3; seed++) runs.push(freshReads(h, 'survey', () => h.emulator.forms.submit(survey, answerForm(surveyForm, seededRandom(seed)))));
+    // School reports, consistent or not (a rejected one is logged with its fields' titles).
+    for (let seed = 1; seed <= 4; seed++) runs.push(freshReads(h, 'report', () => h.emulator.forms.submit(report, answerForm(reportForm, seededRandom(seed)))));
+    runs.push(freshReads(h, 'refreshIndicators', () => h.call('refreshIndicators')));
+    // A day of scheduled runs: the daily one (catching up, computing) and the idle hours.
+    for (let hour = 0; hour < 26; hour++) runs.push(freshReads(h, `hour ${hour}`, () => h.emulator.clock.advance(3_600_000)));
+    expect(runs.filter((run) => !run.endsWith(': 0'))).toEqual([]);
+  });
+
+  test('an operation that needs them reads the file once per execution, and the forms carry the source texts', () => {
+    const h = setUpWorkbook();
+    for (const id of ['boyko', 'network'] as const) {
+      const before = h.emulator.counter.snapshot();
+      const { formId } = h.call<{ formId: string }>('createSurveyForm', id);
+      const calls = h.emulator.counter.since(before);
+      expect([calls[DATA_READ], calls['HtmlOutput.getContent']]).toEqual([1, 1]);
+      const instrument = id === 'boyko' ? BOYKO : NETWORK;
+      const titles = JSON.stringify(h.emulator.forms.describe(formId));
+      for (const item of instrumentItems(instrument)) expect(titles).toContain(JSON.stringify(item.title.ru).slice(1, -1));
+    }
+  });
+
+  test('without its data file the operation fails loudly instead of writing empty texts', () => {
+    const h = setUpWorkbook();
+    h.emulator.files.delete('Data');
+    expect(() => h.call('createSurveyForm', 'network')).toThrow('No HTML file named Data was found.');
+  });
 });

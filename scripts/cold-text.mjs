@@ -1,0 +1,138 @@
+// Cold texts: ru/en pairs of the data modules that only rare operations read (form
+// creation, mapping an export's columns, applying a preset, the rubric, the monthly mail).
+// Apps Script parses every script file of the project on every execution but reads an
+// HTML file only when code asks for it, so these texts live in build/Data.html and
+// Code.js keeps a number in their place. The source stays as written: this pass rewrites
+// the listed modules for the Apps Script bundle only (the CLI and the tests use them as
+// they are), deterministically, from the same files.
+//
+// In a listed module, every Localized object literal `{ ru: '…', en: '…' }` of plain
+// strings whose property is listed becomes `__cold(n)`: an object whose `ru`/`en` getters
+// read pair n from Data.html on first use (src/server/adapters/cold-text.ts). Any other
+// Localized literal of the module that computes its text (a template) gets getters too,
+// so a text built from a cold one is built when read, not when the bundle loads: loading
+// the bundle reads no file.
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
+
+/**
+ * Module → the properties whose Localized texts move ('[]': an array's elements). Kept
+ * here: only texts the hot paths (a survey or report submission, the scheduled runs,
+ * refreshing the indicators) never read; test/bundle/cost.test.ts pins those paths' calls.
+ */
+export const COLD_MODULES = {
+  // The forms' texts; not the instrument's own title (the indicators sheet names it), nor
+  // the choices' labels (answers are read by them) or the bands' (the views show them).
+  'src/core/instruments/boyko.ts': ['[]', 'const.instruction', 'title', 'help'],
+  'src/core/instruments/deficits.ts': ['const.instruction', 'title', 'help', 'yesNoItem()'],
+  'src/core/instruments/network.ts': ['const.instruction', 'title', 'help', 'yesNoItem()', 'minLabel', 'maxLabel'],
+  'src/core/instruments/mentoring.ts': ['const.instruction', 'title', 'help', 'yesNoItem()', 'minLabel', 'maxLabel'],
+  'src/core/instruments/profile.ts': ['title', 'help'],
+  'src/core/indicators/catalog.ts': ['note'],
+  'src/core/indicators/fields.ts': ['hint'],
+  'src/core/presets/krymsk.ts': ['*'],
+  'src/core/presets/verkhnekamsk.ts': ['*'],
+  'src/core/presets/kbr.ts': ['*'],
+  'src/core/presets/krasnodar.ts': ['*'],
+  'src/core/presets/amur.ts': ['*'],
+  'src/core/presets/custom.ts': ['*'],
+  'src/core/rubric/definition.ts': ['*'],
+  'src/core/rubric/suggestions.ts': ['*'],
+  'src/core/rubric/registers.ts': ['*'],
+};
+
+const isText = (node) => ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+
+/** `{ ru: x, en: y }` exactly: its two initializers, ru first. */
+function localized(node) {
+  if (!ts.isObjectLiteralExpression(node) || node.properties.length !== 2) return null;
+  const byName = {};
+  for (const property of node.properties) {
+    if (!ts.isPropertyAssignment(property)) return null;
+    const name = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : null;
+    if (name !== 'ru' && name !== 'en') return null;
+    byName[name] = property.initializer;
+  }
+  return byName.ru && byName.en ? [byName.ru, byName.en] : null;
+}
+
+/**
+ * Where a Localized literal sits: its property's name ('const.NAME' for a property of an
+ * object a constant is initialised with, e.g. an instrument's own title), '[]' for an
+ * array element, 'f()' for an argument of a call to f.
+ */
+function contextOf(node) {
+  const parent = node.parent;
+  if (ts.isPropertyAssignment(parent)) {
+    const name = ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) ? parent.name.text : '?';
+    let holder = parent.parent.parent;
+    while (holder && (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isParenthesizedExpression(holder))) holder = holder.parent;
+    return holder && ts.isVariableDeclaration(holder) ? `const.${name}` : name;
+  }
+  if (ts.isArrayLiteralExpression(parent)) return '[]';
+  if (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression)) return `${parent.expression.text}()`;
+  return '?';
+}
+
+/**
+ * Rewrites the cold modules. Returns the pairs (Data.html's content, deduplicated) and
+ * each module's new source, importing `coldText` from `adapter`.
+ */
+export function coldTexts(root, adapter) {
+  const pairs = [];
+  const indexOf = new Map();
+  const sources = new Map();
+  for (const file of Object.keys(COLD_MODULES).sort()) {
+    const path = `${root}/${file}`;
+    const allowed = new Set(COLD_MODULES[file]);
+    const text = readFileSync(path, 'utf8');
+    const source = ts.createSourceFile(path, text, ts.ScriptTarget.ES2020, true, ts.ScriptKind.TS);
+    const edits = [];
+    const visit = (node) => {
+      const pair = localized(node);
+      if (pair) {
+        if (pair.every(isText) && (allowed.has('*') || allowed.has(contextOf(node)))) {
+          const key = JSON.stringify([pair[0].text, pair[1].text]);
+          if (!indexOf.has(key)) {
+            indexOf.set(key, pairs.length);
+            pairs.push([pair[0].text, pair[1].text]);
+          }
+          edits.push([node.getStart(source), node.getEnd(), `__cold(${indexOf.get(key)})`]);
+          return;
+        }
+        if (!pair.every(isText)) {
+          const [ru, en] = pair.map((part) => part.getText(source));
+          edits.push([node.getStart(source), node.getEnd(), `{ get ru() { return ${ru}; }, get en() { return ${en}; } }`]);
+          return;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    let out = text;
+    for (const [start, end, replacement] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + replacement + out.slice(end);
+    sources.set(path, `import { coldText as __cold } from ${JSON.stringify(adapter)};\n${out}`);
+  }
+  return { pairs, sources };
+}
+
+/**
+ * Data.html: the pairs as JSON, with `<`, `>` and `&` escaped so the file holds no markup
+ * at all (HtmlService parses it as HTML; JSON.parse reads the escapes back).
+ */
+export function dataFile(pairs) {
+  return `${JSON.stringify(pairs).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`;
+}
+
+/** esbuild plugin: the Apps Script bundle reads the rewritten cold modules. */
+export function coldTextPlugin(sources) {
+  return {
+    name: 'cold-text',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        const contents = sources.get(args.path);
+        return contents === undefined ? undefined : { contents, loader: 'ts' };
+      });
+    },
+  };
+}
