@@ -7,17 +7,19 @@
  * any size fits in memory; a bad row past the first written block (about a megabyte of
  * output) ends the run with exit code 1 after the rows before it have been written.
  */
-import { csvField, CsvError, CsvReader, CsvRecord, isBlankRecord, detectSeparator, Separator, STRAY_QUOTE } from '../core/text/csv';
+import { CsvError, CsvReader, isBlankRecord, detectSeparator, RecordSink, Separator, STRAY_QUOTE } from '../core/text/csv';
 import { Catalog, Lang, tr } from '../core/text/i18n';
-import { inert } from '../core/text/inert';
-import { flatten } from '../core/text/flat';
 import {
   boykoItemKey, ColumnMap, getInstrument, Instrument, INSTRUMENT_IDS, INSTRUMENTS, instrumentItems, isInstrumentId,
   isScoredItem, matchColumns, rankInstruments,
 } from '../core/instruments';
 import { scoreResponse, ScoredResponse } from '../core/scoring';
+import { BoykoRows } from './boyko-rows';
 import { MixedEncodingError, streamTextFile } from './decode';
 import { CliError, CliIo } from './io';
+import { BlockWriter, Format, RowWriter, rowWriter } from './output';
+
+export { csvColumns } from './output';
 
 const M = {
   quoted: { ru: '«{text}»', en: '"{text}"' },
@@ -91,7 +93,6 @@ const M = {
   },
 } satisfies Catalog<string>;
 
-type Format = 'jsonl' | 'csv';
 const MAX_NOTICES = 20;
 
 interface ScoreArgs {
@@ -123,9 +124,6 @@ function parseArgs(args: string[], lang: Lang): ScoreArgs | null {
   if (!isInstrumentId(id)) throw new CliError(tr(M.unknownInstrument, lang, { value: id, list }));
   return { instrument: getInstrument(id), path, format };
 }
-
-/** A scored data row as the command writes it. */
-export type ScoredRow = { row: number } & ScoredResponse & { date: string | null };
 
 /** "«12. Организационные недостатки…»": a column title short enough for a message. */
 function quoteTitle(title: string, lang: Lang): string {
@@ -240,7 +238,7 @@ const isSlashDate = (value: string): boolean => /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}/.
 const MAX_HELD_ROWS = 50_000;
 
 /** A scored row waiting for its date: the raw timestamp is kept until the order is known. */
-type HeldRow = { scored: ScoredRow; stamp: string };
+type HeldRow = { row: number; score: ScoredResponse; stamp: string };
 
 /**
  * Checks and scores an export record by record, handing each scored row on as soon as it
@@ -248,13 +246,17 @@ type HeldRow = { scored: ScoredRow; stamp: string };
  * its line. Rows are only held back while their slash dates are ambiguous (US-locale
  * exports write "3/12/2025"); the first date with a number above 12 settles the order.
  */
-export class ExportScorer {
+export class ExportScorer implements RecordSink {
   private headers: string[] | null = null;
-  private columns: Array<[string, number]> = [];
+  private columns: Record<string, number> = {};
+  private score: (fields: string[]) => ScoredResponse = () => {
+    throw new Error('no header yet');
+  };
+  /** Boyko's reader of records, when the instrument is Boyko: it also walks unsplit lines. */
+  private boyko: BoykoRows | null = null;
   private stamp: number | null = null;
   private order: SlashOrder | null = null;
   private held: HeldRow[] = [];
-  private readonly answers: Record<string, string> = {};
   private index = 0;
   private unreadable = 0;
   readonly notices: string[] = [];
@@ -265,48 +267,72 @@ export class ExportScorer {
     private readonly instrument: Instrument,
     private readonly path: string,
     private readonly lang: Lang,
-    private readonly emit: (row: ScoredRow) => void,
+    private readonly separator: Separator,
+    private readonly emit: RowWriter,
   ) {}
 
-  record(record: CsvRecord): void {
+  /** A record without quotes, unsplit: Boyko's rows are read in place, anything else as its fields. */
+  line(text: string, start: number, end: number, line: number): void {
+    const score = this.boyko?.fromLine(text, start, end);
+    if (score) {
+      this.accept(++this.index, score, this.stamp === null ? '' : this.boyko!.stamp);
+    } else {
+      this.fields(text.slice(start, end).split(this.separator), line);
+    }
+  }
+
+  fields(fields: string[], line: number): void {
     const { instrument, lang } = this;
     if (this.headers === null) {
-      if (isBlankRecord(record.fields)) throw new CliError(tr(M.empty, lang, { path: this.path }));
-      this.headers = record.fields;
+      if (isBlankRecord(fields)) throw new CliError(tr(M.empty, lang, { path: this.path }));
+      this.headers = fields;
       const map = matchColumns(instrument, this.headers);
       this.notices.push(...checkColumns(instrument, this.headers, map, this.path, lang));
-      this.columns = Object.entries(map.columns);
+      this.columns = map.columns;
       this.stamp = map.timestampColumn;
+      if (instrument.id === 'boyko') {
+        const boyko = new BoykoRows(map.columns, map.timestampColumn, fields.length, this.separator);
+        this.boyko = boyko;
+        this.score = (row) => boyko.fromFields(row);
+      } else {
+        // One answers object for every row: each row sets all its keys, and scoring keeps no reference.
+        const entries = Object.entries(map.columns);
+        const answers: Record<string, string> = {};
+        this.score = (row) => {
+          for (const [key, column] of entries) answers[key] = row[column];
+          return scoreResponse(instrument, answers);
+        };
+      }
       return;
     }
     const row = ++this.index;
-    const { fields } = record;
     if (fields.length !== this.headers.length && !isBlankRecord(fields)) {
-      throw new CliError(tr(M.ragged, lang, { row, line: record.line, count: fields.length, width: this.headers.length }));
+      throw new CliError(tr(M.ragged, lang, { row, line, count: fields.length, width: this.headers.length }));
     }
     // Blank records (trailing empty lines, rows of bare separators) hold no response.
     if (isBlankRecord(fields)) return;
-    // One answers object for every row: each row sets all its keys, and scoring keeps no reference.
-    const answers = this.answers;
-    for (const [key, column] of this.columns) answers[key] = fields[column];
-    const score = scoreResponse(instrument, answers);
+    const score = this.score(fields);
     for (const id of score.unreadable) {
       if (++this.unreadable > MAX_NOTICES) continue;
       const key = typeof id === 'number' ? boykoItemKey(id) : id;
-      this.notices.push(tr(M.unreadable, lang, { row, answer: answers[key] ?? '', item: itemName(instrument, key, lang) }));
+      const answer = fields[this.columns[key]] ?? '';
+      this.notices.push(tr(M.unreadable, lang, { row, answer, item: itemName(instrument, key, lang) }));
     }
+    this.accept(row, score, this.stamp === null ? '' : fields[this.stamp] ?? '');
+  }
+
+  /** Counts a scored row and hands it on, or holds it back while its date is ambiguous. */
+  private accept(row: number, score: ScoredResponse, stamp: string): void {
     this.total++;
     if (score.status === 'ok') this.ok++;
-    const scored: ScoredRow = { row, ...score, date: null };
-    const stamp = this.stamp === null ? '' : fields[this.stamp] ?? '';
     if (this.order === null && isSlashDate(stamp)) this.order = provenOrder(stamp);
     if (this.order === null && (this.held.length > 0 || isSlashDate(stamp))) {
-      this.held.push({ scored, stamp });
+      this.held.push({ row, score, stamp });
       if (this.held.length >= MAX_HELD_ROWS) this.release('mdy');
       return;
     }
     this.release(this.order ?? 'mdy');
-    this.send(scored, stamp);
+    this.send(row, score, stamp);
   }
 
   /** Hands on the rows held back, and the rest; returns the messages for the user. */
@@ -322,80 +348,12 @@ export class ExportScorer {
   private release(order: SlashOrder): void {
     if (this.held.length === 0) return;
     this.order = order;
-    for (const { scored, stamp } of this.held) this.send(scored, stamp);
+    for (const { row, score, stamp } of this.held) this.send(row, score, stamp);
     this.held = [];
   }
 
-  private send(scored: ScoredRow, stamp: string): void {
-    if (this.stamp !== null) scored.date = timestampDate(stamp, this.order ?? 'mdy');
-    this.emit(scored);
-  }
-}
-
-// --- output
-
-/** A row as dotted columns; arrays become space-separated lists. */
-function flatRow(row: ScoredRow): Map<string, unknown> {
-  const out = flatten(row);
-  for (const [key, value] of out) if (Array.isArray(value)) out.set(key, value.join(' '));
-  return out;
-}
-
-/** The CSV columns of an instrument: every scored response has the same shape, an empty one included. */
-export function csvColumns(instrument: Instrument): string[] {
-  const template: ScoredRow = { row: 0, ...scoreResponse(instrument, {}), date: null };
-  return [...flatRow(template).keys()];
-}
-
-/** Formats scored rows one at a time: JSON lines, or CSV after a header of csvColumns. */
-function rowFormatter(instrument: Instrument, format: Format): { header: string; row: (row: ScoredRow) => string } {
-  if (format === 'jsonl') return { header: '', row: (row) => `${JSON.stringify(row)}\n` };
-  const columns = csvColumns(instrument);
-  return {
-    header: `${columns.map((c) => csvField(c)).join(',')}\r\n`,
-    row: (row) => {
-      const flat = flatRow(row);
-      // Text that came from the file (school, subject) is written inert for spreadsheet programs.
-      return `${columns.map((c) => csvField(inert(flat.get(c)))).join(',')}\r\n`;
-    },
-  };
-}
-
-/**
- * Output is written in blocks of this many bytes: few writes, little memory. A file the
- * command refuses before the first block is full leaves no output at all.
- */
-const WRITE_BLOCK_BYTES = 1 << 20;
-
-/**
- * Collects output rows as UTF-8 bytes in a block and hands each full block on. Encoding row
- * by row into a buffer is several times cheaper than joining the rows into one long string
- * and encoding that: the joined string is a rope V8 must flatten before it encodes it.
- */
-class BlockWriter {
-  private block = Buffer.allocUnsafe(WRITE_BLOCK_BYTES);
-  private used = 0;
-
-  constructor(private readonly sink: (bytes: Uint8Array) => void) {}
-
-  write(text: string): void {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (this.used + text.length * 3 > this.block.length) {
-      this.flush();
-      if (text.length * 3 > this.block.length) {
-        this.sink(Buffer.from(text, 'utf8'));
-        return;
-      }
-    }
-    this.used += this.block.write(text, this.used, 'utf8');
-  }
-
-  /** Hands on what is collected; a fresh block follows, since the sink may keep the old one (an async pipe). */
-  flush(): void {
-    if (this.used === 0) return;
-    this.sink(this.block.subarray(0, this.used));
-    this.block = Buffer.allocUnsafe(WRITE_BLOCK_BYTES);
-    this.used = 0;
+  private send(row: number, score: ScoredResponse, stamp: string): void {
+    this.emit(row, score, this.stamp === null ? null : timestampDate(stamp, this.order ?? 'mdy'));
   }
 }
 
@@ -408,16 +366,15 @@ export function runScore(args: string[], io: CliIo): number {
   }
   const { instrument, path, format } = parsed;
   const { encoding, sample, pieces } = streamTextFile(io, path);
-  const formatter = rowFormatter(instrument, format);
   const out = new BlockWriter(io.stdoutBytes ? io.stdoutBytes : (bytes) => io.stdout(Buffer.from(bytes).toString('utf8')));
-  out.write(formatter.header);
-  const scorer = new ExportScorer(instrument, path, lang, (row) => out.write(formatter.row(row)));
   // The separator is chosen from the start of the file (its first records), as whole.
   const separator: Separator = detectSeparator(sample, false);
+  const scorer = new ExportScorer(instrument, path, lang, separator, rowWriter(instrument, format, out));
   const reader = new CsvReader(separator);
   try {
-    for (const piece of pieces) for (const record of reader.push(piece)) scorer.record(record);
-    for (const record of reader.end()) scorer.record(record);
+    // Records are scored as the reader completes them, in the order of the file.
+    for (const piece of pieces) reader.feed(piece, scorer);
+    reader.finish(scorer);
   } catch (error) {
     if (error instanceof CsvError) throw new CliError(tr(error.kind === 'stray' ? STRAY_QUOTE : M.badCsv, lang, { path, line: error.line }));
     if (error instanceof MixedEncodingError) {

@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import { csvField } from '../../src/core/text/csv';
+import { decodeText } from '../../src/cli/decode';
+import { timestampDate } from '../../src/cli/score';
+import { BOYKO, matchColumns } from '../../src/core/instruments';
+import { scoreResponse } from '../../src/core/scoring';
+import { csvField, isBlankRecord, parseCsvRecords } from '../../src/core/text/csv';
 import { encodeCp1251, RESPONSES_DIR } from '../fixtures/build-fixtures';
 
 /**
@@ -56,9 +60,17 @@ const exportFile = fc.record({
   cp1251: fc.boolean(),
 });
 
-function encode(file: { rows: Array<{ day: number; school: string; subject: string; answers: string[] }>; bom: boolean; crlf: boolean; cp1251: boolean }): Uint8Array {
+/** The export as bytes; `ragged` gives one row a field too many (`extra`) or too few. */
+function encode(
+  file: { rows: Array<{ day: number; school: string; subject: string; answers: string[] }>; bom: boolean; crlf: boolean; cp1251: boolean },
+  ragged?: { row: number; extra: boolean },
+): Uint8Array {
   const eol = file.crlf ? '\r\n' : '\n';
-  const lines = [HEADER, ...file.rows.map((r) => [`${String(r.day).padStart(2, '0')}.03.2025 10:15:30`, r.school, r.subject, '25–34 года', '0–3 года', ...r.answers])];
+  const lines = [HEADER, ...file.rows.map((r, i) => {
+    const cells = [`${String(r.day).padStart(2, '0')}.03.2025 10:15:30`, r.school, r.subject, '25–34 года', '0–3 года', ...r.answers];
+    if (ragged?.row !== i) return cells;
+    return ragged.extra ? [...cells, 'Да'] : cells.slice(0, -1);
+  })];
   const body = lines.map((cells) => cells.map((cell) => csvField(cell)).join(',')).join(eol) + eol;
   if (file.cp1251) {
     // Characters Windows-1251 (as the fixtures encode it) lacks, the emoji among them, become '?'.
@@ -81,6 +93,48 @@ describe('pd-monitor score over a file read in pieces', () => {
         expect(run(bytes, format, cuts)).toEqual(whole);
         // Every byte a piece of its own: each multi-byte character and CRLF is cut.
         expect(run(bytes, format, Array.from({ length: bytes.length }, (_, i) => i))).toEqual(whole);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  /**
+   * The output the general path gives: the whole text decoded and parsed at once, each row
+   * scored from an answers object and written by JSON.stringify.
+   */
+  function reference(bytes: Uint8Array): string {
+    const [header, ...rows] = parseCsvRecords(decodeText(bytes).text, ',').map((record) => record.fields);
+    const map = matchColumns(BOYKO, header);
+    return rows.filter((fields) => !isBlankRecord(fields)).map((fields, i) => {
+      const answers: Record<string, string> = {};
+      for (const [key, column] of Object.entries(map.columns)) answers[key] = fields[column];
+      const date = timestampDate(fields[map.timestampColumn!]);
+      return `${JSON.stringify({ row: i + 1, ...scoreResponse(BOYKO, answers), date })}\n`;
+    }).join('');
+  }
+
+  test('the output is what the general path gives for the whole text, byte for byte', () => {
+    fc.assert(
+      fc.property(exportFile, fc.array(fc.nat(), { maxLength: 12 }), (file, cuts) => {
+        const bytes = encode(file);
+        const result = run(bytes, 'jsonl', cuts);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe(reference(bytes));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('a row with a field too few or too many is refused with its line, wherever the pieces are cut', () => {
+    fc.assert(
+      fc.property(exportFile, fc.nat(), fc.boolean(), fc.array(fc.nat(), { maxLength: 12 }), (file, at, extra, cuts) => {
+        fc.pre(file.rows.length > 0);
+        const bad = at % file.rows.length;
+        const bytes = encode(file, { row: bad, extra });
+        const whole = run(bytes, 'jsonl');
+        expect(whole.code).toBe(1);
+        expect(whole.stderr).toMatch(new RegExp(`строка данных ${bad + 1} \\(строка файла \\d+\\): полей ${HEADER.length + (extra ? 1 : -1)}, а в заголовке ${HEADER.length}`));
+        expect(run(bytes, 'jsonl', cuts)).toEqual(whole);
       }),
       { numRuns: 60 },
     );

@@ -146,8 +146,16 @@ export const YESNO_UNREADABLE = 3;
 
 const yesNoMemo = new Map<string, number>();
 
+/**
+ * The spellings Google Forms writes for nearly every Boyko answer, with their codes: a
+ * reader may recognise them before anything else (readYesNoCode gives the same codes).
+ */
+export const FORM_YES_NO: readonly (readonly [spelling: string, code: number])[] = [['Да', YESNO_YES], ['Нет', YESNO_NO]];
+
 export function readYesNoCode(raw: string | undefined): number {
   if (raw === undefined) return YESNO_MISSING;
+  // Comparing is cheaper than hashing a fresh string for the memo.
+  for (const [spelling, code] of FORM_YES_NO) if (raw === spelling) return code;
   const memo = yesNoMemo.get(raw);
   if (memo !== undefined) return memo;
   const text = normalizeText(raw);
