@@ -84,8 +84,8 @@ export function panelSnapshot(context: Context, settings: Settings): { snapshot:
   // A coordinator computes it as "recompute" would, and keeps it; a busy lock or another
   // user gets it computed for this opening only.
   const kept = isCoordinator(settings) ? withLock(() => (recomputeIndicators(context, settings), readPanelSnapshot(context))) : null;
-  if (kept && kept !== 'busy') return { snapshot: kept, freshness: { computedAt: kept.computedAt, stale: false } };
+  if (kept && kept !== 'busy') return { snapshot: kept, freshness: { computedAt: kept.computedAt, stale: false, reasons: [] } };
   const { result, stored: scores, districtKey } = computeFromSheets(context, settings);
   const snapshot = buildSnapshot({ computedAt: nowIso(context), settings, periodKind: presetOf(settings).reportingPeriod, rows: {}, district: districtKey, result, scores });
-  return { snapshot, freshness: { computedAt: snapshot.computedAt, stale: false } };
+  return { snapshot, freshness: { computedAt: snapshot.computedAt, stale: false, reasons: [] } };
 }

@@ -322,4 +322,29 @@ describe('the Indicators and Burnout panels', () => {
     }
     s.expectClean();
   }, BROWSER_TIMEOUT);
+
+  test('a hand edit to the district data sheet: the panel says so and offers to recompute; recomputed, it is fresh', async () => {
+    const district = s.preview.demo.emulator.spreadsheet.getSheetByName('Данные муниципалитета')!;
+    const cell = district.getRange(2, 2);
+    const old = cell.getValue();
+    cell.setValue(String(old) === '7' ? 8 : 7);
+    try {
+      // The sidebar opened again, as the coordinator would after editing the sheet.
+      await s.page.reload();
+      frame = await s.sidebar();
+      await frame.waitForSelector('#tab-indicators');
+      await openTab(frame, 'indicators');
+      const stale = frame.locator('[data-freshness=stale]');
+      await stale.waitFor();
+      expect(await stale.textContent()).toContain('С тех пор изменён лист «Данные муниципалитета»: пересчитайте, чтобы это учесть.');
+      await s.screenshot('indicators-stale-district-ru', { sidebarOnly: true });
+      await press(s.page, frame, '[data-freshness=stale] button');
+      await frame.locator('[data-freshness=fresh]').waitFor();
+      await openTab(frame, 'burnout');
+      await frame.locator('[data-freshness=fresh]').waitFor();
+    } finally {
+      cell.setValue(old);
+    }
+    s.expectClean();
+  }, BROWSER_TIMEOUT);
 });

@@ -9,7 +9,7 @@ import { answerForm, seededRandom } from '../../tools/demo-district/respondents'
 import { DISTRICT_SHEET, PANELS_SHEET } from '../../src/core/workbook/sheets';
 import { TEACHER } from './harness';
 
-type Fresh = { freshness: { computedAt: string; stale: boolean } };
+type Fresh = { freshness: { computedAt: string; stale: boolean; reasons: string[] } };
 const PANELS: Array<[string, unknown[]]> = [
   ['getOverview', []], ['getSurveysStatus', []], ['getIndicatorsPanel', [null]], ['getBurnout', [null]], ['getSurveyResults', [null]],
 ];
@@ -87,7 +87,7 @@ describe('the panels read a stored snapshot', () => {
         fc.pre(String(old) !== String(value));
         cell.setValue(value);
         const before = { values: counter.get('Sheet.getSheetValues'), byId: counter.get('Spreadsheet.getSheetById') };
-        for (const [name] of PANELS) expect(call<Fresh>(name).freshness.stale).toBe(true);
+        for (const [name] of PANELS) expect(call<Fresh>(name).freshness).toMatchObject({ stale: true, reasons: ['district'] });
         // Per opening: the district sheet looked up by its id and its values read in one call.
         expect(counter.get('Sheet.getSheetValues') - before.values).toBe(PANELS.length);
         // Put back as it was: the same values are the same figures, fresh again.

@@ -46,10 +46,15 @@ export interface PanelSnapshot {
   results: Record<string, SurveyResultsView>;
 }
 
-/** When what a panel shows was computed, and whether answers or reports arrived since. */
+/** Why stored figures are stale: each is said to the user, who may not guess it. */
+export type StaleReason = 'answers' | 'reports' | 'district' | 'period';
+
+/** When what a panel shows was computed, and whether (and why) it is out of date. */
 export interface Freshness {
   computedAt: string;
   stale: boolean;
+  /** Empty when fresh. */
+  reasons: StaleReason[];
 }
 
 /** A view as a panel's endpoint returns it: with its freshness. */
@@ -181,5 +186,7 @@ export function freshnessOf(snapshot: PanelSnapshot, now: Now): Freshness {
   const current = snapshot.result.currentPeriod;
   const periodEnded = current !== null && periodOf(now.today, snapshot.result.periodKind) !== current;
   const edited = snapshot.district !== now.district;
-  return { computedAt: snapshot.computedAt, stale: answered || now.reportsDue || edited || periodEnded };
+  const reasons = ([['answers', answered], ['reports', now.reportsDue], ['district', edited], ['period', periodEnded]] as const)
+    .filter(([, holds]) => holds).map(([reason]) => reason);
+  return { computedAt: snapshot.computedAt, stale: reasons.length > 0, reasons };
 }

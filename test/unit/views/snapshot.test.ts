@@ -51,12 +51,16 @@ describe('the panels snapshot in cells', () => {
   test('stale when a scores sheet grew or shrank, a report waits, the district data changed, or the current period ended', () => {
     const kept = snapshot('x', 1);
     const now = { today: '2026-03-20', rows: { 'scores:boyko': 12 }, reportsDue: false, district: 'd1' };
-    expect(freshnessOf(kept, now)).toEqual({ computedAt: '2026-03-02T10:00:00', stale: false });
+    expect(freshnessOf(kept, now)).toEqual({ computedAt: '2026-03-02T10:00:00', stale: false, reasons: [] });
     expect(freshnessOf(kept, { ...now, rows: { 'scores:boyko': 13 } }).stale).toBe(true);
     expect(freshnessOf(kept, { ...now, rows: { 'scores:boyko': 12, 'scores:network': 2 } }).stale).toBe(true);
     expect(freshnessOf(kept, { ...now, reportsDue: true }).stale).toBe(true);
     expect(freshnessOf(kept, { ...now, today: '2026-04-01' }).stale).toBe(true);
     expect(freshnessOf(kept, { ...now, district: 'd2' }).stale).toBe(true);
+    // Each reason said, in a fixed order, however many hold.
+    expect(freshnessOf(kept, { ...now, district: 'd2' }).reasons).toEqual(['district']);
+    expect(freshnessOf(kept, { today: '2026-04-01', rows: { 'scores:boyko': 11 }, reportsDue: true, district: 'd2' }).reasons)
+      .toEqual(['answers', 'reports', 'district', 'period']);
   });
 
   test('the district data fingerprint changes with any one cell, and not with empty rows at the end', () => {
