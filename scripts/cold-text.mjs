@@ -16,29 +16,52 @@ import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 
 /**
- * Module → the properties whose Localized texts move ('[]': an array's elements). Kept
+ * Module → where its Localized texts move from: a property's name (see contextOf) or
+ * 'NAME.*' for every text of constant NAME, '*' for the whole module. Kept
  * here: only texts the hot paths (a survey or report submission, the scheduled runs,
  * refreshing the indicators) never read; test/bundle/cost.test.ts pins those paths' calls.
  */
+const PRESET_TEXTS = ['use', '=USE', 'mentoring', 'associations', 'network', 'support'];
+
 export const COLD_MODULES = {
   // The forms' texts; not the instrument's own title (the indicators sheet names it), nor
   // the choices' labels (answers are read by them) or the bands' (the views show them).
-  'src/core/instruments/boyko.ts': ['[]', 'const.instruction', 'title', 'help'],
-  'src/core/instruments/deficits.ts': ['const.instruction', 'title', 'help', 'yesNoItem()'],
-  'src/core/instruments/network.ts': ['const.instruction', 'title', 'help', 'yesNoItem()', 'minLabel', 'maxLabel'],
-  'src/core/instruments/mentoring.ts': ['const.instruction', 'title', 'help', 'yesNoItem()', 'minLabel', 'maxLabel'],
+  'src/core/instruments/boyko.ts': ['[]', 'BOYKO.instruction', 'title', 'help'],
+  'src/core/instruments/deficits.ts': ['DEFICITS.instruction', 'title', 'help', 'action()', '=SCALE_HELP', 'ACTION_BOUNDS.minLabel', 'ACTION_BOUNDS.maxLabel'],
+  'src/core/instruments/network.ts': ['NETWORK.instruction', 'help', 'RATING_BOUNDS.minLabel', 'RATING_BOUNDS.maxLabel'],
+  'src/core/instruments/mentoring.ts': ['MENTORING.instruction', 'help', 'openQuestion()', 'RATING_BOUNDS.minLabel', 'RATING_BOUNDS.maxLabel'],
   'src/core/instruments/profile.ts': ['title', 'help'],
   'src/core/indicators/catalog.ts': ['note'],
   'src/core/indicators/fields.ts': ['hint'],
-  'src/core/presets/krymsk.ts': ['*'],
-  'src/core/presets/verkhnekamsk.ts': ['*'],
-  'src/core/presets/kbr.ts': ['*'],
-  'src/core/presets/krasnodar.ts': ['*'],
-  'src/core/presets/amur.ts': ['*'],
-  'src/core/presets/custom.ts': ['*'],
+  // A preset's texts but its own title and its cyclogram's titles, which the overview
+  // shows on every sidebar opening.
+  'src/core/presets/krymsk.ts': PRESET_TEXTS,
+  'src/core/presets/verkhnekamsk.ts': PRESET_TEXTS,
+  'src/core/presets/kbr.ts': PRESET_TEXTS,
+  'src/core/presets/krasnodar.ts': PRESET_TEXTS,
+  'src/core/presets/amur.ts': PRESET_TEXTS,
+  'src/core/presets/custom.ts': PRESET_TEXTS,
   'src/core/rubric/definition.ts': ['*'],
   'src/core/rubric/suggestions.ts': ['*'],
   'src/core/rubric/registers.ts': ['*'],
+  'src/core/rubric/proof.ts': ['*'],
+  'src/core/rubric/input.ts': ['*'],
+  'src/core/rubric/engine.ts': ['*'],
+  'src/core/workbook/rubric-sheet.ts': ['*'],
+  // The monthly summary and the reminders: composed once a month, or on a preview.
+  'src/core/mail/summary-email.ts': ['*'],
+  'src/core/mail/reminder-email.ts': ['*'],
+  'src/core/views/monthly-summary.ts': ['*'],
+  // The forms as FormApp makes them: read when a form is made.
+  'src/core/forms/school-report-form.ts': ['*'],
+  'src/core/forms/form-spec.ts': ['*'],
+  // The seed documents' names: the indicators panel's definitions.
+  'src/core/indicators/sources.ts': ['*'],
+  // Errors of saving the settings or the mail settings, and of editing the rubric.
+  'src/core/settings.ts': ['ERRORS.*'],
+  'src/core/mail-settings.ts': ['MAIL_SETTINGS_ERRORS.*'],
+  'src/core/text/messages.ts': ['ERRORS.rubricChanged', 'ERRORS.rubricValueInvalid', 'ERRORS.rubricUnknownParameter'],
+  'src/server/mail.ts': ['TEST_TEXTS.*'],
 };
 
 const isText = (node) => ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
@@ -57,9 +80,10 @@ function localized(node) {
 }
 
 /**
- * Where a Localized literal sits: its property's name ('const.NAME' for a property of an
- * object a constant is initialised with, e.g. an instrument's own title), '[]' for an
- * array element, 'f()' for an argument of a call to f.
+ * Where a Localized literal sits: its property's name ('C.NAME' for a property of the
+ * object constant C is initialised with, e.g. NETWORK.title, the instrument's own title),
+ * '=C' for the value of constant C, '[]' for an array element, 'f()' for an argument of a
+ * call to f.
  */
 function contextOf(node) {
   const parent = node.parent;
@@ -67,11 +91,21 @@ function contextOf(node) {
     const name = ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) ? parent.name.text : '?';
     let holder = parent.parent.parent;
     while (holder && (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isParenthesizedExpression(holder))) holder = holder.parent;
-    return holder && ts.isVariableDeclaration(holder) ? `const.${name}` : name;
+    return holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? `${holder.name.text}.${name}` : name;
   }
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return `=${parent.name.text}`;
   if (ts.isArrayLiteralExpression(parent)) return '[]';
   if (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression)) return `${parent.expression.text}()`;
   return '?';
+}
+
+/** The constant whose initialiser holds `node`, if any: 'ERRORS' for any text of `const ERRORS = {…}`. */
+function enclosingConstant(node) {
+  for (let at = node.parent; at; at = at.parent) {
+    if (ts.isVariableDeclaration(at) && ts.isIdentifier(at.name)) return at.name.text;
+    if (ts.isFunctionLike(at)) return null;
+  }
+  return null;
 }
 
 /**
@@ -91,7 +125,7 @@ export function coldTexts(root, adapter) {
     const visit = (node) => {
       const pair = localized(node);
       if (pair) {
-        if (pair.every(isText) && (allowed.has('*') || allowed.has(contextOf(node)))) {
+        if (pair.every(isText) && (allowed.has('*') || allowed.has(contextOf(node)) || allowed.has(`${enclosingConstant(node)}.*`))) {
           const key = JSON.stringify([pair[0].text, pair[1].text]);
           if (!indexOf.has(key)) {
             indexOf.set(key, pairs.length);

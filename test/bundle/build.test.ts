@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as esbuild from 'esbuild';
 import { join } from 'node:path';
-import { BOYKO, INSTRUMENT_DESCRIPTIONS, instrumentItems, NETWORK, PROFILE_SECTION } from '../../src/core/instruments';
+import { BOYKO, DEFICITS, INSTRUMENT_DESCRIPTIONS, INSTRUMENT_IDS, instrumentItems, NETWORK } from '../../src/core/instruments';
 import { BOYKO_ALIASES } from '../../src/core/instruments/boyko-aliases';
 import { PRESETS } from '../../src/core/presets';
 import { BLOCKS } from '../../src/core/rubric/definition';
@@ -159,8 +159,8 @@ describe('the cold texts (build/Data.html)', () => {
 
   test('the texts that moved are in Data.html and not in Code.js; the scoring texts stayed', () => {
     const moved = [
-      BOYKO.instruction, NETWORK.instruction, ...NETWORK.sections.filter((section) => section !== PROFILE_SECTION).map((section) => section.title),
-      ...PRESETS.map((preset) => preset.title), ...BLOCKS.map((block) => block.title),
+      BOYKO.instruction, NETWORK.instruction, DEFICITS.instruction, ...instrumentItems(DEFICITS).filter((item) => item.kind === 'scale').map((item) => item.title),
+      ...PRESETS.flatMap((preset) => preset.cyclogram.flatMap((entry) => (entry.use ? [entry.use] : []))), ...BLOCKS.map((block) => block.title),
     ];
     for (const text of moved) expect(pairs).toContainEqual([text.ru, text.en]);
     // Texts no code shares: gone from Code.js (a short title may also be another module's).
@@ -193,18 +193,35 @@ describe('the cold texts (build/Data.html)', () => {
 
   test('the operations that run most often never read it, from a fresh bundle', () => {
     const h = setUpWorkbook();
-    const survey = h.call<{ formId: string }>('createSurveyForm', 'boyko').formId;
-    const report = h.call<{ formId: string }>('createSurveyForm', 'school_report').formId;
-    const surveyForm = h.emulator.forms.describe(survey);
-    const reportForm = h.emulator.forms.describe(report);
     const runs: string[] = [];
-    for (let seed = 1; seed <= 3; seed++) runs.push(freshReads(h, 'survey', () => h.emulator.forms.submit(survey, answerForm(surveyForm, seededRandom(seed)))));
+    // Every instrument, with enough responses for its results to show past the privacy threshold.
+    for (const id of INSTRUMENT_IDS) {
+      const survey = h.call<{ formId: string }>('createSurveyForm', id).formId;
+      const surveyForm = h.emulator.forms.describe(survey);
+      for (let seed = 1; seed <= 6; seed++) runs.push(freshReads(h, id, () => h.emulator.forms.submit(survey, answerForm(surveyForm, seededRandom(seed)))));
+    }
+    const report = h.call<{ formId: string }>('createSurveyForm', 'school_report').formId;
+    const reportForm = h.emulator.forms.describe(report);
     // School reports, consistent or not (a rejected one is logged with its fields' titles).
     for (let seed = 1; seed <= 4; seed++) runs.push(freshReads(h, 'report', () => h.emulator.forms.submit(report, answerForm(reportForm, seededRandom(seed)))));
     runs.push(freshReads(h, 'refreshIndicators', () => h.call('refreshIndicators')));
     // A day of scheduled runs: the daily one (catching up, computing) and the idle hours.
     for (let hour = 0; hour < 26; hour++) runs.push(freshReads(h, `hour ${hour}`, () => h.emulator.clock.advance(3_600_000)));
     expect(runs.filter((run) => !run.endsWith(': 0'))).toEqual([]);
+  });
+
+  test('opening the sidebar reads it not; the rubric panel and the mail preview read it once', () => {
+    const h = setUpWorkbook();
+    const survey = h.call<{ formId: string }>('createSurveyForm', 'network').formId;
+    const surveyForm = h.emulator.forms.describe(survey);
+    for (let seed = 1; seed <= 6; seed++) h.emulator.forms.submit(survey, answerForm(surveyForm, seededRandom(seed)));
+    h.call('refreshIndicators');
+    const calls = ['getSidebarInfo', 'getOverview', 'getSurveysStatus', 'getIndicatorsPanel', 'getBurnout', 'getSurveyResults', 'getHealth', 'getLogView', 'getSettings', 'getMailSettings', 'getRubricPanel', 'previewSummary']
+      .map((name) => freshReads(h, name, () => h.call(name, null)));
+    expect(calls).toEqual([
+      'getSidebarInfo: 0', 'getOverview: 0', 'getSurveysStatus: 0', 'getIndicatorsPanel: 0', 'getBurnout: 0', 'getSurveyResults: 0',
+      'getHealth: 0', 'getLogView: 0', 'getSettings: 0', 'getMailSettings: 0', 'getRubricPanel: 1', 'previewSummary: 1',
+    ]);
   });
 
   test('an operation that needs them reads the file once per execution, and the forms carry the source texts', () => {

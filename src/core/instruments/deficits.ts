@@ -52,8 +52,8 @@ const SCALE_HELP: Localized = {
 
 const ACTION_BOUNDS = { min: 1, max: 4, minLabel: { ru: 'серьезные затруднения', en: 'serious difficulty' }, maxLabel: { ru: 'справляюсь уверенно', en: 'confident' } };
 
-function action(key: string, ru: string, en: string): ScaleItem {
-  return scaleItem(key, { ru, en }, ACTION_BOUNDS);
+function action(key: string, title: Localized): ScaleItem {
+  return scaleItem(key, title, ACTION_BOUNDS);
 }
 
 interface AreaDefinition {
@@ -67,54 +67,54 @@ const AREAS: readonly AreaDefinition[] = [
     type: 'subject',
     name: { ru: 'Предметные компетенции', en: 'Subject competence' },
     actions: [
-      action('deficits.subject.tasks', 'Решение заданий повышенной сложности по своему предмету (олимпиадного уровня, второй части ОГЭ/ЕГЭ)', 'Solving advanced problems in your subject (olympiad level, part two of the state exams)'),
-      action('deficits.subject.content', 'Знание современного содержания своего предмета и его связей с наукой и практикой', 'Knowing the current content of your subject and its links to science and practice'),
-      action('deficits.subject.standards', 'Знание требований ФГОС и федеральной рабочей программы по своему предмету', 'Knowing the federal standard and the federal syllabus for your subject'),
+      action('deficits.subject.tasks', { ru: 'Решение заданий повышенной сложности по своему предмету (олимпиадного уровня, второй части ОГЭ/ЕГЭ)', en: 'Solving advanced problems in your subject (olympiad level, part two of the state exams)' }),
+      action('deficits.subject.content', { ru: 'Знание современного содержания своего предмета и его связей с наукой и практикой', en: 'Knowing the current content of your subject and its links to science and practice' }),
+      action('deficits.subject.standards', { ru: 'Знание требований ФГОС и федеральной рабочей программы по своему предмету', en: 'Knowing the federal standard and the federal syllabus for your subject' }),
     ],
   },
   {
     type: 'methodological',
     name: { ru: 'Методические компетенции', en: 'Methodological competence' },
     actions: [
-      action('deficits.methodological.lesson', 'Проектирование урока по требованиям обновленных ФГОС (деятельностный подход, планируемые результаты)', 'Designing lessons to the updated federal standards (activity approach, planned outcomes)'),
-      action('deficits.methodological.technologies', 'Применение современных образовательных технологий (проектных, исследовательских, проблемного обучения)', 'Using modern teaching technologies (project, research, problem-based learning)'),
-      action('deficits.methodological.literacy', 'Формирование функциональной грамотности обучающихся', 'Developing students\' functional literacy'),
+      action('deficits.methodological.lesson', { ru: 'Проектирование урока по требованиям обновленных ФГОС (деятельностный подход, планируемые результаты)', en: 'Designing lessons to the updated federal standards (activity approach, planned outcomes)' }),
+      action('deficits.methodological.technologies', { ru: 'Применение современных образовательных технологий (проектных, исследовательских, проблемного обучения)', en: 'Using modern teaching technologies (project, research, problem-based learning)' }),
+      action('deficits.methodological.literacy', { ru: 'Формирование функциональной грамотности обучающихся', en: 'Developing students\' functional literacy' }),
     ],
   },
   {
     type: 'psycho_pedagogical',
     name: { ru: 'Психолого-педагогические компетенции', en: 'Psycho-pedagogical competence' },
     actions: [
-      action('deficits.psycho_pedagogical.specialNeeds', 'Работа с обучающимися с особыми образовательными потребностями (ОВЗ, одаренные, с трудностями в обучении)', 'Working with students with special educational needs (disabilities, gifted, learning difficulties)'),
-      action('deficits.psycho_pedagogical.individual', 'Учет возрастных и индивидуальных особенностей обучающихся', 'Taking students\' age and individual characteristics into account'),
-      action('deficits.psycho_pedagogical.climate', 'Поддержание дисциплины и мотивации, предупреждение и разрешение конфликтов в классе', 'Keeping discipline and motivation, preventing and resolving conflicts in class'),
+      action('deficits.psycho_pedagogical.specialNeeds', { ru: 'Работа с обучающимися с особыми образовательными потребностями (ОВЗ, одаренные, с трудностями в обучении)', en: 'Working with students with special educational needs (disabilities, gifted, learning difficulties)' }),
+      action('deficits.psycho_pedagogical.individual', { ru: 'Учет возрастных и индивидуальных особенностей обучающихся', en: 'Taking students\' age and individual characteristics into account' }),
+      action('deficits.psycho_pedagogical.climate', { ru: 'Поддержание дисциплины и мотивации, предупреждение и разрешение конфликтов в классе', en: 'Keeping discipline and motivation, preventing and resolving conflicts in class' }),
     ],
   },
   {
     type: 'digital',
     name: { ru: 'Цифровые компетенции', en: 'Digital competence' },
     actions: [
-      action('deficits.digital.platforms', 'Использование цифровых образовательных платформ и ресурсов на уроках', 'Using digital learning platforms and resources in lessons'),
-      action('deficits.digital.materials', 'Создание собственных цифровых учебных материалов (интерактивные задания, онлайн-тесты)', 'Creating your own digital learning materials (interactive tasks, online tests)'),
-      action('deficits.digital.distance', 'Организация дистанционного и смешанного обучения', 'Organising distance and blended learning'),
+      action('deficits.digital.platforms', { ru: 'Использование цифровых образовательных платформ и ресурсов на уроках', en: 'Using digital learning platforms and resources in lessons' }),
+      action('deficits.digital.materials', { ru: 'Создание собственных цифровых учебных материалов (интерактивные задания, онлайн-тесты)', en: 'Creating your own digital learning materials (interactive tasks, online tests)' }),
+      action('deficits.digital.distance', { ru: 'Организация дистанционного и смешанного обучения', en: 'Organising distance and blended learning' }),
     ],
   },
   {
     type: 'assessment',
     name: { ru: 'Оценочные компетенции', en: 'Assessment competence' },
     actions: [
-      action('deficits.assessment.tools', 'Разработка контрольно-измерительных материалов и критериев оценивания', 'Developing assessment materials and marking criteria'),
-      action('deficits.assessment.analysis', 'Анализ результатов оценочных процедур (ВПР, ОГЭ, ЕГЭ) и коррекция обучения по ним', 'Analysing results of assessments (national tests, state exams) and adjusting teaching to them'),
-      action('deficits.assessment.formative', 'Применение формирующего оценивания, самооценки и взаимооценки обучающихся', 'Using formative assessment, self-assessment and peer assessment'),
+      action('deficits.assessment.tools', { ru: 'Разработка контрольно-измерительных материалов и критериев оценивания', en: 'Developing assessment materials and marking criteria' }),
+      action('deficits.assessment.analysis', { ru: 'Анализ результатов оценочных процедур (ВПР, ОГЭ, ЕГЭ) и коррекция обучения по ним', en: 'Analysing results of assessments (national tests, state exams) and adjusting teaching to them' }),
+      action('deficits.assessment.formative', { ru: 'Применение формирующего оценивания, самооценки и взаимооценки обучающихся', en: 'Using formative assessment, self-assessment and peer assessment' }),
     ],
   },
   {
     type: 'communicative',
     name: { ru: 'Коммуникативные компетенции', en: 'Communicative competence' },
     actions: [
-      action('deficits.communicative.parents', 'Взаимодействие с родителями (законными представителями) обучающихся, в том числе в трудных ситуациях', 'Working with students\' parents (legal guardians), including in difficult situations'),
-      action('deficits.communicative.cooperation', 'Организация учебного сотрудничества и групповой работы обучающихся', 'Organising cooperative and group work of students'),
-      action('deficits.communicative.colleagues', 'Профессиональное взаимодействие с коллегами: обмен опытом, совместные проекты, выступления', 'Working with colleagues: sharing experience, joint projects, presentations'),
+      action('deficits.communicative.parents', { ru: 'Взаимодействие с родителями (законными представителями) обучающихся, в том числе в трудных ситуациях', en: 'Working with students\' parents (legal guardians), including in difficult situations' }),
+      action('deficits.communicative.cooperation', { ru: 'Организация учебного сотрудничества и групповой работы обучающихся', en: 'Organising cooperative and group work of students' }),
+      action('deficits.communicative.colleagues', { ru: 'Профессиональное взаимодействие с коллегами: обмен опытом, совместные проекты, выступления', en: 'Working with colleagues: sharing experience, joint projects, presentations' }),
     ],
   },
 ];

@@ -41,31 +41,31 @@ const RATING_HELP: Localized = {
 
 const RATING_BOUNDS = { min: 1, max: 10, minLabel: { ru: 'самый низкий балл', en: 'lowest' }, maxLabel: { ru: 'самый высокий балл', en: 'highest' } };
 
-function rating(key: string, ru: string, en: string): ScaleItem {
-  return scaleItem(key, { ru, en }, RATING_BOUNDS);
+function rating(key: string, title: Localized): ScaleItem {
+  return scaleItem(key, title, RATING_BOUNDS);
 }
 
-function openQuestion(key: string, ru: string, en: string): TextItem {
-  return { key, kind: 'paragraph', title: { ru, en }, required: false };
+function openQuestion(key: string, title: Localized): TextItem {
+  return { key, kind: 'paragraph', title, required: false };
 }
 
 const MENTEE_RATINGS = [
-  rating('mentee.comfort', 'Насколько комфортно было общение с наставником?', 'How comfortable was communicating with your mentor?'),
+  rating('mentee.comfort', { ru: 'Насколько комфортно было общение с наставником?', en: 'How comfortable was communicating with your mentor?' }),
 ];
 
 const MENTOR_RATINGS = [
-  rating('mentor.comfort', 'Насколько комфортно было общение с наставляемым?', 'How comfortable was communicating with your mentee?'),
-  rating('mentor.planning', 'Насколько удалось спланировать работу?', 'How well did you manage to plan the work?'),
-  rating('mentor.planDone', 'Насколько удалось осуществить свой план?', 'How well did you manage to carry out your plan?'),
-  rating('mentor.menteeExpectations', 'Насколько оправдались Ваши ожидания от наставляемого?', 'How far were your expectations of your mentee met?'),
-  rating('mentor.roleSatisfaction', 'Насколько Вы довольны своей ролью наставника?', 'How satisfied are you with your role as a mentor?'),
+  rating('mentor.comfort', { ru: 'Насколько комфортно было общение с наставляемым?', en: 'How comfortable was communicating with your mentee?' }),
+  rating('mentor.planning', { ru: 'Насколько удалось спланировать работу?', en: 'How well did you manage to plan the work?' }),
+  rating('mentor.planDone', { ru: 'Насколько удалось осуществить свой план?', en: 'How well did you manage to carry out your plan?' }),
+  rating('mentor.menteeExpectations', { ru: 'Насколько оправдались Ваши ожидания от наставляемого?', en: 'How far were your expectations of your mentee met?' }),
+  rating('mentor.roleSatisfaction', { ru: 'Насколько Вы довольны своей ролью наставника?', en: 'How satisfied are you with your role as a mentor?' }),
 ];
 
 const COMMON_RATINGS = [
-  rating('mentoring.groupMeetings', 'Насколько полезными/интересными были групповые встречи?', 'How useful/interesting were the group meetings?'),
-  rating('mentoring.personalMeetings', 'Насколько полезными/интересными были личные встречи?', 'How useful/interesting were the one-to-one meetings?'),
-  rating('mentoring.jointWork', 'Насколько Вы довольны вашей совместной работой?', 'How satisfied are you with your work together?'),
-  rating('mentoring.expectations', 'Насколько оправдались Ваши ожидания от участия в программе наставничества?', 'How far were your expectations of the mentoring programme met?'),
+  rating('mentoring.groupMeetings', { ru: 'Насколько полезными/интересными были групповые встречи?', en: 'How useful/interesting were the group meetings?' }),
+  rating('mentoring.personalMeetings', { ru: 'Насколько полезными/интересными были личные встречи?', en: 'How useful/interesting were the one-to-one meetings?' }),
+  rating('mentoring.jointWork', { ru: 'Насколько Вы довольны вашей совместной работой?', en: 'How satisfied are you with your work together?' }),
+  rating('mentoring.expectations', { ru: 'Насколько оправдались Ваши ожидания от участия в программе наставничества?', en: 'How far were your expectations of the mentoring programme met?' }),
 ];
 
 const COMMON_FACTS = [
@@ -142,9 +142,9 @@ export const MENTORING: MentoringInstrument = {
       help: RATING_HELP,
       items: [
         ...COMMON_RATINGS,
-        openQuestion('mentoring.expected', 'Что Вы ожидали от программы и своей роли?', 'What did you expect from the programme and from your role?'),
-        openQuestion('mentoring.valuable', 'Что особенно ценно для Вас было в программе?', 'What was especially valuable to you in the programme?'),
-        openQuestion('mentoring.missing', 'Чего Вам не хватило в программе и/или что хотелось бы изменить?', 'What did the programme lack and/or what would you change?'),
+        openQuestion('mentoring.expected', { ru: 'Что Вы ожидали от программы и своей роли?', en: 'What did you expect from the programme and from your role?' }),
+        openQuestion('mentoring.valuable', { ru: 'Что особенно ценно для Вас было в программе?', en: 'What was especially valuable to you in the programme?' }),
+        openQuestion('mentoring.missing', { ru: 'Чего Вам не хватило в программе и/или что хотелось бы изменить?', en: 'What did the programme lack and/or what would you change?' }),
         ...COMMON_FACTS,
       ],
       next: SUBMIT,

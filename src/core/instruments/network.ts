@@ -40,17 +40,17 @@ export const NETWORK_KEYS = {
 
 const RATING_BOUNDS = { min: 1, max: 5, minLabel: { ru: 'совсем не удовлетворен(а)', en: 'not at all satisfied' }, maxLabel: { ru: 'полностью удовлетворен(а)', en: 'fully satisfied' } };
 
-function rating(key: string, ru: string, en: string): ScaleItem {
-  return scaleItem(key, { ru, en }, RATING_BOUNDS);
+function rating(key: string, title: Localized): ScaleItem {
+  return scaleItem(key, title, RATING_BOUNDS);
 }
 
 const RATINGS = [
-  rating('network.content', 'Полезность содержания для Вашей работы', 'Usefulness of the content for your work'),
-  rating('network.organisation', 'Организация: расписание, формат, удобство участия', 'Organisation: schedule, format, ease of taking part'),
-  rating('network.sharing', 'Возможность поделиться своим опытом', 'The chance to share your own experience'),
-  rating('network.support', 'Поддержка коллег и методистов', 'Support from colleagues and methodologists'),
-  rating('network.application', 'Возможность применить полученное в своей работе', 'The chance to apply what you gained in your work'),
-  rating('network.overall', 'Удовлетворенность участием в сетевых формах работы в целом', 'Overall satisfaction with taking part in network forms of work'),
+  rating('network.content', { ru: 'Полезность содержания для Вашей работы', en: 'Usefulness of the content for your work' }),
+  rating('network.organisation', { ru: 'Организация: расписание, формат, удобство участия', en: 'Organisation: schedule, format, ease of taking part' }),
+  rating('network.sharing', { ru: 'Возможность поделиться своим опытом', en: 'The chance to share your own experience' }),
+  rating('network.support', { ru: 'Поддержка коллег и методистов', en: 'Support from colleagues and methodologists' }),
+  rating('network.application', { ru: 'Возможность применить полученное в своей работе', en: 'The chance to apply what you gained in your work' }),
+  rating('network.overall', { ru: 'Удовлетворенность участием в сетевых формах работы в целом', en: 'Overall satisfaction with taking part in network forms of work' }),
 ];
 
 /** What the method measures and where it comes from: for coordinators, never on the form. */
