@@ -17,9 +17,9 @@ import { readRegistry } from './registry';
 import { Fresh } from '../core/views/snapshot';
 import { panelSnapshot } from './snapshot';
 
-function readLog(context: Context): LogView {
+function readLog(context: Context, limit?: number): LogView {
   const sheet = layoutSheet(context, 'log');
-  return logView(sheet ? readRows(sheet).slice(1) : []);
+  return logView(sheet ? readRows(sheet).slice(1) : [], limit);
 }
 
 /** google.script.run endpoint. Result: every form with its answers, response rates per school, missing reports. */
@@ -53,7 +53,8 @@ export function getOverview(): Fresh<OverviewView> {
   return {
     ...overviewView({
       districtName: settings.districtName, preset, result, schools: settings.schools, highBurnoutPercent: settings.highBurnoutPercent, today: nowIso(context).slice(0, 10),
-      logErrors: readLog(context).counts.error,
+      // Counted only: no entry's text is rendered.
+      logErrors: readLog(context, 0).counts.error,
     }),
     freshness,
   };

@@ -109,19 +109,26 @@ export function bothLanguages(code: string, text: string): Localized {
   return { ru: text, en: text };
 }
 
-/** Rows of the log sheet without its header: [time, sheet, row, reason text, code]. */
+/**
+ * Rows of the log sheet without its header: [time, sheet, row, reason text, code]. Only
+ * the entries shown are rendered in both languages: counting (the overview's `limit` 0)
+ * reads no catalog text, some of which Code.js reads from Data.html.
+ */
 export function logView(rows: readonly unknown[][], limit = LOG_VIEW_LIMIT): LogView {
   const counts: Record<LogLevel, number> = { error: 0, warning: 0, info: 0 };
-  const entries: LogEntryView[] = [];
-  for (const [at, sheet, row, text, code] of rows) {
+  const kept: (readonly unknown[])[] = [];
+  for (const cells of rows) {
+    const [, , , text, code] = cells;
     if (String(text ?? '') === '' && String(code ?? '') === '') continue;
-    const level = logLevel(String(code ?? ''));
-    counts[level]++;
-    const number = Number(row);
-    entries.push({
-      at: at instanceof Date ? at.toISOString() : String(at ?? ''), sheet: String(sheet ?? ''), row: row === '' || !Number.isFinite(number) ? null : number,
-      code: String(code ?? ''), level, text: bothLanguages(String(code ?? ''), String(text ?? '')),
-    });
+    counts[logLevel(String(code ?? ''))]++;
+    kept.push(cells);
   }
-  return { entries: entries.reverse().slice(0, Math.max(0, limit)), counts, total: entries.length };
+  const entries = kept.slice(Math.max(0, kept.length - Math.max(0, limit))).reverse().map(([at, sheet, row, text, code]): LogEntryView => {
+    const number = Number(row);
+    return {
+      at: at instanceof Date ? at.toISOString() : String(at ?? ''), sheet: String(sheet ?? ''), row: row === '' || !Number.isFinite(number) ? null : number,
+      code: String(code ?? ''), level: logLevel(String(code ?? '')), text: bothLanguages(String(code ?? ''), String(text ?? '')),
+    };
+  });
+  return { entries, counts, total: kept.length };
 }

@@ -40,3 +40,14 @@ test('a known entry switches language with its values kept', () => {
   const row = logRow({ at: '2026-11-23T09:00:00', sheet: 'Ответы', row: 4, reason: 'incomplete', params: { items: '5, 84' } }, 'ru');
   expect(logView([row]).entries[0].text.en).toBe('Incomplete response: no answer or an unreadable answer to items 5, 84. It is kept and flagged incomplete.');
 });
+
+test('the newest `limit` entries are shown, newest first; every entry is counted, blank rows are not', () => {
+  fc.assert(fc.property(fc.array(fc.constantFrom(...REASONS, ''), { maxLength: 40 }), fc.integer({ min: 0, max: 50 }), (codes, limit) => {
+    const rows = codes.map((code, i) => (code === '' ? ['', '', '', '', ''] : logRow({ at: `2026-11-23T09:00:${String(i).padStart(2, '0')}`, sheet: 'Ответы', row: i + 2, reason: code as LogReason }, 'ru')));
+    const view = logView(rows, limit);
+    const written = rows.filter((row) => row[4] !== '');
+    expect(view.total).toBe(written.length);
+    expect(view.counts.error + view.counts.warning + view.counts.info).toBe(written.length);
+    expect(view.entries.map((entry) => entry.row)).toEqual(written.slice(Math.max(0, written.length - limit)).reverse().map((row) => row[2]));
+  }));
+});
