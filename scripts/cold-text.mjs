@@ -57,6 +57,16 @@ export const COLD_MODULES = {
   'src/core/forms/form-spec.ts': ['*'],
   // The seed documents' names: the indicators panel's definitions.
   'src/core/indicators/sources.ts': ['*'],
+  // Log reasons only the rare operations raise (form creation and linking, the rubric's
+  // edits, a recalculation, the monthly mail), and those of a repair the scheduled run
+  // makes once (a trigger re-created or handed over, a damaged registry). The log panel
+  // reads them when its newest entries have one; the overview only counts entries.
+  'src/core/workbook/log.ts': [
+    'recalculated', 'recalculationPaused', 'staleScoresRemoved', 'formRelinked', 'formCreationUndone', 'formCreationLeftover',
+    'formAdopted', 'formNotIdentified', 'formItemsChanged', 'rubricEditConflict', 'rubricEditInvalid', 'rubricValueInvalid',
+    'rubricRowUnknown', 'mailSent', 'mailQuotaWait', 'mailFailed', 'mailUncertain', 'mailCancelled', 'triggerRecreated',
+    'triggerMissing', 'triggerHandedOver', 'unreadableRegistry', 'registrySheetMismatch', 'registryTitlesCut',
+  ].map((reason) => `LOG_REASONS.${reason}`),
   // Errors of saving the settings or the mail settings, and of editing the rubric.
   'src/core/settings.ts': ['ERRORS.*'],
   'src/core/mail-settings.ts': ['MAIL_SETTINGS_ERRORS.*'],

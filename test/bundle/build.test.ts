@@ -11,7 +11,7 @@ import { BLOCKS } from '../../src/core/rubric/definition';
 import { createEmulator } from '../../tools/emulator';
 import { loadBundle, triggerSimpleOnOpen } from '../../tools/emulator/bundle';
 import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
-import { Harness, setUpWorkbook } from './harness';
+import { Harness, setUpWorkbook, sheetValues } from './harness';
 
 const ROOT = join(__dirname, '..', '..');
 /** scripts/build.mjs's budget for Code.js. */
@@ -210,17 +210,21 @@ describe('the cold texts (build/Data.html)', () => {
     expect(runs.filter((run) => !run.endsWith(': 0'))).toEqual([]);
   });
 
-  test('opening the sidebar reads it not; the rubric panel and the mail preview read it once', () => {
+  test('opening the sidebar reads it not; the rubric panel, the mail preview and a log naming a rare operation read it once', () => {
     const h = setUpWorkbook();
     const survey = h.call<{ formId: string }>('createSurveyForm', 'network').formId;
     const surveyForm = h.emulator.forms.describe(survey);
     for (let seed = 1; seed <= 6; seed++) h.emulator.forms.submit(survey, answerForm(surveyForm, seededRandom(seed)));
     h.call('refreshIndicators');
+    // A recalculation logs its end with a reason Data.html holds: the log panel reads it,
+    // the overview only counts the log's entries.
+    h.call('recalculateAll');
+    expect(sheetValues(h, 'Журнал').map((row) => row[4])).toContain('recalculated');
     const calls = ['getSidebarInfo', 'getOverview', 'getSurveysStatus', 'getIndicatorsPanel', 'getBurnout', 'getSurveyResults', 'getHealth', 'getLogView', 'getSettings', 'getMailSettings', 'getRubricPanel', 'previewSummary']
       .map((name) => freshReads(h, name, () => h.call(name, null)));
     expect(calls).toEqual([
       'getSidebarInfo: 0', 'getOverview: 0', 'getSurveysStatus: 0', 'getIndicatorsPanel: 0', 'getBurnout: 0', 'getSurveyResults: 0',
-      'getHealth: 0', 'getLogView: 0', 'getSettings: 0', 'getMailSettings: 0', 'getRubricPanel: 1', 'previewSummary: 1',
+      'getHealth: 0', 'getLogView: 1', 'getSettings: 0', 'getMailSettings: 0', 'getRubricPanel: 1', 'previewSummary: 1',
     ]);
   });
 
