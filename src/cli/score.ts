@@ -325,8 +325,9 @@ export class ExportScorer implements RecordSink {
   private accept(row: number, score: ScoredResponse, stamp: string): void {
     this.total++;
     if (score.status === 'ok') this.ok++;
-    if (this.order === null && isSlashDate(stamp)) this.order = provenOrder(stamp);
-    if (this.order === null && (this.held.length > 0 || isSlashDate(stamp))) {
+    const slash = this.order === null && isSlashDate(stamp);
+    if (slash) this.order = provenOrder(stamp);
+    if (this.order === null && (this.held.length > 0 || slash)) {
       this.held.push({ row, score, stamp });
       if (this.held.length >= MAX_HELD_ROWS) this.release('mdy');
       return;
@@ -353,9 +354,35 @@ export class ExportScorer implements RecordSink {
   }
 
   private send(row: number, score: ScoredResponse, stamp: string): void {
-    this.emit(row, score, this.stamp === null ? null : timestampDate(stamp, this.order ?? 'mdy'));
+    this.emit(row, score, this.stamp === null ? null : this.date(stamp, this.order ?? 'mdy'));
+  }
+
+  /** Dates already read, by the text before the time of day and by order. */
+  private readonly dates = { mdy: new Map<string, string | null>(), dmy: new Map<string, string | null>() };
+
+  /**
+   * timestampDate of a timestamp. One that starts with a digit is decided by its text up to
+   * the first space (the date; the time of day after it varies row by row), so dates are
+   * read once per day an export spans.
+   */
+  private date(stamp: string, order: SlashOrder): string | null {
+    const first = stamp.charCodeAt(0);
+    const space = first >= 0x30 && first <= 0x39 ? stamp.indexOf(' ') : -1;
+    if (space < 0) return timestampDate(stamp, order);
+    const day = stamp.slice(0, space);
+    const known = this.dates[order];
+    let date = known.get(day);
+    if (date === undefined) {
+      date = timestampDate(day, order);
+      if (known.size >= MAX_DATES_KEPT) known.clear();
+      known.set(day, date);
+    }
+    return date;
   }
 }
+
+/** Distinct dates kept at most (an export spans a few months; a stranger file starts afresh). */
+const MAX_DATES_KEPT = 4096;
 
 export function runScore(args: string[], io: CliIo): number {
   const lang = io.lang;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { decodeText } from '../../src/cli/decode';
 import { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import { csvColumns } from '../../src/cli/score';
+import { csvColumns, timestampDate } from '../../src/cli/score';
 import { parseCsv } from '../../src/core/text/csv';
 import { Lang } from '../../src/core/text/i18n';
 import { BOYKO } from '../../src/core/instruments';
@@ -314,5 +314,37 @@ describe('reading a file in chunks', () => {
     const ambiguous = en.replace(/^(\d{1,2})\/(\d{1,2})\//gm, '1/2/');
     const dates = jsonl(runChunked(['score', 'boyko', 'a.csv'], [97], { 'a.csv': new TextEncoder().encode(ambiguous) }).stdout).map((row) => row.date);
     expect(new Set(dates)).toEqual(new Set(['2025-01-02']));
+  });
+});
+
+describe('submission dates', () => {
+  // The command keeps dates by a timestamp's text before its first space, so that part must decide them.
+  test('a timestamp starting with a digit has the date of its text up to the first space', () => {
+    const stamp = fc.tuple(
+      fc.integer({ min: 0, max: 9 }),
+      fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '9', '.', '/', '-', ' ', ':', 'T', '\t', '\u00a0', 'x'), maxLength: 24 }),
+    ).map(([digit, rest]) => `${digit}${rest}`);
+    fc.assert(
+      fc.property(stamp, fc.constantFrom('mdy', 'dmy') as fc.Arbitrary<'mdy' | 'dmy'>, (value, order) => {
+        const space = value.indexOf(' ');
+        fc.pre(space >= 0);
+        expect(timestampDate(value.slice(0, space), order)).toBe(timestampDate(value, order));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(timestampDate('12.03.2025', 'mdy')).toBe('2025-03-12');
+    expect(timestampDate('3/12/2025', 'dmy')).toBe('2025-12-03');
+  });
+
+  test('rows on the same day with different times, and days in every format, get their own dates', () => {
+    const header = readFileSync(fixture('boyko-google-ru.csv'), 'utf8').split('\n')[0];
+    const answers = Array(84).fill('Да').join(',');
+    const stamps = ['12.03.2025 10:15:30', '12.03.2025 23:59:59', '13.03.2025 00:00:01', '2025-03-14T10:00:00', '2025-03-14 10:00', '3/15/2025 1:00:00', '15.03.25 9:00', ' 16.03.2025 10:00', '17.03.2025', '1x.03.2025 10:00'];
+    const text = `${header}\n${stamps.map((stamp) => `${stamp},Школа,Физика,25–34 года,0–3 года,${answers}`).join('\n')}\n`;
+    let stdout = '';
+    const io: CliIo = { readFile: () => new TextEncoder().encode(text), stdout: (t) => (stdout += t), stderr: () => undefined, lang: 'ru' };
+    expect(main(['score', 'boyko', 'dates.csv'], io)).toBe(0);
+    expect(jsonl(stdout).map((row) => row.date)).toEqual(stamps.map((stamp) => timestampDate(stamp, 'mdy')));
+    expect(jsonl(stdout).map((row) => row.date).slice(0, 5)).toEqual(['2025-03-12', '2025-03-12', '2025-03-13', '2025-03-14', '2025-03-14']);
   });
 });
