@@ -27,7 +27,7 @@ import { dataColumn, isDataHeader, parseScoreRows, StoredScore } from '../core/w
 import { Settings } from '../core/settings';
 import { DISTRICT_SHEET, INDICATORS_SHEET, REPORTS_SHEET, scoresKey, scoresSheets } from '../core/workbook/sheets';
 import { IndicatorsSummary, indicatorsSummary } from '../core/views/indicators';
-import { hasKey, protectSheet, readRows, readSmallResponseRows, readWholeColumn, replaceChangedRows, rowPairs, Sheet, sheetById } from './adapters/workbook';
+import { hasKey, protectSheet, readSmallResponseRows, readToLastRow, replaceChangedRows, rowPairs, Sheet, sheetById } from './adapters/workbook';
 import { Context, contextTimeZone, ensureLayoutSheet, layoutSheet, locked, requireContext, saveLayout } from './context';
 import { nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
@@ -120,21 +120,34 @@ function districtRows(values: unknown[][], preset: Preset): DistrictReportRow[] 
   })).filter((row) => row.period.trim() !== '' || Object.values(row.values).some((v) => String(v ?? '').trim() !== ''));
 }
 
-/** The scored responses of one instrument's scores sheet, each with its submission time. */
-export function readStoredScores(context: Context, id: InstrumentId): StoredScore[] {
+/**
+ * The scored responses of one instrument's scores sheet, each with its submission time,
+ * and the sheet's row count (its getLastRow: what tells new answers apart).
+ */
+function readStoredScores(context: Context, id: InstrumentId): { scores: StoredScore[]; rows: number } | null {
   const sheet = layoutSheet(context, scoresKey(id));
-  if (!sheet) return [];
-  // Only the JSON column is used: read it alone (a fifth of the cells or less) when the
-  // sheet has it where this version writes it, the whole sheet otherwise.
-  const column = readWholeColumn(sheet, dataColumn(getInstrument(id)));
+  if (!sheet) return null;
+  // Only the JSON column is used: read it alone, down to the sheet's last row (a fifth of
+  // the cells or less), when the sheet has it where this version writes it; the whole
+  // sheet otherwise. Either read ends at the last row, so the row count comes with it.
+  const column = readToLastRow(sheet, dataColumn(getInstrument(id)), 1).map((row) => row[0]);
   const [header, ...data] = isDataHeader(column[0])
     ? [[column[0]], ...column.slice(1).filter((cell) => cell !== '').map((cell) => [cell])]
-    : readRows(sheet);
-  return header ? parseScoreRows(header, data).scores : [];
+    : readToLastRow(sheet);
+  return { scores: header ? parseScoreRows(header, data).scores : [], rows: column.length };
 }
 
-function readSurveyScores(context: Context): StoredScore[] {
-  return scoresSheets(context.layout).flatMap(({ instrument }) => readStoredScores(context, instrument));
+/** Every scores sheet's scored responses, and each sheet's row count by layout key. */
+function readSurveyScores(context: Context): { stored: StoredScore[]; rows: Record<string, number> } {
+  const stored: StoredScore[] = [];
+  const rows: Record<string, number> = {};
+  for (const { key, instrument } of scoresSheets(context.layout)) {
+    const read = readStoredScores(context, instrument);
+    if (!read) continue;
+    stored.push(...read.scores);
+    rows[key] = read.rows;
+  }
+  return { stored, rows };
 }
 
 /** What the indicators are computed from, read once per sheet. */
@@ -148,17 +161,19 @@ export interface IndicatorSources {
   stored: StoredScore[];
   /** districtFingerprint of the district data sheet as read: the panels' snapshot keeps it. */
   districtKey: string;
+  /** The row count of each scores sheet read, by layout key (the panels' snapshot keeps them). */
+  rows: Record<string, number>;
 }
 
 export function readIndicatorSources(context: Context, settings: Settings, districtSheet = layoutSheet(context, 'district')): IndicatorSources {
   const preset = presetOf(settings);
   const { rows, origins } = readReportFilings(context, readRegistry(context));
   const reports = acceptSchoolReports(preset, rows, { schools: settings.schools });
-  const districtValues = districtSheet ? readRows(districtSheet) : [];
+  const districtValues = districtSheet ? readToLastRow(districtSheet) : [];
   const district = acceptDistrictReports(preset, districtRows(districtValues, preset)).accepted;
-  const stored = readSurveyScores(context);
+  const { stored, rows: scoresRows } = readSurveyScores(context);
   const scores = stored.map((score) => surveyRowFromScore(score.scored, score.submittedAt.slice(0, 10)));
-  return { preset, reports, origins, district, scores, stored, districtKey: districtFingerprint(districtValues) };
+  return { preset, reports, origins, district, scores, stored, rows: scoresRows, districtKey: districtFingerprint(districtValues) };
 }
 
 /** The indicators from read sources, with `currentPeriod` the period whose missing reports are listed. */
@@ -170,26 +185,43 @@ export function indicatorsFrom(sources: IndicatorSources, settings: Settings, cu
   });
 }
 
+/** What computeFromSheets gives: the indicators, what they were computed from, and when. */
+export interface Computed {
+  result: IndicatorsResult;
+  reports: AcceptedReports;
+  origins: FilingOrigin[];
+  stored: StoredScore[];
+  /** The row count of each scores sheet read, by layout key. */
+  rows: Record<string, number>;
+  /** districtFingerprint of the district data sheet as read. */
+  districtKey: string;
+  /** The workbook's local time the current period was taken from (ISO date-time). */
+  computedAt: string;
+}
+
 /** Computes every indicator of the preset from the sheets as they are, writing nothing. */
-export function computeFromSheets(context: Context, settings: Settings, districtSheet?: Sheet): { result: IndicatorsResult; reports: AcceptedReports; origins: FilingOrigin[]; stored: StoredScore[]; districtKey: string } {
+export function computeFromSheets(context: Context, settings: Settings, districtSheet?: Sheet): Computed {
   const sources = readIndicatorSources(context, settings, districtSheet);
-  const today = nowIso(context).slice(0, 10);
-  const result = indicatorsFrom(sources, settings, periodOf(today, sources.preset.reportingPeriod));
-  return { result, reports: sources.reports, origins: sources.origins, stored: sources.stored, districtKey: sources.districtKey };
+  const computedAt = nowIso(context);
+  const result = indicatorsFrom(sources, settings, periodOf(computedAt.slice(0, 10), sources.preset.reportingPeriod));
+  const { reports, origins, stored, rows, districtKey } = sources;
+  return { result, reports, origins, stored, rows, districtKey, computedAt };
 }
 
 /** Recomputes every indicator of the preset and rewrites the indicators and reports sheets. */
 export function recomputeIndicators(context: Context, settings: Settings): IndicatorsResult {
   const sheets = ensureReportSheets(context, settings);
-  const { result, reports, origins, stored, districtKey } = computeFromSheets(context, settings, sheets.district);
+  const computed = computeFromSheets(context, settings, sheets.district);
+  const { result, reports, origins } = computed;
   // A school name or a reason can quote whatever a form was made to accept: cut to fit a cell.
   const fit = (row: unknown[]) => fitRow(row, context.lang);
   // Most recomputations change nothing: a sheet already holding the rows is not written.
   replaceChangedRows(sheets.indicators, indicatorsHeader(context.lang), indicatorRows(result, context.lang).map(fit));
   replaceChangedRows(sheets.reports, reportsHeader(context.lang),
     reportStatusRows(reports, origins, result.missingReports, result.currentPeriod, context.lang).map(fit));
-  // What the sidebar's panels show, from the same reading: they open without reading it again.
-  storePanelSnapshot(context, settings, result, stored, districtKey);
+  // What the sidebar's panels show, from the same reading (the scores, their sheets' row
+  // counts, the time): they open without reading it again.
+  storePanelSnapshot(context, settings, computed);
   // Every filing is now in the reports sheet: none is due any more.
   deleteBookValue(context.book, INDICATORS_DUE_KEY);
   return result;

@@ -7,18 +7,16 @@
 import { tr } from '../core/text/i18n';
 import { PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { buildSnapshot, districtFingerprint, Freshness, freshnessOf, PanelSnapshot, snapshotCells, snapshotFromCells, snapshotSettingsKey } from '../core/views/snapshot';
-import { IndicatorsResult } from '../core/indicators/compute';
 import { Settings } from '../core/settings';
 import { PANELS_SHEET, scoresSheets } from '../core/workbook/sheets';
-import { StoredScore } from '../core/workbook/scores-table';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 import { isCoordinator } from './access';
 import { withLock } from './adapters/lock';
 import { readBookJson } from './adapters/state';
-import { hideSheet, protectSheet, readRowsInOneCall, readWholeColumn, replaceRows } from './adapters/workbook';
+import { hideSheet, protectSheet, readRowsInOneCall, readWholeColumn, replaceFirstColumn } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, saveLayout } from './context';
 import { nowIso } from './log';
-import { computeFromSheets, presetOf, recomputeIndicators } from './reports';
+import { Computed, computeFromSheets, presetOf, recomputeIndicators } from './reports';
 
 const HEADER = {
   ru: 'Сводки для панелей боковой панели: пересчитываются вместе с показателями, не редактируйте',
@@ -37,12 +35,12 @@ function scoresRows(context: Context): Record<string, number> {
 
 /**
  * Builds and writes the snapshot of what was just computed (by recomputeIndicators,
- * under the lock, so no answer is scored between the reading and the row counts).
+ * under the lock, so no answer is scored between the reading and the row counts): the
+ * scores, the scores sheets' row counts and the time are those that computation read.
  */
-export function storePanelSnapshot(context: Context, settings: Settings, result: IndicatorsResult, scores: readonly StoredScore[], district: string): void {
-  const snapshot = buildSnapshot({
-    computedAt: nowIso(context), settings, periodKind: presetOf(settings).reportingPeriod, rows: scoresRows(context), district, result, scores,
-  });
+export function storePanelSnapshot(context: Context, settings: Settings, computed: Computed): void {
+  const { computedAt, rows, districtKey: district, result, stored: scores } = computed;
+  const snapshot = buildSnapshot({ computedAt, settings, periodKind: presetOf(settings).reportingPeriod, rows, district, result, scores });
   let sheet = layoutSheet(context, 'panels');
   if (!sheet) {
     sheet = ensureLayoutSheet(context, 'panels', PANELS_SHEET, [tr(HEADER, context.lang)]);
@@ -50,7 +48,7 @@ export function storePanelSnapshot(context: Context, settings: Settings, result:
     protectSheet(sheet, settings.coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
     hideSheet(sheet);
   }
-  replaceRows(sheet, [tr(HEADER, context.lang)], snapshotCells(snapshot).map((cell) => [cell]));
+  replaceFirstColumn(sheet, tr(HEADER, context.lang), snapshotCells(snapshot));
 }
 
 /**
@@ -85,7 +83,7 @@ export function panelSnapshot(context: Context, settings: Settings): { snapshot:
   // user gets it computed for this opening only.
   const kept = isCoordinator(settings) ? withLock(() => (recomputeIndicators(context, settings), readPanelSnapshot(context))) : null;
   if (kept && kept !== 'busy') return { snapshot: kept, freshness: { computedAt: kept.computedAt, stale: false, reasons: [] } };
-  const { result, stored: scores, districtKey } = computeFromSheets(context, settings);
-  const snapshot = buildSnapshot({ computedAt: nowIso(context), settings, periodKind: presetOf(settings).reportingPeriod, rows: {}, district: districtKey, result, scores });
+  const { result, stored: scores, districtKey, computedAt } = computeFromSheets(context, settings);
+  const snapshot = buildSnapshot({ computedAt, settings, periodKind: presetOf(settings).reportingPeriod, rows: {}, district: districtKey, result, scores });
   return { snapshot, freshness: { computedAt: snapshot.computedAt, stale: false, reasons: [] } };
 }

@@ -119,11 +119,13 @@ describe('service calls', () => {
     const calls = counter.since(before);
     expect(calls['Spreadsheet.getSpreadsheetTimeZone']).toBe(1);
     expect(calls['Lock.releaseLock']).toBeUndefined();
-    // The context 3, the settings 3, the user 2, the lock 2, the registry 3, the report
-    // sheets 3, the district data 2, the JSON column 3, the local day 2, the two compared 4;
-    // then the panels' snapshot 10: its sheet and the scores sheet looked up 2, the scores
-    // sheet's row count, the time, and one write of its cells (the extent checked 5, 1).
-    expect(total(calls)).toBe(37);
+    // The context 3, the settings 3, the user 2, the lock 2, the report sheets 3, the
+    // registry 3, the district data 1, the JSON column 2 (the scores sheet and one
+    // getSheetValues down to its last row, which gives its row count too), the local time
+    // 2, the two compared 2; then the panels' snapshot 4: its sheet, its row count, one write.
+    expect(calls['Utilities.formatDate']).toBe(1);
+    expect(calls['Sheet.getLastRow']).toBe(1);
+    expect(total(calls)).toBe(27);
   });
 });
 

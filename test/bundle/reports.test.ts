@@ -159,9 +159,11 @@ describe('reading for the indicators', () => {
     const small = refreshCalls(5);
     const large = refreshCalls(300);
     expect(large).toEqual(small);
-    // Read once each: settings, registry, the report responses, district data, Boyko scores,
-    // and the indicators and reports sheets, compared before they are written.
-    expect(small['Range.getValues']).toBe(7);
+    // Read once each: settings, registry and the report responses through a range; district
+    // data, Boyko scores, and the indicators and reports sheets (compared before they are
+    // written) straight down to their last row.
+    expect(small['Range.getValues']).toBe(3);
+    expect(small['Sheet.getSheetValues']).toBe(4);
     // The report responses' timestamps: as the sheet shows them, one read for the column.
     expect(small['Range.getDisplayValues']).toBe(1);
     expect(small['Range.getValue'] ?? 0).toBe(0);

@@ -35,6 +35,9 @@ export class CallCounter {
       else if (GRID_WRITES.has(method)) this.cellsWritten += gridSize(args[0]);
       else if (CELL_READS.has(method)) this.cellsRead += 1;
       else if (CELL_WRITES.has(method)) this.cellsWritten += 1;
+    } else if (service === 'Sheet' && method === 'getSheetValues') {
+      // A grid read straight from the sheet, no Range in between: its cells count the same.
+      this.cellsRead += gridSize(result);
     } else if (service === 'Sheet' && method === 'appendRow' && Array.isArray(args[0])) {
       this.cellsWritten += args[0].length;
     }

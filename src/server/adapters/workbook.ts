@@ -3,7 +3,7 @@
  * workbook. Reads are whole-sheet (one getValues), writes are one setValues or one
  * appendRow, whatever the number of rows.
  */
-import { inertRow } from '../../core/text/inert';
+import { inertRow, sheetText } from '../../core/text/inert';
 import { parseDisplayedTimestamp } from '../../core/text/timestamps';
 import { KeyedRow } from '../../core/workbook/response-key';
 
@@ -45,6 +45,40 @@ export function readRowsInOneCall(sheet: Sheet): unknown[][] {
   }
 }
 
+/**
+ * Rows 1 to the sheet's last row with content, of every column from `column` or of
+ * `columns` of them, in one call: Sheet.getSheetValues takes -1 as "the very last row or
+ * column that has data", so what it returns has exactly getLastRow rows and no getLastRow
+ * (nor getDataRange) is asked. An empty sheet has no row to return and getSheetValues
+ * refuses it: only then is getLastRow asked, to tell that from a failure, which is thrown.
+ */
+export function readToLastRow(sheet: Sheet, column = 1, columns = -1): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, column, -1, columns);
+  } catch (error) {
+    if (sheet.getLastRow() === 0) return [];
+    throw error;
+  }
+}
+
+/**
+ * Replaces the first column with a header and cells in one setValues over the old and the
+ * new extent together, the rows beyond the new cells written empty: three calls when the
+ * cells take no more rows than the sheet has content (getMaxRows only when they do). A
+ * failure at any call leaves the old cells or the new, never a column half cleared.
+ */
+export function replaceFirstColumn(sheet: Sheet, header: string, cells: readonly unknown[]): void {
+  const last = sheet.getLastRow();
+  const height = Math.max(1 + cells.length, last);
+  if (height > last) {
+    const maxRows = sheet.getMaxRows();
+    if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
+  }
+  const column = [[sheetText(header)], ...cells.map((cell) => [cell])];
+  while (column.length < height) column.push(['']);
+  sheet.getRange(1, 1, height, 1).setValues(column);
+}
+
 /** Appends one row atomically (appendRow finds the end itself: no getLastRow). */
 export function appendRow(sheet: Sheet, row: unknown[]): void {
   sheet.appendRow(row);
@@ -79,7 +113,7 @@ export function replaceRows(sheet: Sheet, header: unknown[], rows: unknown[][]):
  * back: text without its protecting apostrophe): one read instead of a write then.
  */
 export function replaceChangedRows(sheet: Sheet, header: unknown[], rows: unknown[][]): void {
-  const held = sheet.getDataRange().getValues();
+  const held = readToLastRow(sheet);
   const table = [header, ...rows];
   const same = held.length === table.length && table.every((row, r) => held[r].length >= row.length
     && held[r].every((cell, column) => cell === (column < row.length ? row[column] ?? '' : '')));
