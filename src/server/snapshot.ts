@@ -13,7 +13,7 @@ import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 import { isCoordinator } from './access';
 import { withLock } from './adapters/lock';
 import { readBookJson } from './adapters/state';
-import { hideSheet, protectSheet, readRowsInOneCall, readWholeColumn, replaceFirstColumn } from './adapters/workbook';
+import { hideSheet, protectSheet, readToLastRow, readWholeColumn, replaceFirstColumn } from './adapters/workbook';
 import { Context, ensureLayoutSheet, layoutSheet, saveLayout } from './context';
 import { nowIso } from './log';
 import { Computed, computeFromSheets, presetOf, recomputeIndicators } from './reports';
@@ -57,7 +57,12 @@ export function storePanelSnapshot(context: Context, settings: Settings, compute
  */
 function districtNow(context: Context): string {
   const sheet = layoutSheet(context, 'district');
-  return districtFingerprint(sheet ? readRowsInOneCall(sheet) : []);
+  try {
+    return districtFingerprint(sheet ? readToLastRow(sheet) : []);
+  } catch {
+    // Unreadable now: the panel still opens, its figures not known to be fresh ('' is no fingerprint).
+    return '';
+  }
 }
 
 function readPanelSnapshot(context: Context): PanelSnapshot | null {

@@ -33,19 +33,6 @@ export function readRows(sheet: Sheet): unknown[][] {
 }
 
 /**
- * Every value of a sheet in one call, where readRows makes two: getSheetValues with -1
- * rows and columns reads up to the last row and column with data. An empty sheet has no
- * such range and refuses it: it gives no rows.
- */
-export function readRowsInOneCall(sheet: Sheet): unknown[][] {
-  try {
-    return sheet.getSheetValues(1, 1, -1, -1);
-  } catch {
-    return [];
-  }
-}
-
-/**
  * Rows 1 to the sheet's last row with content, of every column from `column` or of
  * `columns` of them, in one call: Sheet.getSheetValues takes -1 as "the very last row or
  * column that has data", so what it returns has exactly getLastRow rows and no getLastRow
