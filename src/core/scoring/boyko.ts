@@ -66,6 +66,12 @@ const phaseSums = new Int32Array(BOYKO_PHASE_COUNT);
 const phaseGaps = new Uint8Array(BOYKO_PHASE_COUNT);
 const codesScratch = new Uint8Array(BOYKO_ITEM_COUNT);
 
+// Readers of the scratch sums, at module level so that a call allocates no closures.
+const sy = (s: number): number | null => (gaps[s] ? null : sums[s]);
+const sl = (s: number): BoykoLevel | null => (gaps[s] ? null : SYMPTOM_LEVEL[sums[s]]);
+const ph = (p: number): number | null => (phaseGaps[p] ? null : phaseSums[p]);
+const pl = (p: number): BoykoLevel | null => (phaseGaps[p] ? null : PHASE_LEVEL[phaseSums[p]]);
+
 /**
  * Scores one response given as answer codes: codes[i] is item i + 1's answer,
  * 1 = Да, 2 = Нет, 0 = missing, 3 = unreadable (see readYesNoCode).
@@ -100,8 +106,6 @@ export function scoreBoyko(
     }
   }
   // Object literals with fixed keys: one allocation each, the fastest shape for V8.
-  const sy = (s: number): number | null => (gaps[s] ? null : sums[s]);
-  const sl = (s: number): BoykoLevel | null => (gaps[s] ? null : SYMPTOM_LEVEL[sums[s]]);
   const symptoms: Record<BoykoSymptomKey, number | null> = {
     1: sy(0), 2: sy(1), 3: sy(2), 4: sy(3), 5: sy(4), 6: sy(5),
     7: sy(6), 8: sy(7), 9: sy(8), 10: sy(9), 11: sy(10), 12: sy(11),
@@ -121,8 +125,6 @@ export function scoreBoyko(
       if (sums[s] >= DOMINANT_MIN) dominant.push(s + 1);
     }
   }
-  const ph = (p: number): number | null => (phaseGaps[p] ? null : phaseSums[p]);
-  const pl = (p: number): BoykoLevel | null => (phaseGaps[p] ? null : PHASE_LEVEL[phaseSums[p]]);
   const phases: Record<BoykoPhaseKey, number | null> = { 1: ph(0), 2: ph(1), 3: ph(2) };
   const phaseLevels: Record<BoykoPhaseKey, BoykoLevel | null> = { 1: pl(0), 2: pl(1), 3: pl(2) };
   const total = missingCount > 0 ? null : phaseSums[0] + phaseSums[1] + phaseSums[2];
