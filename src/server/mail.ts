@@ -26,6 +26,9 @@ import { logEntry, nowIso, writeLog } from './log';
 import { readRegistry } from './registry';
 import { IndicatorSources, indicatorsFrom, presetOf, readIndicatorSources } from './reports';
 import { scoreWorkbookRubric } from './rubric';
+import { readBookJson, writeBookJson } from './adapters/state';
+import { hash53 } from '../core/workbook/response-key';
+import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 
 const MAIL_KEY = 'mail';
 
@@ -106,16 +109,52 @@ export interface MailRun {
 /**
  * The scheduled job's mail step, for a workbook the caller has opened (no active
  * spreadsheet, document properties or document lock needed). Sends what is due, as far as
- * the daily quota allows; the rest waits in the mail sheet for a later run. Most hourly
- * runs have nothing to send: they find that out from two sheet reads, without the lock.
+ * the daily quota allows; the rest waits in the mail sheet for a later run. Most runs
+ * have nothing to send: they find that out without the lock, from the mail sheet, or
+ * without reading it while the day its last reading found work for is still ahead.
  */
 /** `now`: the caller's local time when it has just read it (the daily run), else read here. */
 export function sendDueMail(context: Context, settings: Settings = readSettings(context), now: string = nowIso(context)): MailRun {
+  const today = now.slice(0, 10);
+  const rows = hash53(JSON.stringify(settingsSheetRows(context)));
+  const quiet = readBookJson<MailQuiet>(context.book, QUIET_KEY);
+  if (quiet && quiet.rows === rows && today < quiet.until) return { sent: 0, queued: 0 };
   const mail = readMailSettings(context, settings);
   const sheet = ensureMailSheet(context, settings);
-  if (!workToDo(settings, mail, parseLedger(readRows(sheet)), now)) return { sent: 0, queued: 0 };
+  const ledger = parseLedger(readRows(sheet));
+  if (!workToDo(settings, mail, ledger, now)) {
+    const until = firstDayWithWork(settings, mail, ledger, today);
+    if (quiet?.rows !== rows || quiet.until !== until) writeBookJson(context.book, QUIET_KEY, { until, rows } satisfies MailQuiet);
+    return { sent: 0, queued: 0 };
+  }
   const outcome = withLock(() => runMail(context, settings, mail, sheet, now));
   return outcome === 'busy' ? { sent: 0, queued: 0, busy: true } : outcome;
+}
+
+/**
+ * What the mail step last found in the mail sheet: nothing to do before `until`, with the
+ * settings sheet's rows as they were then (their hash). The ledger changes only when the
+ * step has work, so until that day, with the same settings, the sheet need not be read.
+ */
+interface MailQuiet { until: string; rows: string }
+
+const QUIET_KEY = PROPERTY_KEYS.mailQuiet;
+
+/** Beyond this the step looks at the mail sheet again anyway. */
+const QUIET_LOOKAHEAD_DAYS = 62;
+
+function addDays(isoDate: string, days: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** The first day after `today` on which this ledger and these settings give the step work (or the look-ahead's end). */
+function firstDayWithWork(settings: Settings, mail: ReturnType<typeof readMailSettings>, ledger: Ledger, today: string): string {
+  for (let days = 1; days < QUIET_LOOKAHEAD_DAYS; days++) {
+    const day = addDays(today, days);
+    if (workToDo(settings, mail, ledger, day)) return day;
+  }
+  return addDays(today, QUIET_LOOKAHEAD_DAYS);
 }
 
 const settingsNoticeKey = (today: string) => `notice:settings:${today}`;

@@ -29,6 +29,8 @@ export const PROPERTY_KEYS = {
   dailySeen: 'pdm.dailySeen',
   /** Mail the last run could not finish (quota, busy): the next hourly run tries again. */
   mailPending: 'pdm.mailPending',
+  /** The first day the mail step has work, as its last look at the mail sheet found (MailQuiet, server/mail). */
+  mailQuiet: 'pdm.mailQuiet',
   /** The scheduled job's heartbeat: when its daily run last started (local ISO). */
   lastRun: 'pdm.lastRun',
   dailyDone: 'pdm.dailyDone',
