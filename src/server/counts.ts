@@ -7,7 +7,7 @@
  * row deleted by hand — sends that instrument to the catch-up, which reads it whole.
  */
 import { InstrumentId } from '../core/instruments';
-import { FormRecord, isScored, isSurveyRecord } from '../core/workbook/registry';
+import { CompactRegistry, compactRecord, FormRecord, isScored, isSurveyRecord, SurveyRecord } from '../core/workbook/registry';
 import { scoresKey } from '../core/workbook/sheets';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 import { readBookJson, writeBookJson } from './adapters/state';
@@ -28,6 +28,13 @@ export interface InstrumentCounts {
 }
 
 const dataRows = (sheet: { getLastRow(): number } | null) => Math.max(0, (sheet?.getLastRow() ?? 1) - 1);
+
+/** The scored survey records the state's compact registry names; null when none is kept (too large, or never written). */
+export function compactSurveyRecords(context: Context): SurveyRecord[] | null {
+  const compact = readBookJson<CompactRegistry>(context.book, PROPERTY_KEYS.forms);
+  if (!compact) return null;
+  return Object.keys(compact).map((id) => compactRecord(compact, Number(id))).filter((record): record is SurveyRecord => record !== null);
+}
 
 export function countRows(context: Context, records: readonly FormRecord[] = readRegistry(context)): Map<InstrumentId, InstrumentCounts> {
   const counts = new Map<InstrumentId, InstrumentCounts>();

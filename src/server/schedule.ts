@@ -27,7 +27,8 @@ import { presetOf, recomputeIndicators } from './reports';
 import { periodOf } from '../core/periods';
 import { sendDueMail } from './mail';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
-import { countRows, DailySeen, scoresOf, sheetsToCatchUp } from './counts';
+import { compactSurveyRecords, countRows, DailySeen, scoresOf, sheetsToCatchUp } from './counts';
+import type { FormRecord } from '../core/workbook/registry';
 import { readRegistry, syncCompactRegistry } from './registry';
 
 export const OWNER_KEY = PROPERTY_KEYS.triggerOwner;
@@ -225,8 +226,10 @@ function nextLocalMidnight(now: string, at: number): number {
  * local midnight (its instant stored by the day before): the authorization, the heartbeat,
  * the full trigger check (a deleted form-submit trigger is logged), the counts that tell
  * whether anything waits unscored (those instruments are caught up), the indicators when
- * the scores or the period changed, and the mail. Once a week the catch-up and the
- * indicators run whatever the counts say.
+ * the scores or the period changed, and the mail (its sheet read only from the day its
+ * last reading found work for). The counts cover the sheets the state's compact registry
+ * names; a day with work, and the weekly check, read the registry sheet itself. Once a
+ * week the catch-up and the indicators run whatever the counts say.
  */
 /** `owner`: the recorded owner, who runs this job. */
 function runForWorkbook(context: Context, owner: string, options: RunOptions, started: number): void {
@@ -269,16 +272,23 @@ function runForWorkbook(context: Context, owner: string, options: RunOptions, st
         return;
       }
       checkTriggersAndLog(context, current, false, false, owner);
-      const records = readRegistry(context);
-      // The registry sheet is the record: a hand edit reaches the submissions' compact copy within the day.
-      syncCompactRegistry(context, records);
       const seen = readBookJson<DailySeen>(context.book, DAILY_SEEN_KEY);
       const full = !seen || Date.now() - seen.fullAt >= FULL_CHECK_AFTER_MS;
-      const counts = countRows(context, records);
+      // The registry sheet is the record, and the submissions' compact copy of it in the
+      // state is what the add-on last wrote there or read: a quiet day counts the sheets
+      // that copy names. The weekly full check, and any day that finds work, read the
+      // sheet itself, so a hand edit reaches the compact copy then.
+      const fromSheet = (): FormRecord[] => {
+        const records = readRegistry(context);
+        syncCompactRegistry(context, records);
+        return records;
+      };
+      const counts = countRows(context, (!full && compactSurveyRecords(context)) || fromSheet());
       const scores = scoresOf(counts);
       const period = periodOf(day, presetOf(current).reportingPeriod);
       scoresChanged = full || seen?.period !== period || JSON.stringify(scores) !== JSON.stringify(seen?.scores ?? {});
       const behind = full ? [] : sheetsToCatchUp(context, counts);
+      if (!full && (scoresChanged || behind.length > 0)) fromSheet();
       // A catch-up already queued does not know what it misses: it stays a full one.
       if (!full && behind.length > 0 && !readBookJson(context.book, CATCH_UP_PROPERTY)) catchUpSheets = behind;
       if (full || behind.length > 0) writeBookJson(context.book, CATCH_UP_PROPERTY, true);

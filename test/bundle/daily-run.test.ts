@@ -3,7 +3,8 @@
  * reads as little as possible; these tests show that what it skips still reaches the user
  * when something changes by a path it does not watch (a hand edit of a protected sheet).
  */
-import { Harness, SETTINGS, sheetValues, startHarness } from './harness';
+import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
+import { Harness, SETTINGS, setUpWorkbook, sheetValues, startHarness } from './harness';
 
 function setUp(): Harness {
   const h = startHarness();
@@ -33,5 +34,44 @@ describe('the mail step on quiet days', () => {
     expect(summaries(h).map((m) => m.subject)).toEqual(['PD Monitor: итоги за ноябрь 2026 — Крымский район']);
     advanceTo(h, '2027-01-01T00:30:00');
     expect(summaries(h)).toHaveLength(2);
+  });
+});
+
+describe('the registry on quiet days', () => {
+  const DAY = 24 * 3_600_000;
+  const logCodes = (h: Harness) => sheetValues(h, 'Журнал').slice(1).map((row) => String(row[4]));
+  const scores = (h: Harness) => sheetValues(h, 'Баллы: Бойко').slice(1);
+
+  /** A boyko form with a response, past its first daily run; then its registry row deleted by hand. */
+  function unregisteredByHand() {
+    const h = setUpWorkbook();
+    const { formId } = h.call<{ formId: string }>('createSurveyForm', 'boyko');
+    const random = seededRandom(4);
+    const submit = () => h.emulator.forms.submit(formId, answerForm(h.emulator.forms.describe(formId), random));
+    submit();
+    h.emulator.clock.advance(DAY);
+    const registry = h.emulator.spreadsheet.getSheetByName('Реестр форм')!;
+    registry.deleteRow(sheetValues(h, 'Реестр форм').findIndex((row) => row[0] === formId) + 1);
+    return { h, submit };
+  }
+
+  test('a registry row deleted by hand reaches the submissions on the next day that has work', () => {
+    const { h, submit } = unregisteredByHand();
+    // Until the registry sheet is read again, the form is known from the compact copy.
+    submit();
+    expect(scores(h)).toHaveLength(2);
+    // That response changed the scores: the next daily run reads the registry sheet.
+    h.emulator.clock.advance(DAY);
+    submit();
+    expect(scores(h)).toHaveLength(2);
+    expect(logCodes(h).slice(-1)).toEqual(['unregisteredSheet']);
+  });
+
+  test('on quiet days it reaches them by the weekly full check', () => {
+    const { h, submit } = unregisteredByHand();
+    h.emulator.clock.advance(8 * DAY);
+    submit();
+    expect(scores(h)).toHaveLength(1);
+    expect(logCodes(h).slice(-1)).toEqual(['unregisteredSheet']);
   });
 });
