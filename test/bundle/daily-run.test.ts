@@ -4,6 +4,7 @@
  * when something changes by a path it does not watch (a hand edit of a protected sheet).
  */
 import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
+import { PROPERTY_KEYS, storedValue } from '../../src/core/workbook/state-keys';
 import { Harness, SETTINGS, setUpWorkbook, sheetValues, startHarness } from './harness';
 
 function setUp(): Harness {
@@ -73,5 +74,60 @@ describe('the registry on quiet days', () => {
     submit();
     expect(scores(h)).toHaveLength(1);
     expect(logCodes(h).slice(-1)).toEqual(['unregisteredSheet']);
+  });
+});
+
+describe('a failure at every service call of a daily run', () => {
+  const HOUR = 3_600_000;
+
+  test('one that finds an unscored response: the following runs still score it, once, and each summary goes out once', () => {
+    const h = setUpWorkbook();
+    const { formId, responseSheetName } = h.call<{ formId: string; responseSheetName: string }>('createSurveyForm', 'boyko');
+    const random = seededRandom(21);
+    const submit = () => {
+      h.emulator.clock.tick(1000);
+      h.emulator.forms.submit(formId, answerForm(h.emulator.forms.describe(formId), random));
+    };
+    /** A response whose form-submit trigger never fired: no flag, only the counts tell. */
+    const unnoticed = () => {
+      const triggers = h.emulator.runtime.triggers;
+      const at = triggers.findIndex((t) => t.handler === 'onFormSubmit');
+      const [trigger] = triggers.splice(at, 1);
+      submit();
+      triggers.splice(at, 0, trigger);
+    };
+    const counter = h.emulator.counter;
+    /** Hour by hour up to the day's run, which fails at its nth call (none: null). Result: that run's calls. */
+    const dailyRun = (n: number | null) => {
+      const next = storedValue(h.emulator.metadata(), PROPERTY_KEYS.nextDaily) as number;
+      h.emulator.clock.advance(Math.max(0, next - h.emulator.clock.now() - 1));
+      const before = counter.total();
+      counter.failAt(n);
+      h.emulator.clock.advance(HOUR);
+      counter.failAt(null);
+      return counter.total() - before;
+    };
+    const expectScoredOnce = () => {
+      const raw = sheetValues(h, responseSheetName).slice(1);
+      const keys = sheetValues(h, 'Баллы: Бойко').slice(1).map((row) => String(row[0]));
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys).toHaveLength(raw.length);
+    };
+    submit();
+    h.emulator.clock.advance(2 * 24 * HOUR);
+    unnoticed();
+    const calls = dailyRun(null);
+    expectScoredOnce();
+    expect(calls).toBeGreaterThan(20);
+    for (let n = 1; n <= calls; n++) {
+      unnoticed();
+      dailyRun(n);
+      // The day stays due, or its catch-up is queued: the next hour scores what waits.
+      h.emulator.clock.advance(HOUR);
+      expectScoredOnce();
+    }
+    const subjects = h.emulator.mail.outbox.map((m) => m.subject);
+    expect(subjects.length).toBeGreaterThan(0);
+    expect(new Set(subjects).size).toBe(subjects.length);
   });
 });
