@@ -77,11 +77,13 @@ describe('the registry on quiet days', () => {
   });
 });
 
-describe('a failure at every service call of a daily run', () => {
+describe('a failure or a kill at every service call of a daily run', () => {
   const HOUR = 3_600_000;
 
-  test('one that finds an unscored response: the following runs still score it, once, and each summary goes out once', () => {
-    const h = setUpWorkbook();
+  test.each(['failed', 'killed'])('one that finds an unscored response, %s there: the following runs still score it, once, and each summary goes out once', (how) => {
+    // Killed: that call takes 7 minutes, past the execution limit, and every later call fails.
+    const kill = { armed: false, seen: 0, at: 0 };
+    const h = setUpWorkbook({ callCostMs: () => (kill.armed && ++kill.seen === kill.at ? 7 * 60_000 : 0) });
     const { formId, responseSheetName } = h.call<{ formId: string; responseSheetName: string }>('createSurveyForm', 'boyko');
     const random = seededRandom(21);
     const submit = () => {
@@ -102,9 +104,11 @@ describe('a failure at every service call of a daily run', () => {
       const next = storedValue(h.emulator.metadata(), PROPERTY_KEYS.nextDaily) as number;
       h.emulator.clock.advance(Math.max(0, next - h.emulator.clock.now() - 1));
       const before = counter.total();
-      counter.failAt(n);
+      if (how === 'failed') counter.failAt(n);
+      else Object.assign(kill, { armed: n !== null, seen: 0, at: n ?? 0 });
       h.emulator.clock.advance(HOUR);
       counter.failAt(null);
+      kill.armed = false;
       return counter.total() - before;
     };
     const expectScoredOnce = () => {
@@ -126,6 +130,9 @@ describe('a failure at every service call of a daily run', () => {
       h.emulator.clock.advance(HOUR);
       expectScoredOnce();
     }
+    const stopped = h.emulator.script.runs.filter((run) => /Exceeded maximum execution time/.test(String(run.error))).length;
+    if (how === 'killed') expect(stopped).toBeGreaterThan(calls / 2);
+    else expect(stopped).toBe(0);
     const subjects = h.emulator.mail.outbox.map((m) => m.subject);
     expect(subjects.length).toBeGreaterThan(0);
     expect(new Set(subjects).size).toBe(subjects.length);
