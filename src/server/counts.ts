@@ -38,8 +38,12 @@ export function compactSurveyRecords(context: Context): SurveyRecord[] | null {
 
 export function countRows(context: Context, records: readonly FormRecord[] = readRegistry(context)): Map<InstrumentId, InstrumentCounts> {
   const counts = new Map<InstrumentId, InstrumentCounts>();
+  // A sheet two records name is counted once, for the first, as the compact registry
+  // keeps it: counts from either source agree with the baseline.
+  const counted = new Set<number>();
   for (const record of records) {
-    if (!isScored(record) || !isSurveyRecord(record)) continue;
+    if (!isScored(record) || !isSurveyRecord(record) || counted.has(record.responseSheetId)) continue;
+    counted.add(record.responseSheetId);
     const entry = counts.get(record.instrument) ?? { raw: 0, scores: 0, sheetIds: [] };
     entry.raw += dataRows(sheetById(context.book, record.responseSheetId));
     entry.sheetIds.push(record.responseSheetId);

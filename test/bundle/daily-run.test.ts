@@ -68,6 +68,21 @@ describe('the registry on quiet days', () => {
     expect(logCodes(h).slice(-1)).toEqual(['unregisteredSheet']);
   });
 
+  test('a registry row copied by hand: after the weekly check the quiet days read only the settings again', () => {
+    const h = setUpWorkbook();
+    const { formId } = h.call<{ formId: string }>('createSurveyForm', 'boyko');
+    h.emulator.forms.submit(formId, answerForm(h.emulator.forms.describe(formId), seededRandom(8)));
+    const registry = h.emulator.spreadsheet.getSheetByName('Реестр форм')!;
+    const row = sheetValues(h, 'Реестр форм').findIndex((cells) => cells[0] === formId) + 1;
+    registry.appendRow(registry.getRange(row, 1, 1, registry.getLastColumn()).getValues()[0]);
+    h.emulator.clock.advance(9 * DAY);
+    const before = h.emulator.counter.cellsRead;
+    h.emulator.clock.advance(DAY);
+    const read = h.emulator.counter.cellsRead - before;
+    const settings = sheetValues(h, 'Настройки');
+    expect(read).toBe(settings.length * settings[0].length);
+  });
+
   test('on quiet days it reaches them by the weekly full check', () => {
     const { h, submit } = unregisteredByHand();
     h.emulator.clock.advance(8 * DAY);
