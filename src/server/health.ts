@@ -4,35 +4,21 @@
  * only reads, so it leaves nothing behind.
  */
 import { DEFAULT_LANG } from '../core/text/i18n';
-import { InstrumentId } from '../core/instruments';
 import { HealthFacts, healthView, HealthView, REJECTION_CODES } from '../core/views/health';
-import { isScored, isSurveyRecord } from '../core/workbook/registry';
-import { scoresKey } from '../core/workbook/sheets';
 import { isCoordinator, settingsOrProblem } from './access';
 import { readBookJson } from './adapters/state';
 import { authorizationRequired, myEmail, mySubmitTriggers } from './adapters/triggers';
-import { readColumn, sheetById } from './adapters/workbook';
+import { readColumn } from './adapters/workbook';
 import { Context, contextOf, isSetUp, layoutSheet } from './context';
 import { nowIso } from './log';
 import { CURSOR_PROPERTY } from './recalc';
-import { readRegistry } from './registry';
+import { countRows } from './counts';
 import { checkTriggersAndLog, LAST_RUN_KEY, OWNER_KEY } from './schedule';
 
 /** Raw responses without a scores row: per instrument, raw rows minus scored rows. */
 function waitingResponses(context: Context): number {
-  const rawRows = new Map<InstrumentId, number>();
-  for (const record of readRegistry(context)) {
-    if (!isScored(record) || !isSurveyRecord(record)) continue;
-    const sheet = sheetById(context.book, record.responseSheetId);
-    if (!sheet) continue;
-    rawRows.set(record.instrument, (rawRows.get(record.instrument) ?? 0) + Math.max(0, sheet.getLastRow() - 1));
-  }
   let waiting = 0;
-  for (const [instrument, raw] of rawRows) {
-    const scores = layoutSheet(context, scoresKey(instrument));
-    const scored = scores ? Math.max(0, scores.getLastRow() - 1) : 0;
-    waiting += Math.max(0, raw - scored);
-  }
+  for (const entry of countRows(context).values()) waiting += Math.max(0, entry.raw - entry.scores);
   return waiting;
 }
 

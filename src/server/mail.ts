@@ -143,18 +143,15 @@ const QUIET_KEY = PROPERTY_KEYS.mailQuiet;
 /** Beyond this the step looks at the mail sheet again anyway. */
 const QUIET_LOOKAHEAD_DAYS = 62;
 
-function addDays(isoDate: string, days: number): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-
 /** The first day after `today` on which this ledger and these settings give the step work (or the look-ahead's end). */
 function firstDayWithWork(settings: Settings, mail: ReturnType<typeof readMailSettings>, ledger: Ledger, today: string): string {
-  for (let days = 1; days < QUIET_LOOKAHEAD_DAYS; days++) {
-    const day = addDays(today, days);
-    if (workToDo(settings, mail, ledger, day)) return day;
+  const midnight = Date.parse(`${today}T00:00:00Z`);
+  let day = today;
+  for (let days = 1; days <= QUIET_LOOKAHEAD_DAYS; days++) {
+    day = new Date(midnight + days * 86_400_000).toISOString().slice(0, 10);
+    if (workToDo(settings, mail, ledger, day)) break;
   }
-  return addDays(today, QUIET_LOOKAHEAD_DAYS);
+  return day;
 }
 
 const settingsNoticeKey = (today: string) => `notice:settings:${today}`;
