@@ -112,8 +112,8 @@ export interface MailRun {
  * the daily quota allows; the rest waits in the mail sheet for a later run. Most runs
  * have nothing to send: they find that out without the lock, from the mail sheet, or
  * without reading it while the day its last reading found work for is still ahead.
+ * `now`: the caller's local time when it has just read it (the daily run), else read here.
  */
-/** `now`: the caller's local time when it has just read it (the daily run), else read here. */
 export function sendDueMail(context: Context, settings: Settings = readSettings(context), now: string = nowIso(context)): MailRun {
   const today = now.slice(0, 10);
   const rows = hash53(JSON.stringify(settingsSheetRows(context)));

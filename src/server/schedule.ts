@@ -278,9 +278,11 @@ function runForWorkbook(context: Context, owner: string, options: RunOptions, st
       // state is what the add-on last wrote there or read: a quiet day counts the sheets
       // that copy names. The weekly full check, and any day that finds work, read the
       // sheet itself, so a hand edit reaches the compact copy then.
+      let fromSheetRead = false;
       const fromSheet = (): FormRecord[] => {
         const records = readRegistry(context);
         syncCompactRegistry(context, records);
+        fromSheetRead = true;
         return records;
       };
       const counts = countRows(context, (!full && compactSurveyRecords(context)) || fromSheet());
@@ -288,7 +290,8 @@ function runForWorkbook(context: Context, owner: string, options: RunOptions, st
       const period = periodOf(day, presetOf(current).reportingPeriod);
       scoresChanged = full || seen?.period !== period || JSON.stringify(scores) !== JSON.stringify(seen?.scores ?? {});
       const behind = full ? [] : sheetsToCatchUp(context, counts);
-      if (!full && (scoresChanged || behind.length > 0)) fromSheet();
+      // Read once: a day without a compact copy has read the sheet for its counts already.
+      if (!fromSheetRead && (scoresChanged || behind.length > 0)) fromSheet();
       // A catch-up already queued does not know what it misses: it stays a full one.
       if (!full && behind.length > 0 && !readBookJson(context.book, CATCH_UP_PROPERTY)) catchUpSheets = behind;
       if (full || behind.length > 0) writeBookJson(context.book, CATCH_UP_PROPERTY, true);
