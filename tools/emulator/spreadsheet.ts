@@ -4,12 +4,16 @@
  * parsing of strings, protected ranges refusing non-editors, "Form Responses N" sheets).
  *
  * Cells are stored as arrays of rows so reads and appends cost the size of the range,
- * not of the sheet. Formulas are kept but never evaluated.
+ * not of the sheet. Formulas are kept; one, a COUNTA of a whole column, is evaluated when
+ * read (formulas.ts), every other one reads as FORMULA_PLACEHOLDER.
  */
 import { addDeveloperMetadata, DeveloperMetadataVisibility, getDeveloperMetadata } from './metadata';
 import { instrument, Runtime } from './kernel';
 import { zonedParts, zonedToInstant } from './tz';
 import { AppsScriptError, isDate, makeId, signatureMismatch, typeName } from './support';
+import {
+  brokenCounta, CountaRef, isBrokenCounta, parseCounta, REF_ERROR, renamedCounta, shiftedCounta,
+} from './formulas';
 import {
   cellA1, coveredBy, GridRect, intersection, parseA1, rectA1, resolveA1, shiftRect,
 } from './a1';
@@ -67,7 +71,7 @@ export const SHEETS_LABELS: Record<SheetsLanguage, {
 
 const BOOLEAN_DISPLAY: Record<SheetsLanguage, [string, string]> = { en: ['TRUE', 'FALSE'], ru: ['ИСТИНА', 'ЛОЖЬ'] };
 
-/** A formula cell reads as this: the emulator keeps formulas but does not evaluate them. */
+/** A formula cell reads as this, unless it is the one formula evaluated (formulas.ts). */
 export const FORMULA_PLACEHOLDER = '#ERROR!';
 
 const DEFAULT_ROWS = 1000;
@@ -369,7 +373,10 @@ export class SpreadsheetStore {
     return this.model(ssId).sheets.map((s) => s.name);
   }
 
-  /** A copy of the stored values up to the last row and column with content ('' = empty). */
+  /**
+   * A copy of the stored values up to the last row and column with content ('' = empty);
+   * formula cells hold FORMULA_PLACEHOLDER here, unevaluated.
+   */
   rawValues(ssId: string, sheetName: string): CellValue[][] {
     const sheet = this.sheetModel(ssId, sheetName);
     const lastRow = this.lastRow(sheet);
@@ -568,6 +575,47 @@ export class SpreadsheetStore {
   findSheet(model: SpreadsheetModel, name: string): SheetModel | undefined {
     const key = String(name).toLowerCase();
     return model.sheets.find((s) => s.name.toLowerCase() === key);
+  }
+
+  /**
+   * What the formula cell at (row, col) reads as now: a COUNTA of a whole column evaluated
+   * against the current cells (so it follows every later write), '#REF!' for a reference
+   * to no sheet, and FORMULA_PLACEHOLDER for any other formula. A cell holding the text
+   * '#ERROR!' without a formula reads as that text. Costs no service call.
+   */
+  formulaValue(sheet: SheetModel, row: number, col: number): CellValue {
+    const formula = sheet.formulas.get(row)?.get(col);
+    if (formula === undefined) return FORMULA_PLACEHOLDER;
+    const ref = parseCounta(formula);
+    if (!ref) return isBrokenCounta(formula) ? REF_ERROR : FORMULA_PLACEHOLDER;
+    const target = this.findSheet(this.spreadsheetOf(sheet), ref.sheetName);
+    // A column past the grid is no range; a cell counting its own column is a circular
+    // dependency, which Sheets reports as #REF! too.
+    if (!target || ref.column > target.maxCols || (target === sheet && ref.column === col)) return REF_ERROR;
+    let filled = 0;
+    for (const line of target.rows) {
+      const v = line?.[ref.column - 1];
+      if (v !== undefined && v !== '') filled++;
+    }
+    return filled;
+  }
+
+  /**
+   * Rewrites the COUNTA formulas of the spreadsheet that reference `sheet` (resolved by the
+   * names as they are now, so call it before renaming or removing the sheet); `rewrite`
+   * returns the new text, or null to keep a formula as it is.
+   */
+  rewriteReferences(sheet: SheetModel, rewrite: (ref: CountaRef) => string | null): void {
+    const book = this.spreadsheetOf(sheet);
+    for (const holder of book.sheets) {
+      for (const line of holder.formulas.values()) {
+        for (const [col, formula] of line) {
+          const ref = parseCounta(formula);
+          const next = ref && this.findSheet(book, ref.sheetName) === sheet ? rewrite(ref) : null;
+          if (next !== null) line.set(col, next);
+        }
+      }
+    }
   }
 
   lastRow(sheet: SheetModel): number {
@@ -810,7 +858,8 @@ class EmuTextFinder implements Pick<GTextFinder, TextFinderMembers> {
       const src = rows[row - 1 + i];
       if (src === undefined && !emptyMatches) continue;
       for (let j = i === Math.floor(first / numCols) ? first % numCols : 0; j < numCols; j++) {
-        const value = src?.[col - 1 + j];
+        let value = src?.[col - 1 + j];
+        if (value === FORMULA_PLACEHOLDER) value = this._range._store.formulaValue(this._range._sheet, row + i, col + j);
         const cell = value === undefined ? '' : displayValue(value, locale, timeZone);
         const hay = this._case ? cell : cell.toLowerCase();
         if (this._entire ? hay === needle : needle !== '' && hay.includes(needle)) return i * numCols + j;
@@ -861,15 +910,19 @@ class EmuRange implements Pick<GRange, RangeMembers> {
     for (let i = 0; i < numRows; i++) {
       const src = rows[row - 1 + i];
       const line: CellValue[] = new Array(numCols);
-      for (let j = 0; j < numCols; j++) line[j] = src ? cloneCell(src[col - 1 + j]) : '';
+      for (let j = 0; j < numCols; j++) {
+        const v = src?.[col - 1 + j];
+        line[j] = v === FORMULA_PLACEHOLDER ? this._store.formulaValue(this._sheet, row + i, col + j) : cloneCell(v);
+      }
       out[i] = line;
     }
     return out;
   }
 
   getValue(): CellValue {
-    const src = this._sheet.rows[this._rect.row - 1];
-    return src ? cloneCell(src[this._rect.col - 1]) : '';
+    const { row, col } = this._rect;
+    const v = this._sheet.rows[row - 1]?.[col - 1];
+    return v === FORMULA_PLACEHOLDER ? this._store.formulaValue(this._sheet, row, col) : cloneCell(v);
   }
 
   getDisplayValues(): string[][] {
@@ -1130,7 +1183,9 @@ class EmuSheet implements Pick<GSheet, SheetMembers> {
     const other = this._store.findSheet(this._ss, name);
     if (other && other !== this._model) throw new AppsScriptError(MESSAGES.duplicateSheet(name));
     this._store.assertStructureEditable(this._model);
-    this._model.name = String(name);
+    const newName = String(name);
+    this._store.rewriteReferences(this._model, (ref) => renamedCounta(ref, newName));
+    this._model.name = newName;
     return this._api;
   }
 
@@ -1237,6 +1292,8 @@ class EmuSheet implements Pick<GSheet, SheetMembers> {
       if (row && row.length > afterPosition) row.splice(afterPosition, 0, ...new Array<CellValue>(howMany).fill(''));
     }
     shiftFormulaCols(this._model, afterPosition + 1, howMany);
+    // References to this sheet's columns move with them, as cell references do in Sheets.
+    this._store.rewriteReferences(this._model, (ref) => (ref.column > afterPosition ? shiftedCounta(ref, howMany) : null));
     this._store.shiftProtections(this._model, 'col', afterPosition + 1, howMany);
     this._model.maxCols += howMany;
     this._model.lastColDirty = true;
@@ -1580,6 +1637,7 @@ class EmuSpreadsheet implements Pick<GSpreadsheet, SpreadsheetMembers> {
       throw new AppsScriptError("This sheet is linked to a form and can't be deleted. Unlink the form first.");
     }
     this._store.assertWritable(model, WHOLE_SHEET);
+    this._store.rewriteReferences(model, brokenCounta);
     this._model.sheets.splice(at, 1);
     for (const p of this._model.protections) if (p.sheet === model) p.removed = true;
     if (this._model.activeSheetId === model.id) this._model.activeSheetId = this._model.sheets[0].id;
