@@ -26,3 +26,20 @@ export type JsonSafe<T> = unknown extends T
 
 /** true when T may cross as JSON; used by the contract's compile-time check. */
 export type IsJsonSafe<T> = [T] extends [JsonSafe<T>] ? true : false;
+
+/**
+ * A copy of a result's plain objects and arrays with every property's value read: a
+ * text kept out of the script file (server/adapters/cold-text) is a getter that reads
+ * its file on first use, and must be read while the execution runs, not by the
+ * serialisation Apps Script makes after the function has returned. Anything else (a
+ * Date, which the contract forbids anyway) is kept as it is, so a wrong type still shows.
+ */
+export function plainData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(plainData) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = plainData((value as Record<string, unknown>)[key]);
+  return copy as T;
+}

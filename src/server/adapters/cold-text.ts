@@ -1,9 +1,11 @@
 /**
  * Texts kept out of Code.js: Apps Script parses every script file of the project on every
  * execution (each trigger run, each sidebar call) but reads an HTML file only when code
- * asks for it. scripts/cold-text.mjs moves the ru/en pairs that only rare operations read
- * (form creation, mapping an export's columns, applying a preset, the rubric, the
- * monthly mail) to the project file Data.html and leaves `coldText(n)` in their place.
+ * asks for it. scripts/cold-text.mjs moves the ru/en pairs that the frequent executions
+ * never read (the forms, the indicators' titles, the presets, the rubric, the monthly
+ * mail) to the project file Data.html and leaves `coldText(n)` in their place. The
+ * sidebar's endpoints hand their results over as plain data (server/endpoints.ts), so a
+ * text is read while the execution runs.
  *
  * The file is read on the first text used, with the documented way of reading a project
  * file's content (HtmlService.createHtmlOutputFromFile(name).getContent(), the "include"
