@@ -31,7 +31,7 @@ const SIDEBAR_MAX_BYTES = 150 * 1024;
  * Apps Script parses Code.js on every execution: a budget, so growth is a decision. Data
  * that only rare operations need goes to build/Data.html instead (scripts/cold-text.mjs).
  */
-const CODE_MAX_BYTES = 285_000;
+const CODE_MAX_BYTES = 250_000;
 const COLD_TEXT_ADAPTER = at('src/server/adapters/cold-text.ts');
 
 function fail(message) {

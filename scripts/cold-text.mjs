@@ -1,5 +1,6 @@
-// Cold texts: ru/en pairs of the data modules that only rare operations read (form
-// creation, mapping an export's columns, applying a preset, the rubric, the monthly mail).
+// Cold texts: ru/en pairs of the data modules that the frequent executions (a survey
+// submission, an accepted school report, an idle scheduled run) never read: the forms,
+// the indicators' and the report fields' titles, the presets, the rubric, the monthly mail.
 // Apps Script parses every script file of the project on every execution but reads an
 // HTML file only when code asks for it, so these texts live in build/Data.html and
 // Code.js keeps a number in their place. The source stays as written: this pass rewrites
@@ -17,11 +18,13 @@ import ts from 'typescript';
 
 /**
  * Module → where its Localized texts move from: a property's name (see contextOf) or
- * 'NAME.*' for every text of constant NAME, '*' for the whole module. Kept
- * here: only texts the hot paths (a survey or report submission, the scheduled runs,
- * refreshing the indicators) never read; test/bundle/cost.test.ts pins those paths' calls.
+ * 'NAME.*' for every text of constant NAME, '*' for the whole module. Listed here: only
+ * texts a survey submission, an accepted school report and an idle scheduled run never
+ * read. test/bundle/build.test.ts lists the frequent operations that do read the file,
+ * once each (a refresh, a day that recomputes the indicators, a rejected report, the
+ * overview), and test/bundle/cost.test.ts pins their calls.
  */
-const PRESET_TEXTS = ['use', '=USE', 'mentoring', 'associations', 'network', 'support'];
+const PRESET_TEXTS = ['title', 'use', '=USE', 'mentoring', 'associations', 'network', 'support'];
 
 export const COLD_MODULES = {
   // The forms' texts; not the instrument's own title (the indicators sheet names it), nor
@@ -31,10 +34,12 @@ export const COLD_MODULES = {
   'src/core/instruments/network.ts': ['NETWORK.instruction', 'help', 'RATING_BOUNDS.minLabel', 'RATING_BOUNDS.maxLabel'],
   'src/core/instruments/mentoring.ts': ['MENTORING.instruction', 'help', 'openQuestion()', 'RATING_BOUNDS.minLabel', 'RATING_BOUNDS.maxLabel'],
   'src/core/instruments/profile.ts': ['title', 'help'],
-  'src/core/indicators/catalog.ts': ['note'],
-  'src/core/indicators/fields.ts': ['hint'],
-  // A preset's texts but its own title and its cyclogram's titles, which the overview
-  // shows on every sidebar opening.
+  // The indicators' titles, read when they are computed and when a panel shows them; the
+  // report fields' titles, read when a form is made and by a rejected report's log line.
+  'src/core/indicators/catalog.ts': ['note', 'title'],
+  'src/core/indicators/fields.ts': ['hint', 'title'],
+  // A preset's texts but its own title, which the sidebar shows on opening. Its
+  // cyclogram's titles are read by the overview in a month with a monitoring due.
   'src/core/presets/krymsk.ts': PRESET_TEXTS,
   'src/core/presets/verkhnekamsk.ts': PRESET_TEXTS,
   'src/core/presets/kbr.ts': PRESET_TEXTS,
@@ -91,7 +96,8 @@ function localized(node) {
 
 /**
  * Where a Localized literal sits: its property's name ('C.NAME' for a property of the
- * object constant C is initialised with, e.g. NETWORK.title, the instrument's own title),
+ * object constant C is initialised with, directly or through one call, e.g. NETWORK.title,
+ * the instrument's own title),
  * '=C' for the value of constant C, '[]' for an array element, 'f()' for an argument of a
  * call to f.
  */
@@ -99,8 +105,13 @@ function contextOf(node) {
   const parent = node.parent;
   if (ts.isPropertyAssignment(parent)) {
     const name = ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) ? parent.name.text : '?';
-    let holder = parent.parent.parent;
-    while (holder && (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isParenthesizedExpression(holder))) holder = holder.parent;
+    const unwrap = (node) => {
+      while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node))) node = node.parent;
+      return node;
+    };
+    let holder = unwrap(parent.parent.parent);
+    // `const C = f({ … })`: the object C is made from, e.g. a preset built by a helper.
+    if (holder && ts.isCallExpression(holder)) holder = unwrap(holder.parent);
     return holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? `${holder.name.text}.${name}` : name;
   }
   if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return `=${parent.name.text}`;

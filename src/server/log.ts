@@ -21,6 +21,8 @@ export function writeLog(context: Context, entries: LogEntry[]): void {
   const sheet = layoutSheet(context, 'log');
   if (!sheet) return;
   const rows = entries.map((entry) => inertRow(logRow(entry, context.lang)));
-  if (rows.length === 1) appendRow(sheet, rows[0]);
+  // One appendRow is one call; a batch is five (its first row, the grid's two sizes, the
+  // range, the write): a filing's few lines go one by one.
+  if (rows.length < 5) for (const row of rows) appendRow(sheet, row);
   else appendRows(sheet, sheet.getLastRow() + 1, rows);
 }

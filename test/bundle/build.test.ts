@@ -6,12 +6,14 @@ import * as esbuild from 'esbuild';
 import { join } from 'node:path';
 import { BOYKO, DEFICITS, INSTRUMENT_DESCRIPTIONS, INSTRUMENT_IDS, instrumentItems, NETWORK } from '../../src/core/instruments';
 import { BOYKO_ALIASES } from '../../src/core/instruments/boyko-aliases';
-import { PRESETS } from '../../src/core/presets';
 import { BLOCKS } from '../../src/core/rubric/definition';
 import { createEmulator } from '../../tools/emulator';
 import { loadBundle, triggerSimpleOnOpen } from '../../tools/emulator/bundle';
 import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
-import { Harness, setUpWorkbook, sheetValues } from './harness';
+import { demoFiling } from '../../tools/demo-district/district-reports';
+import { periodOf } from '../../src/core/periods';
+import { presetById, PRESETS } from '../../src/core/presets';
+import { Harness, SETTINGS, setUpWorkbook, sheetValues } from './harness';
 
 const ROOT = join(__dirname, '..', '..');
 /** scripts/build.mjs's budget for Code.js. */
@@ -191,7 +193,7 @@ describe('the cold texts (build/Data.html)', () => {
     expect(emulator.counter.snapshot()[DATA_READ]).toBeUndefined();
   });
 
-  test('the operations that run most often never read it, from a fresh bundle', () => {
+  test('survey submissions, accepted reports and idle hours never read it; a rejected report, a refresh and a day that recomputes read it once', () => {
     const h = setUpWorkbook();
     const runs: string[] = [];
     // Every instrument, with enough responses for its results to show past the privacy threshold.
@@ -202,15 +204,25 @@ describe('the cold texts (build/Data.html)', () => {
     }
     const report = h.call<{ formId: string }>('createSurveyForm', 'school_report').formId;
     const reportForm = h.emulator.forms.describe(report);
-    // School reports, consistent or not (a rejected one is logged with its fields' titles).
-    for (let seed = 1; seed <= 4; seed++) runs.push(freshReads(h, 'report', () => h.emulator.forms.submit(report, answerForm(reportForm, seededRandom(seed)))));
+    const preset = presetById(SETTINGS.presetId)!;
+    const period = periodOf(new h.emulator.Date().toISOString().slice(0, 10), preset.reportingPeriod);
+    // Consistent filings, then inconsistent ones: a rejected filing's log line names its fields.
+    for (let seed = 1; seed <= 2; seed++) {
+      runs.push(freshReads(h, 'accepted report', () => h.emulator.forms.submit(report, demoFiling(preset, SETTINGS.schools[seed], period, SETTINGS.subjects, seededRandom(seed)))));
+    }
+    const rejections = () => sheetValues(h, 'Журнал').filter((row) => row[4] === 'reportRejected').length;
+    expect(rejections()).toBe(0);
+    for (let seed = 1; seed <= 2; seed++) runs.push(freshReads(h, 'rejected report', () => h.emulator.forms.submit(report, answerForm(reportForm, seededRandom(seed)))));
+    expect(rejections()).toBeGreaterThanOrEqual(2);
+    // The indicators' titles are read when they are computed.
     runs.push(freshReads(h, 'refreshIndicators', () => h.call('refreshIndicators')));
     // A day of scheduled runs: the daily one (catching up, computing) and the idle hours.
     for (let hour = 0; hour < 26; hour++) runs.push(freshReads(h, `hour ${hour}`, () => h.emulator.clock.advance(3_600_000)));
-    expect(runs.filter((run) => !run.endsWith(': 0'))).toEqual([]);
+    expect(runs.filter((run) => !run.endsWith(': 0'))).toEqual(['rejected report: 1', 'rejected report: 1', 'refreshIndicators: 1', 'hour 0: 1']);
+    expect(runs.filter((run) => run.startsWith('accepted report'))).toEqual(['accepted report: 0', 'accepted report: 0']);
   });
 
-  test('opening the sidebar reads it not; the rubric panel, the mail preview and a log naming a rare operation read it once', () => {
+  test('opening the sidebar reads it once, for the indicators\' titles; the other panels only for a rare text', () => {
     const h = setUpWorkbook();
     const survey = h.call<{ formId: string }>('createSurveyForm', 'network').formId;
     const surveyForm = h.emulator.forms.describe(survey);
@@ -223,7 +235,7 @@ describe('the cold texts (build/Data.html)', () => {
     const calls = ['getSidebarInfo', 'getOverview', 'getSurveysStatus', 'getIndicatorsPanel', 'getBurnout', 'getSurveyResults', 'getHealth', 'getLogView', 'getSettings', 'getMailSettings', 'getRubricPanel', 'previewSummary']
       .map((name) => freshReads(h, name, () => h.call(name, null)));
     expect(calls).toEqual([
-      'getSidebarInfo: 0', 'getOverview: 0', 'getSurveysStatus: 0', 'getIndicatorsPanel: 0', 'getBurnout: 0', 'getSurveyResults: 0',
+      'getSidebarInfo: 0', 'getOverview: 1', 'getSurveysStatus: 0', 'getIndicatorsPanel: 1', 'getBurnout: 0', 'getSurveyResults: 0',
       'getHealth: 0', 'getLogView: 1', 'getSettings: 0', 'getMailSettings: 0', 'getRubricPanel: 1', 'previewSummary: 1',
     ]);
   });

@@ -103,7 +103,8 @@ describe('service calls', () => {
     };
     filing(1);
     h.emulator.clock.advance(3_600_000);
-    // 19, and 6 for the two log lines of this inconsistent filing (one per period it names).
+    // 19; this inconsistent filing adds its 3 log lines (the log sheet 1, one appendRow
+    // each 3) and the fields' titles they name 2 (build/Data.html).
     expect(filing(2)).toBe(25);
     expect(sheetValues(h, 'Журнал').slice(-2).map((row) => row[4])).toEqual(['reportRejected', 'reportRejected']);
   });
@@ -123,10 +124,12 @@ describe('service calls', () => {
     // The context 3, the settings 3, the user 2, the lock 2, the report sheets 3, the
     // registry 3, the district data 1, the JSON column 2 (the scores sheet and one
     // getSheetValues down to its last row, which gives its row count too), the local time
-    // 2, the two compared 2; then the panels' snapshot 4: its sheet, its row count, one write.
+    // 2, the two compared 2, the indicators' titles 2 (build/Data.html); then the panels'
+    // snapshot 4: its sheet, its row count, one write.
     expect(calls['Utilities.formatDate']).toBe(1);
     expect(calls['Sheet.getLastRow']).toBe(1);
-    expect(total(calls)).toBe(27);
+    expect(calls['HtmlService.createHtmlOutputFromFile']).toBe(1);
+    expect(total(calls)).toBe(29);
   });
 });
 

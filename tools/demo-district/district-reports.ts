@@ -12,6 +12,7 @@ import { renderMessage } from '../../src/core/text/message';
 import { FieldDef } from '../../src/core/indicators/types';
 import { periodOf, previousPeriod } from '../../src/core/periods';
 import { presetById } from '../../src/core/presets';
+import type { Preset } from '../../src/core/presets/types';
 import { schoolReportFields, subjectReportFields, validateSchoolReport } from '../../src/core/reports/school-report';
 import { periodLabel } from '../../src/core/forms/school-report-form';
 
@@ -74,30 +75,35 @@ export function plausibleCounts(fields: readonly FieldDef[], random: () => numbe
   return values;
 }
 
+/** One school's filing as the school report form's answers: plausible counts, or one figure typed into the wrong box. */
+export function demoFiling(preset: Preset, school: string, period: string, subjects: readonly string[], random: () => number, mistyped = false): Record<string, string> {
+  const lang: Lang = 'ru';
+  const fields = schoolReportFields(preset);
+  const counts = plausibleCounts(fields, random);
+  // The box the wrong figure lands in: the first count that is part of the teachers in total.
+  const wrongBox = fields.find((field) => field.partOf === 'teachers_total');
+  if (mistyped && wrongBox && typeof counts.teachers_total === 'number') counts[wrongBox.id] = counts.teachers_total + 7;
+  const answers: Record<string, string> = { 'Образовательная организация': school, 'Отчётный период': periodLabel(period, lang) };
+  for (const field of fields) answers[tr(field.title, lang)] = String(counts[field.id]);
+  const perSubject = subjectReportFields(preset);
+  for (const subject of subjects.slice(0, 3)) {
+    const subjectCounts = plausibleCounts(perSubject, () => random() * 0.1);
+    for (const field of perSubject) answers[`${subject}: ${tr(field.title, lang)}`] = String(subjectCounts[field.id]);
+  }
+  return answers;
+}
+
 /** Files the reports through the school report form it creates; returns the form. */
 export function fileDemoReports(emulator: Emulator, bundle: LoadedBundle, random: () => number, presetId: string, schools: readonly string[], subjects: readonly string[]): { formId: string } {
   const preset = presetById(presetId);
   if (!preset) throw new Error(`unknown preset ${presetId}`);
-  const lang: Lang = 'ru';
   const { formId } = bundle.call('createSurveyForm', 'school_report') as { formId: string };
   const today = new emulator.Date().toISOString().slice(0, 10);
   const current = periodOf(today, preset.reportingPeriod);
-  const fields = schoolReportFields(preset);
-  const perSubject = subjectReportFields(preset);
-  // The box the wrong figure lands in: the first count that is part of the teachers in total.
-  const mistyped = fields.find((field) => field.partOf === 'teachers_total');
   for (const period of [previousPeriod(current), current]) {
     schools.slice(0, -1).forEach((school, index) => {
       emulator.clock.advance(Math.floor(random() * 120 + 30) * 60_000);
-      const counts = plausibleCounts(fields, random);
-      if (period === current && index === 1 && mistyped && typeof counts.teachers_total === 'number') counts[mistyped.id] = counts.teachers_total + 7;
-      const answers: Record<string, string> = { 'Образовательная организация': school, 'Отчётный период': periodLabel(period, lang) };
-      for (const field of fields) answers[tr(field.title, lang)] = String(counts[field.id]);
-      for (const subject of subjects.slice(0, 3)) {
-        const subjectCounts = plausibleCounts(perSubject, () => random() * 0.1);
-        for (const field of perSubject) answers[`${subject}: ${tr(field.title, lang)}`] = String(subjectCounts[field.id]);
-      }
-      emulator.forms.submit(formId, answers);
+      emulator.forms.submit(formId, demoFiling(preset, school, period, subjects, random, period === current && index === 1));
     });
   }
   return { formId };
