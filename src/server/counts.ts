@@ -1,18 +1,26 @@
 /**
  * The scheduled job's daily check that nothing waits unscored, by counting instead of
- * reading: per instrument, the rows of its raw response sheets and of its scores sheet
- * (two calls per sheet, whatever their size). Raw rows less scores rows stays what it was
- * after the last complete catch-up (blank responses are never scored) as long as every
- * response was scored on arrival; any other difference — a submission that never ran, a
- * row deleted by hand — sends that instrument to the catch-up, which reads it whole.
+ * reading: per instrument, the rows of its raw response sheets and of its scores sheet.
+ * Raw rows less scores rows stays what it was after the last complete catch-up (blank
+ * responses are never scored) as long as every response was scored on arrival; any other
+ * difference — a submission that never ran, a row deleted by hand — sends that instrument
+ * to the catch-up, which reads it whole.
+ *
+ * The counts come from the row counts sheet (core/workbook/row-counts) in one read. When
+ * it is missing or no longer lists the sheets counted (a form linked since, a sheet
+ * deleted), each sheet is asked for its last row instead, two calls per sheet, and the
+ * daily run rewrites the row counts sheet from what it found.
  */
 import { InstrumentId } from '../core/instruments';
 import { CompactRegistry, compactRecord, FormRecord, isScored, isSurveyRecord, SurveyRecord } from '../core/workbook/registry';
-import { scoresKey } from '../core/workbook/sheets';
+import { COUNTS_SHEET, scoresKey } from '../core/workbook/sheets';
+import { COUNTS_HEADER, countRowsToWrite, countsFromRows } from '../core/workbook/row-counts';
+import { PROTECTION_DESCRIPTION } from '../core/text/messages';
+import { tr } from '../core/text/i18n';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 import { readBookJson, writeBookJson } from './adapters/state';
-import { sheetById } from './adapters/workbook';
-import { Context, layoutSheet } from './context';
+import { hideSheet, protectSheet, readToLastRow, replaceRows, sheetById } from './adapters/workbook';
+import { Context, ensureLayoutSheet, layoutSheet, saveLayout } from './context';
 import { readRegistry } from './registry';
 
 const BASELINE_KEY = PROPERTY_KEYS.unscoredBaseline;
@@ -27,7 +35,13 @@ export interface InstrumentCounts {
   sheetIds: number[];
 }
 
-const dataRows = (sheet: { getLastRow(): number } | null) => Math.max(0, (sheet?.getLastRow() ?? 1) - 1);
+/** A sheet counted for an instrument: one of its raw sheets, or its scores sheet. */
+interface Counted {
+  instrument: InstrumentId;
+  raw: boolean;
+  /** Null for a scores sheet not made yet: it counts 0 rows. */
+  id: number | null;
+}
 
 /** The scored survey records the state's compact registry names; null when none is kept (too large, or never written). */
 export function compactSurveyRecords(context: Context): SurveyRecord[] | null {
@@ -36,20 +50,84 @@ export function compactSurveyRecords(context: Context): SurveyRecord[] | null {
   return Object.keys(compact).map((id) => compactRecord(compact, Number(id))).filter((record): record is SurveyRecord => record !== null);
 }
 
-export function countRows(context: Context, records: readonly FormRecord[] = readRegistry(context)): Map<InstrumentId, InstrumentCounts> {
-  const counts = new Map<InstrumentId, InstrumentCounts>();
+function countedSheets(context: Context, records: readonly FormRecord[]): Counted[] {
+  const raw: { instrument: InstrumentId; id: number }[] = [];
   // A sheet two records name is counted once, for the first, as the compact registry
   // keeps it: counts from either source agree with the baseline.
-  const counted = new Set<number>();
+  const seen = new Set<number>();
   for (const record of records) {
-    if (!isScored(record) || !isSurveyRecord(record) || counted.has(record.responseSheetId)) continue;
-    counted.add(record.responseSheetId);
-    const entry = counts.get(record.instrument) ?? { raw: 0, scores: 0, sheetIds: [] };
-    entry.raw += dataRows(sheetById(context.book, record.responseSheetId));
-    entry.sheetIds.push(record.responseSheetId);
-    counts.set(record.instrument, entry);
+    if (!isScored(record) || !isSurveyRecord(record) || seen.has(record.responseSheetId)) continue;
+    seen.add(record.responseSheetId);
+    raw.push({ instrument: record.instrument, id: record.responseSheetId });
   }
-  for (const [instrument, entry] of counts) entry.scores = dataRows(layoutSheet(context, scoresKey(instrument)));
+  // In id order: the compact registry and the registry sheet list the same sheets in
+  // different orders, and the row counts sheet lists them in this one.
+  raw.sort((a, b) => a.id - b.id);
+  const instruments = [...new Set(raw.map((sheet) => sheet.instrument))];
+  return [
+    ...raw.map((sheet) => ({ ...sheet, raw: true })),
+    ...instruments.map((instrument) => ({ instrument, raw: false, id: context.layout.sheets[scoresKey(instrument)] ?? null })),
+  ];
+}
+
+/** The row counts sheet's counts of `ids`, in one read; null when it is missing or does not list them. */
+function readCounts(context: Context, ids: readonly number[]): number[] | null {
+  if (ids.length === 0) return [];
+  const sheet = layoutSheet(context, 'counts');
+  if (!sheet) return null;
+  return countsFromRows(readToLastRow(sheet, 1, 2).slice(1), ids);
+}
+
+/** Each sheet asked for its last row: two calls per sheet, and its name when the row counts sheet is to be rewritten. */
+function askSheets(context: Context, ids: readonly number[], withNames: boolean): { counts: number[]; names: (string | null)[] } {
+  const counts: number[] = [];
+  const names: (string | null)[] = [];
+  for (const id of ids) {
+    const sheet = sheetById(context.book, id);
+    counts.push(Math.max(0, (sheet?.getLastRow() ?? 1) - 1));
+    if (withNames) names.push(sheet ? sheet.getName() : null);
+  }
+  return { counts, names };
+}
+
+/** Rewrites the row counts sheet (made, protected and hidden when missing) for the sheets `ids`. */
+function writeCounts(context: Context, ids: readonly number[], names: readonly (string | null)[], coordinators: readonly string[]): void {
+  const header = COUNTS_HEADER.map((title) => tr(title, context.lang));
+  let sheet = layoutSheet(context, 'counts');
+  if (!sheet) {
+    sheet = ensureLayoutSheet(context, 'counts', COUNTS_SHEET, header);
+    saveLayout(context);
+    protectSheet(sheet, coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
+    hideSheet(sheet);
+  }
+  replaceRows(sheet, header, countRowsToWrite(ids.map((id, i) => ({ id, name: names[i] }))));
+}
+
+/**
+ * Rows per instrument of the sheets `records` name. `repairFor`: the coordinators, when
+ * this caller rewrites the row counts sheet if it had to ask the sheets themselves.
+ */
+export function countRows(context: Context, records: readonly FormRecord[] = readRegistry(context), repairFor?: readonly string[]): Map<InstrumentId, InstrumentCounts> {
+  const sheets = countedSheets(context, records);
+  const ids = sheets.flatMap((sheet) => (sheet.id === null ? [] : [sheet.id]));
+  let rows = readCounts(context, ids);
+  if (!rows) {
+    const asked = askSheets(context, ids, repairFor !== undefined);
+    if (repairFor) writeCounts(context, ids, asked.names, repairFor);
+    rows = asked.counts;
+  }
+  const rowsOf = new Map(ids.map((id, i) => [id, rows[i]]));
+  const counts = new Map<InstrumentId, InstrumentCounts>();
+  for (const sheet of sheets) {
+    const entry = counts.get(sheet.instrument) ?? { raw: 0, scores: 0, sheetIds: [] };
+    const n = sheet.id === null ? 0 : rowsOf.get(sheet.id) ?? 0;
+    if (!sheet.raw) entry.scores = n;
+    else if (sheet.id !== null) {
+      entry.raw += n;
+      entry.sheetIds.push(sheet.id);
+    }
+    counts.set(sheet.instrument, entry);
+  }
   return counts;
 }
 

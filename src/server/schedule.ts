@@ -285,7 +285,7 @@ function runForWorkbook(context: Context, owner: string, options: RunOptions, st
         fromSheetRead = true;
         return records;
       };
-      const counts = countRows(context, (!full && compactSurveyRecords(context)) || fromSheet());
+      const counts = countRows(context, (!full && compactSurveyRecords(context)) || fromSheet(), current.coordinators);
       const scores = scoresOf(counts);
       const period = periodOf(day, presetOf(current).reportingPeriod);
       scoresChanged = full || seen?.period !== period || JSON.stringify(scores) !== JSON.stringify(seen?.scores ?? {});

@@ -68,7 +68,7 @@ describe('the registry on quiet days', () => {
     expect(logCodes(h).slice(-1)).toEqual(['unregisteredSheet']);
   });
 
-  test('a registry row copied by hand: after the weekly check the quiet days read only the settings again', () => {
+  test('a registry row copied by hand: after the weekly check the quiet days read only the settings and the row counts again', () => {
     const h = setUpWorkbook();
     const { formId } = h.call<{ formId: string }>('createSurveyForm', 'boyko');
     h.emulator.forms.submit(formId, answerForm(h.emulator.forms.describe(formId), seededRandom(8)));
@@ -80,7 +80,9 @@ describe('the registry on quiet days', () => {
     h.emulator.clock.advance(DAY);
     const read = h.emulator.counter.cellsRead - before;
     const settings = sheetValues(h, 'Настройки');
-    expect(read).toBe(settings.length * settings[0].length);
+    // The row counts: a header, the raw sheet and the scores sheet (the copied row names the same sheet), 2 columns.
+    expect(sheetValues(h, 'Счётчики строк')).toHaveLength(3);
+    expect(read).toBe(settings.length * settings[0].length + 3 * 2);
   });
 
   test('on quiet days it reaches them by the weekly full check', () => {

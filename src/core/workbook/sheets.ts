@@ -7,7 +7,7 @@ import { Lang, Localized, tr } from '../text/i18n';
 import { InstrumentId, isInstrumentId } from '../instruments';
 import { registerById, RegisterId } from '../rubric';
 
-export type SheetRole = 'settings' | 'registry' | 'log' | 'scores' | 'responses' | 'reports' | 'indicators' | 'district' | 'register' | 'rubric' | 'mail' | 'panels';
+export type SheetRole = 'settings' | 'registry' | 'log' | 'scores' | 'responses' | 'reports' | 'indicators' | 'district' | 'register' | 'rubric' | 'mail' | 'panels' | 'counts';
 
 export interface SheetDef {
   role: SheetRole;
@@ -40,6 +40,13 @@ export const MAIL_SHEET: SheetDef = { role: 'mail', title: { ru: 'Рассылк
  */
 export const PANELS_SHEET: SheetDef = { role: 'panels', title: { ru: 'Сводки для панелей', en: 'Panel summaries' } };
 
+/**
+ * The rows of the sheets the daily run counts, kept current by Sheets itself (see
+ * core/workbook/row-counts). Derived and rebuildable: hidden, protected, rewritten when
+ * it no longer lists the sheets counted.
+ */
+export const COUNTS_SHEET: SheetDef = { role: 'counts', title: { ru: 'Счётчики строк', en: 'Row counts' } };
+
 export function scoresSheet(instrument: InstrumentId): SheetDef {
   const prefix: Localized = { ru: 'Баллы', en: 'Scores' };
   const short: Record<InstrumentId, Localized> = {
@@ -59,7 +66,7 @@ export function sheetTitle(def: SheetDef, lang: Lang): string {
 }
 
 /** The sheets a workbook has one of, by the key their id is kept under. */
-export type SingleSheetKey = 'settings' | 'registry' | 'log' | 'reports' | 'indicators' | 'district' | 'rubric' | 'mail' | 'panels';
+export type SingleSheetKey = 'settings' | 'registry' | 'log' | 'reports' | 'indicators' | 'district' | 'rubric' | 'mail' | 'panels' | 'counts';
 
 /**
  * The key a sheet's id is kept under in the layout. Workbooks already set up store these
@@ -75,7 +82,7 @@ export type LayoutSheet =
   | { kind: 'scores'; instrument: InstrumentId }
   | { kind: 'register'; register: RegisterId };
 
-const SINGLE_SHEET_KEYS: readonly string[] = ['settings', 'registry', 'log', 'reports', 'indicators', 'district', 'rubric', 'mail', 'panels'] satisfies SingleSheetKey[];
+const SINGLE_SHEET_KEYS: readonly string[] = ['settings', 'registry', 'log', 'reports', 'indicators', 'district', 'rubric', 'mail', 'panels', 'counts'] satisfies SingleSheetKey[];
 
 export function layoutKey(sheet: LayoutSheet): LayoutKey {
   if (sheet.kind === 'scores') return `scores:${sheet.instrument}`;
