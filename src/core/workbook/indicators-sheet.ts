@@ -1,7 +1,7 @@
 /**
  * The indicators sheet and the school reports sheet as rows: what computeIndicators
- * found, laid out for coordinators, with numerator and denominator beside every value
- * and suppressed groups said to be suppressed, never shown.
+ * found, laid out for coordinators, with numerator and denominator beside every value (a
+ * mean: what it is taken over) and suppressed groups said to be suppressed, never shown.
  */
 import { Catalog, Lang, tr } from '../text/i18n';
 import { indicatorById } from '../indicators/catalog';
@@ -23,6 +23,8 @@ const TEXTS = {
   coverage: { ru: '{n} из {m}', en: '{n} of {m}' },
   district: { ru: 'муниципалитет', en: 'district' },
   responseRate: { ru: 'Охват опроса «{survey}» (ответивших от числа педагогов по отчётам)', en: 'Response rate of "{survey}" (respondents of the teachers reported)' },
+  meanOfAnswers: { ru: 'среднее: знаменатель — число ответивших', en: 'a mean: the denominator is the respondents' },
+  meanOfTeachers: { ru: 'среднее: знаменатель — число педагогов по отчётам школ', en: "a mean: the denominator is the teachers in the schools' reports" },
 } satisfies Catalog<string>;
 
 const INDICATOR_HEADER: Record<Lang, string[]> = {
@@ -60,12 +62,16 @@ export function indicatorRows(result: IndicatorsResult, lang: Lang): Cell[][] {
   const values = result.values.map((value) => {
     const def = indicatorById(value.id);
     const scope = value.scope.kind === 'overall' ? TEXTS.overall : value.scope.kind === 'school' ? TEXTS.school : TEXTS.subject;
-    const note = value.suppressed ? tr(TEXTS.suppressed, lang, { k: result.privacyThreshold }) : '';
+    // A mean's numerator is a sum (of scores, of ages), which means nothing to a reader: it
+    // is left out, and the note says what the mean is taken over.
+    const mean = def?.kind === 'mean';
+    const meanOver = def?.source.startsWith('survey:') ? TEXTS.meanOfAnswers : TEXTS.meanOfTeachers;
+    const note = value.suppressed ? tr(TEXTS.suppressed, lang, { k: result.privacyThreshold }) : mean ? tr(meanOver, lang) : '';
     const { coverage, change } = value;
     return [
       formatPeriod(value.period, lang), value.id, def ? tr(def.title, lang) : value.id, def?.unit ?? '',
       tr(scope, lang), value.scope.kind === 'overall' ? '' : value.scope.key,
-      value.numerator ?? '', value.denominator ?? '', value.value ?? '',
+      mean ? '' : value.numerator ?? '', value.denominator ?? '', value.value ?? '',
       // Coverage beside every value: a share of 3 schools out of 6 must say so.
       coverage.schools === null ? tr(TEXTS.district, lang) : tr(TEXTS.coverage, lang, { n: coverage.schools, m: coverage.of }),
       coverage.teachers ?? '',

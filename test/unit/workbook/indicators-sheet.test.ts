@@ -25,6 +25,21 @@ describe('indicators sheet rows', () => {
     expect(rows[1].slice(4)).toEqual(['Школа', 'Школа № 2', '', '', '', '1 из 6', 12, '', '', '', '', 'скрыто: меньше 5 респондентов']);
   });
 
+  test('a mean shows what it is taken over, not the sum of scores or ages behind it', () => {
+    const means = indicatorRows({
+      ...RESULT,
+      values: [
+        { id: 'mentoring.satisfaction_mentees', scope: { kind: 'overall' }, period: '2026/27', numerator: 1234, denominator: 17, value: 72.6, coverage: { schools: 3, of: 6, teachers: 40, respondents: 17 } },
+        { id: 'staffing.average_age', scope: { kind: 'overall' }, period: '2026/27', numerator: 18400, denominator: 400, value: 46, coverage: { schools: 3, of: 6, teachers: 400 } },
+      ],
+      responseRates: [],
+    }, 'ru');
+    expect(means.map((row) => [row[6], row[7], row[8], row[15]])).toEqual([
+      ['', 17, 72.6, 'среднее: знаменатель — число ответивших'],
+      ['', 400, 46, 'среднее: знаменатель — число педагогов по отчётам школ'],
+    ]);
+  });
+
   test('response rates follow the indicators', () => {
     expect(rows[2].slice(0, 2)).toEqual(['2026/27 уч. год', 'response_rate.boyko']);
     expect(rows[2].slice(6, 9)).toEqual([12, 40, 30]);
