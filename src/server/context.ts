@@ -4,13 +4,13 @@
  * protected settings sheet).
  */
 import { DEFAULT_LANG, Lang, tr } from '../core/text/i18n';
-import { ERRORS } from '../core/text/messages';
+import { ERRORS, PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { PRESET_IDS } from '../core/presets';
 import { explainSettingsRows, Settings, settingsFromRows, validateSettings } from '../core/settings';
 import { LayoutKey, SheetDef, sheetTitle, WorkbookLayout } from '../core/workbook/sheets';
 import { withLock } from './adapters/lock';
 import { loadBookState, readBookJson, writeBookJson } from './adapters/state';
-import { activeWorkbook, createSheet, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet, workbookTimeZone } from './adapters/workbook';
+import { activeWorkbook, createSheet, hideSheet, protectSheet, readDocumentJson, readRows, Sheet, sheetById, Spreadsheet, workbookTimeZone } from './adapters/workbook';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 
 export const LAYOUT_PROPERTY = PROPERTY_KEYS.layout;
@@ -92,6 +92,21 @@ export function ensureLayoutSheet(context: Context, key: LayoutKey, def: SheetDe
   const sheet = createSheet(context.book, sheetTitle(def, context.lang), header);
   context.layout.sheets[key] = sheet.getSheetId();
   context.created?.push(sheet.getName());
+  return sheet;
+}
+
+/**
+ * A sheet the add-on derives and can always rebuild (the panels' summaries, the row
+ * counts): when missing, made with its header, recorded in the layout, protected for the
+ * coordinators and hidden.
+ */
+export function derivedSheet(context: Context, key: LayoutKey, def: SheetDef, header: string[], coordinators: readonly string[]): Sheet {
+  const existing = layoutSheet(context, key);
+  if (existing) return existing;
+  const sheet = ensureLayoutSheet(context, key, def, header);
+  saveLayout(context);
+  protectSheet(sheet, coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
+  hideSheet(sheet);
   return sheet;
 }
 

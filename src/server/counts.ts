@@ -15,12 +15,11 @@ import { InstrumentId } from '../core/instruments';
 import { CompactRegistry, compactRecord, FormRecord, isScored, isSurveyRecord, SurveyRecord } from '../core/workbook/registry';
 import { COUNTS_SHEET, scoresKey } from '../core/workbook/sheets';
 import { COUNTS_HEADER, countRowsToWrite, countsFromRows } from '../core/workbook/row-counts';
-import { PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { tr } from '../core/text/i18n';
 import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 import { readBookJson, writeBookJson } from './adapters/state';
-import { hideSheet, protectSheet, readToLastRow, replaceRows, sheetById } from './adapters/workbook';
-import { Context, ensureLayoutSheet, layoutSheet, saveLayout } from './context';
+import { readToLastRow, replaceRows, sheetById } from './adapters/workbook';
+import { Context, derivedSheet, layoutSheet } from './context';
 import { readRegistry } from './registry';
 
 const BASELINE_KEY = PROPERTY_KEYS.unscoredBaseline;
@@ -93,14 +92,7 @@ function askSheets(context: Context, ids: readonly number[], withNames: boolean)
 /** Rewrites the row counts sheet (made, protected and hidden when missing) for the sheets `ids`. */
 function writeCounts(context: Context, ids: readonly number[], names: readonly (string | null)[], coordinators: readonly string[]): void {
   const header = COUNTS_HEADER.map((title) => tr(title, context.lang));
-  let sheet = layoutSheet(context, 'counts');
-  if (!sheet) {
-    sheet = ensureLayoutSheet(context, 'counts', COUNTS_SHEET, header);
-    saveLayout(context);
-    protectSheet(sheet, coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
-    hideSheet(sheet);
-  }
-  replaceRows(sheet, header, countRowsToWrite(ids.map((id, i) => ({ id, name: names[i] }))));
+  replaceRows(derivedSheet(context, 'counts', COUNTS_SHEET, header, coordinators), header, countRowsToWrite(ids.map((id, i) => ({ id, name: names[i] }))));
 }
 
 /**

@@ -5,7 +5,6 @@
  * since) has it computed then: stored when a coordinator opens it, only shown otherwise.
  */
 import { tr } from '../core/text/i18n';
-import { PROTECTION_DESCRIPTION } from '../core/text/messages';
 import { buildSnapshot, districtFingerprint, Freshness, freshnessOf, PanelSnapshot, snapshotCells, snapshotFromCells, snapshotSettingsKey } from '../core/views/snapshot';
 import { Settings } from '../core/settings';
 import { PANELS_SHEET, scoresSheets } from '../core/workbook/sheets';
@@ -13,8 +12,8 @@ import { PROPERTY_KEYS } from '../core/workbook/state-keys';
 import { isCoordinator } from './access';
 import { withLock } from './adapters/lock';
 import { readBookJson } from './adapters/state';
-import { hideSheet, protectSheet, readToLastRow, readWholeColumn, replaceFirstColumn } from './adapters/workbook';
-import { Context, ensureLayoutSheet, layoutSheet, saveLayout } from './context';
+import { readToLastRow, readWholeColumn, replaceFirstColumn } from './adapters/workbook';
+import { Context, derivedSheet, layoutSheet } from './context';
 import { nowIso } from './log';
 import { Computed, computeFromSheets, presetOf, recomputeIndicators } from './reports';
 
@@ -41,13 +40,7 @@ function scoresRows(context: Context): Record<string, number> {
 export function storePanelSnapshot(context: Context, settings: Settings, computed: Computed): void {
   const { computedAt, rows, districtKey: district, result, stored: scores } = computed;
   const snapshot = buildSnapshot({ computedAt, settings, periodKind: presetOf(settings).reportingPeriod, rows, district, result, scores });
-  let sheet = layoutSheet(context, 'panels');
-  if (!sheet) {
-    sheet = ensureLayoutSheet(context, 'panels', PANELS_SHEET, [tr(HEADER, context.lang)]);
-    saveLayout(context);
-    protectSheet(sheet, settings.coordinators, tr(PROTECTION_DESCRIPTION, context.lang));
-    hideSheet(sheet);
-  }
+  const sheet = derivedSheet(context, 'panels', PANELS_SHEET, [tr(HEADER, context.lang)], settings.coordinators);
   replaceFirstColumn(sheet, tr(HEADER, context.lang), snapshotCells(snapshot));
 }
 
