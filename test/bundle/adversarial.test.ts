@@ -5,7 +5,7 @@
  * would do or see; each expectation is what they would expect.
  */
 import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
-import { Harness, SETTINGS, setUpWorkbook, sheetValues, startHarness } from './harness';
+import { Harness, SETTINGS, setUpWorkbook, sheetValues, startHarness, withResponses } from './harness';
 
 /** Strings a Russian workbook would read as something else if written as typed. */
 const TYPED_LOOKALIKES = ['007', '7', '12.03.2026', '12.03', '50%', '12,5', '1e3', 'ИСТИНА', 'TRUE', "'=1", '=1', '+7 (900) 000-00-00', "'апостроф"];
@@ -53,19 +53,6 @@ function logCodes(h: Harness): string[] {
 
 function rawSheet(h: Harness, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   return h.emulator.spreadsheet.getSheetByName(name)!;
-}
-
-/** A workbook with a Boyko form and `n` responses a second apart. */
-function withResponses(n: number, seed = 1): { h: Harness; formId: string; sheetName: string; submit: () => void } {
-  const h = setUpWorkbook();
-  const { formId, responseSheetName } = h.call<{ formId: string; responseSheetName: string }>('createSurveyForm', 'boyko');
-  const random = seededRandom(seed);
-  const submit = () => {
-    h.emulator.clock.tick(1000);
-    h.emulator.forms.submit(formId, answerForm(h.emulator.forms.describe(formId), random));
-  };
-  for (let i = 0; i < n; i++) submit();
-  return { h, formId, sheetName: responseSheetName, submit };
 }
 
 /** Every raw response of the sheet scored exactly once, and nothing else, under a header. */

@@ -1,6 +1,7 @@
 /** Shared set-up of bundle tests: an emulator with build/Code.js loaded and a demo workbook. */
 import { createEmulator, Emulator, EmulatorOptions } from '../../tools/emulator';
 import { loadBundle, LoadedBundle } from '../../tools/emulator/bundle';
+import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
 
 export const COORDINATOR = 'coordinator@district.example';
 export const SECOND_COORDINATOR = 'methodist@district.example';
@@ -44,4 +45,20 @@ export function sheetValues(harness: Harness, name: string): unknown[][] {
   const sheet = harness.emulator.spreadsheet.getSheetByName(name);
   if (!sheet) throw new Error(`no sheet "${name}"`);
   return sheet.getDataRange().getValues();
+}
+
+/**
+ * A workbook with a Boyko form and `n` responses a second apart; `submit` adds one more
+ * (with `tolerateTriggerErrors`, a response whose trigger fails is kept, as Forms keeps it).
+ */
+export function withResponses(n: number, seed = 1): { h: Harness; formId: string; sheetName: string; submit: (options?: { tolerateTriggerErrors?: boolean }) => void } {
+  const h = setUpWorkbook();
+  const { formId, responseSheetName } = h.call<{ formId: string; responseSheetName: string }>('createSurveyForm', 'boyko');
+  const random = seededRandom(seed);
+  const submit = (options: { tolerateTriggerErrors?: boolean } = {}) => {
+    h.emulator.clock.tick(1000);
+    h.emulator.forms.submit(formId, answerForm(h.emulator.forms.describe(formId), random), options);
+  };
+  for (let i = 0; i < n; i++) submit();
+  return { h, formId, sheetName: responseSheetName, submit };
 }

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { answerForm, seededRandom } from '../../tools/demo-district/respondents';
-import { Harness, setUpWorkbook, sheetValues } from './harness';
+import { Harness, sheetValues, withResponses } from './harness';
 
 const DAY = 24 * 3_600_000;
 const COUNTS = 'Счётчики строк';
@@ -25,17 +25,10 @@ interface Setup {
 }
 
 function setUp(seed = 3): Setup {
-  const h = setUpWorkbook();
-  const { formId, responseSheetName } = h.call<{ formId: string; responseSheetName: string }>('createSurveyForm', 'boyko');
-  const random = seededRandom(seed);
-  const submit = () => {
-    h.emulator.clock.tick(1000);
-    h.emulator.forms.submit(formId, answerForm(h.emulator.forms.describe(formId), random));
-  };
+  const { h, formId, sheetName: responseSheetName, submit } = withResponses(0, seed);
   const missed = () => {
     h.emulator.counter.failAt(1);
-    h.emulator.clock.tick(1000);
-    h.emulator.forms.submit(formId, answerForm(h.emulator.forms.describe(formId), random), { tolerateTriggerErrors: true });
+    submit({ tolerateTriggerErrors: true });
     h.emulator.counter.failAt(null);
   };
   const daily = () => {
